@@ -1,0 +1,103 @@
+"""newslib's exceptions: one tree, so callers can catch everything with one name.
+
+::
+
+    NewslibError
+    ├── InputError                 bad input data: names file, line, column, problem and fix
+    │   ├── ArticleError           an article file (or text) is malformed or invalid
+    │   ├── GazetteerError         a gazetteer file is malformed or invalid
+    │   └── PolicyError            a naming-policy file is malformed or invalid
+    ├── UnknownEntityError         (also a KeyError) an entity id nobody declared
+    ├── UnknownPolicyError         (also a KeyError) a policy name that is not shipped
+    └── UsageError                 the caller asked for something that cannot be done
+
+Content problems that a human should look at (a contested name, an inconsistent
+spelling) are *findings*, not exceptions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "ArticleError",
+    "GazetteerError",
+    "InputError",
+    "NewslibError",
+    "PolicyError",
+    "UnknownEntityError",
+    "UnknownPolicyError",
+    "UsageError",
+]
+
+
+class NewslibError(Exception):
+    """The root of every error newslib raises on purpose."""
+
+
+class InputError(NewslibError, ValueError):
+    """Input that newslib cannot accept, located as precisely as it is known.
+
+    ``str(error)`` reads ``file:line:column: problem (fix)``; line and column are 1-based.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.problem = problem
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.column = column
+        self.hint = hint
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        message = f"{where}: {self.problem}"
+        return f"{message} ({self.hint})" if self.hint else message
+
+    def located(self, path: str | Path) -> InputError:
+        """Return a copy of this error that names *path* as the file."""
+        return type(self)(
+            self.problem, path=path, line=self.line, column=self.column, hint=self.hint
+        )
+
+
+class ArticleError(InputError):
+    """An article is malformed: bad YAML, unknown key, wrong type, bad reference..."""
+
+
+class GazetteerError(InputError):
+    """A gazetteer file is malformed or contradicts itself."""
+
+
+class PolicyError(InputError):
+    """A naming-policy file is malformed, or inherits from something unknown."""
+
+
+class UnknownEntityError(NewslibError, KeyError):
+    """An entity id that is not in the gazetteer or the article's declarations."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown entity"
+
+
+class UnknownPolicyError(NewslibError, KeyError):
+    """A policy name that is neither shipped nor a readable file."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown policy"
+
+
+class UsageError(NewslibError):
+    """The request itself cannot be carried out (a missing file, a bad option)."""

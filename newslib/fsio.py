@@ -1,0 +1,77 @@
+"""Durable file writes: a file is either the old one or the new one, never half of each."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from newslib.errors import InputError, UsageError
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "read_text"]
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write *data* to *path* through a synced temporary file renamed into place."""
+    target = Path(path)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temporary).replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
+        raise UsageError(f"{target}: cannot write: {reason}; nothing was changed") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
+    _sync_directory(target.parent)
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write *text* as UTF-8 with the line endings given, atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 file as DESIGN.md's offsets assume (no newline translation).
+
+    A missing or unreadable file raises :class:`UsageError`; bytes that are not UTF-8
+    raise :class:`InputError` at their line and column.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise InputError(
+            f"byte 0x{data[exc.start]:02x} is not UTF-8",
+            path=path,
+            line=data.count(b"\n", 0, exc.start) + 1,
+            column=column,
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def _sync_directory(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

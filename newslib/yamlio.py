@@ -1,0 +1,273 @@
+"""Strict YAML reading with positions: the one place where YAML files enter newslib.
+
+Files are composed with PyYAML's *safe* loader into nodes that remember their line and
+column; :class:`Reader` then turns nodes into values, refusing unknown or duplicate keys,
+wrong types, aliases and tags, each with an :class:`~newslib.errors.InputError` subclass
+that names the file, line, column, the problem and the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+import yaml
+
+from newslib.errors import InputError
+
+__all__ = ["Reader", "compose", "dump"]
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_FLOAT = "tag:yaml.org,2002:float"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_STANDARD_TAGS = {_STR, _INT, _BOOL, _NULL, _TIMESTAMP, _FLOAT, _MAP, _SEQ}
+_TYPE_NAMES = {
+    _STR: "a string",
+    _INT: "an integer",
+    _BOOL: "true/false",
+    _NULL: "nothing (null)",
+    _TIMESTAMP: "a date",
+    _FLOAT: "a number",
+    _MAP: "a mapping",
+    _SEQ: "a list",
+}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_TAGS = (_TIMESTAMP, _STR)
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, minus aliases (content files never need them) and deep nesting."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasRefused(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        if self.depth >= MAX_DEPTH:
+            raise _TooDeep(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _AliasRefused(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _TooDeep(_AliasRefused):
+    pass
+
+
+def compose(text: str, path: str | Path, error: type[InputError]) -> yaml.Node | None:
+    """Compose one YAML document into nodes; ``None`` for an empty document."""
+    if len(text) > MAX_BYTES:
+        raise error(
+            f"file is larger than {MAX_BYTES // 1024 // 1024} MiB",
+            path=path,
+            hint="split it; newslib files are small",
+        )
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+    except _TooDeep as exc:
+        raise error(
+            f"nesting deeper than {MAX_DEPTH} levels",
+            path=path,
+            line=exc.mark.line + 1,
+            column=exc.mark.column + 1,
+            hint="flatten the document",
+        ) from None
+    except _AliasRefused as exc:
+        raise error(
+            "YAML aliases (*name) are not allowed",
+            path=path,
+            line=exc.mark.line + 1,
+            column=exc.mark.column + 1,
+            hint="write the value out in full",
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise error(
+            f"not valid YAML: {exc.problem or exc.context}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+            hint="fix the YAML syntax (quote text that contains ': ' or starts with a symbol)",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise error(f"not valid YAML: {exc}", path=path, hint="fix the YAML syntax") from None
+    return node
+
+
+class Reader:
+    """Turns composed nodes into checked Python values, failing with positions."""
+
+    def __init__(self, path: str | Path, error: type[InputError]) -> None:
+        self.path = str(path)
+        self.error = error
+
+    def fail(self, node: yaml.Node, problem: str, hint: str) -> NoReturn:
+        """Raise this reader's error at *node*."""
+        raise self.at(node, problem, hint)
+
+    def at(self, node: yaml.Node, problem: str, hint: str) -> InputError:
+        """Build this reader's error at *node*."""
+        mark = node.start_mark
+        return self.error(
+            problem, path=self.path, line=mark.line + 1, column=mark.column + 1, hint=hint
+        )
+
+    def mapping(
+        self,
+        node: yaml.Node,
+        *,
+        required: Collection[str] = (),
+        optional: Collection[str] = (),
+        what: str = "this mapping",
+    ) -> dict[str, yaml.Node]:
+        """The keys of a mapping node; unknown, missing and duplicate keys are errors."""
+        if not isinstance(node, yaml.MappingNode):
+            self._wrong_type(node, "a mapping (key: value lines)")
+        self._check_tag(node)
+        allowed = [*required, *optional]
+        found: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self.string(key_node)
+            if key in found:
+                self.fail(key_node, f"duplicate key {key!r}", "keep one of them")
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
+                self.fail(key_node, f"unknown key {key!r} in {what}", hint)
+            found[key] = value_node
+        missing = [key for key in required if key not in found]
+        if missing:
+            self.fail(
+                node,
+                f"missing key {missing[0]!r} in {what}",
+                f"add '{missing[0]}: ...'",
+            )
+        return found
+
+    def any_mapping(self, node: yaml.Node) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        """An open mapping (any string keys, no duplicates): (key, key node, value node)."""
+        if not isinstance(node, yaml.MappingNode):
+            self._wrong_type(node, "a mapping (key: value lines)")
+        self._check_tag(node)
+        seen: set[str] = set()
+        items = []
+        for key_node, value_node in node.value:
+            key = self.string(key_node)
+            if key in seen:
+                self.fail(key_node, f"duplicate key {key!r}", "keep one of them")
+            seen.add(key)
+            items.append((key, key_node, value_node))
+        return items
+
+    def sequence(self, node: yaml.Node) -> list[yaml.Node]:
+        """The items of a sequence node."""
+        if not isinstance(node, yaml.SequenceNode):
+            self._wrong_type(node, "a list (lines starting with '- ')")
+        self._check_tag(node)
+        return list(node.value)
+
+    def string(self, node: yaml.Node, *, pattern: re.Pattern[str] | None = None) -> str:
+        """A string scalar, optionally matching *pattern* in full."""
+        value = self._scalar(node, _STR, "a string (quote it if it looks like a number or date)")
+        if pattern is not None and not pattern.fullmatch(value):
+            self.fail(node, f"invalid value {value!r}", f"it must match {pattern.pattern}")
+        return value
+
+    def optional_string(self, node: yaml.Node | None) -> str | None:
+        """A string, or ``None`` when the key is absent or null."""
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL):
+            return None
+        return self.string(node)
+
+    def boolean(self, node: yaml.Node) -> bool:
+        """``true`` or ``false``."""
+        value = self._scalar(node, _BOOL, "true or false")
+        return value.lower() in ("true", "yes", "on")
+
+    def integer(self, node: yaml.Node) -> int:
+        """An integer scalar."""
+        return int(self._scalar(node, _INT, "a whole number"), 0)
+
+    def date(self, node: yaml.Node) -> date:
+        """A calendar date written YYYY-MM-DD."""
+        raw = node.value if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(raw, str) or not _DATE.fullmatch(raw) or node.tag not in _DATE_TAGS:
+            self.fail(node, f"bad date {raw!r}" if raw else "expected a date", "write YYYY-MM-DD")
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            self.fail(node, f"bad date {raw!r}: no such day", "write a real date as YYYY-MM-DD")
+
+    def timestamp(self, node: yaml.Node) -> datetime:
+        """A timestamp with a time zone, written in ISO 8601."""
+        raw = node.value if isinstance(node, yaml.ScalarNode) else None
+        hint = "write an ISO 8601 time with zone, e.g. 2024-10-04T09:30:00Z"
+        if not isinstance(raw, str):
+            self.fail(node, "expected a timestamp", hint)
+        try:
+            value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            self.fail(node, f"bad timestamp {raw!r}", hint)
+        if value.tzinfo is None:
+            self.fail(node, f"timestamp {raw!r} has no time zone", hint)
+        return value
+
+    def _scalar(self, node: yaml.Node, tag: str, expected: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != tag:
+            self._wrong_type(node, expected)
+        value = node.value
+        assert isinstance(value, str)
+        return value
+
+    def _check_tag(self, node: yaml.Node) -> None:
+        if node.tag not in _STANDARD_TAGS:
+            self.fail(node, f"YAML tag {node.tag!r} is not allowed", "remove the tag")
+
+    def _wrong_type(self, node: yaml.Node, expected: str) -> NoReturn:
+        self._check_tag(node)
+        found = _TYPE_NAMES.get(node.tag, node.tag)
+        self.fail(node, f"expected {expected}, found {found}", f"write {expected} here")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, lists indented under their key, no aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def dump(data: Any) -> str:
+    """Dump plain data as canonical YAML: block style, keys in given order, UTF-8 text."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    return text

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newslib import ArticleError, Heading, Paragraph, Quote, import_file, import_text
+
+from .conftest import SEED
+
+
+def test_seed_structure() -> None:
+    result = import_file(SEED, year=2024)
+    article = result.article
+    assert article.section == "All news"
+    assert article.headline.plain.startswith("Lavrov to hold talks")
+    assert article.standfirst is not None
+    assert article.standfirst.plain.startswith("The sides are expected")
+    assert (article.dateline.written, article.dateline.date) == ("MOSCOW", date(2024, 10, 4))
+    assert article.source == "TASS"
+    assert article.language == "en"
+    headings = [b.text.plain for b in article.body if isinstance(b, Heading)]
+    assert headings == ["Facilitating reconciliation", "Parties’ response"]
+    quotes = [b for b in article.body if isinstance(b, Quote)]
+    assert [q.attribution.plain for q in quotes if q.attribution] == ["she said", "Lavrov said"]
+    assert quotes[0].text.plain.endswith("South Caucasus.")
+    assert article.body[0].id == "p1"
+    assert isinstance(article.body[0], Paragraph)
+    assert article.body[0].text.plain.startswith("Russian Foreign Minister")
+    assert result.notes  # the undeclared dateline place is reported
+
+
+def test_year_is_inferred_and_said_so() -> None:
+    result = import_file(SEED)
+    assert result.article.dateline.date == date(2024, 10, 4)
+    assert any("inferred" in note for note in result.notes)
+
+
+RUSSIAN = """Все новости
+
+Лавров проведет переговоры
+
+Стороны обсудят широкий круг вопросов
+
+МОСКВА, 4 октября. /ТАСС/. Министр иностранных дел России Сергей Лавров проведет переговоры.
+
+«Мы готовы помочь», — сказал Лавров.
+"""
+
+
+def test_russian_dateline_sets_the_language() -> None:
+    article = import_text(RUSSIAN, year=2024).article
+    assert article.language == "ru"
+    assert article.dateline.date == date(2024, 10, 4)
+    assert article.source == "ТАСС"
+    assert article.section == "Все новости"
+
+
+def test_no_dateline_is_a_clear_error() -> None:
+    with pytest.raises(ArticleError, match="no dateline") as caught:
+        import_text("Headline\n\nJust text.", path="x.txt")
+    assert caught.value.path == "x.txt"
+
+
+def test_unreadable_date_is_a_clear_error() -> None:
+    with pytest.raises(ArticleError, match="cannot read the dateline date"):
+        import_text("Headline\n\nMOSCOW, Blursday 4. /TASS/. Text.", year=2024)
