@@ -15,7 +15,7 @@ from __future__ import annotations
 from newslib.errors import ArticleError
 from newslib.model import ENTITY_ID, Ref, Segment, Text
 
-__all__ = ["format_text", "parse_text"]
+__all__ = ["format_text", "parse_text", "plain_offsets"]
 
 _ESCAPABLE = "[]|\\"
 
@@ -80,6 +80,34 @@ def _parse_ref(markup: str, start: int) -> tuple[Ref, int]:
             surface.append(char)
             i += 1
     raise _error(start, "reference is not closed", "end it with ]]")
+
+
+def plain_offsets(markup: str) -> list[int]:
+    """For each character of ``parse_text(markup).plain`` (and its end), its index in *markup*.
+
+    *markup* must be valid (``parse_text`` accepts it).
+
+    >>> plain_offsets("in [[tskhinvali|Tskhinval]]")[3:5]
+    [16, 17]
+    """
+    offsets: list[int] = []
+    i = 0
+    in_ref = False
+    while i < len(markup):
+        if markup[i] == "\\":
+            offsets.append(i + 1)
+            i += 2
+        elif not in_ref and markup.startswith("[[", i):
+            i = markup.index("|", i) + 1
+            in_ref = True
+        elif in_ref and markup.startswith("]]", i):
+            i += 2
+            in_ref = False
+        else:
+            offsets.append(i)
+            i += 1
+    offsets.append(len(markup))
+    return offsets
 
 
 def format_text(text: Text) -> str:

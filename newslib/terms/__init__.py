@@ -1,0 +1,142 @@
+"""Terminology: the gazetteer, naming policies, scanning, checking and fixing names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslib.terms.checker import Finding, apply_fixes, check
+from newslib.terms.documents import load_document, parse_document
+from newslib.terms.files import check_document, fix_document, scan_document, write_fixed
+from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant
+from newslib.terms.policy import Policy, Severity, load_policy
+from newslib.terms.scanner import Mention, scan
+
+__all__ = [
+    "Finding",
+    "FixResult",
+    "Gazetteer",
+    "GazetteerEntity",
+    "Mention",
+    "Policy",
+    "Severity",
+    "Variant",
+    "check_file",
+    "check_text",
+    "fix_file",
+    "fix_text",
+    "load_policy",
+    "scan_file",
+    "scan_text",
+    "shipped_gazetteer",
+]
+
+_SHIPPED: list[Gazetteer] = []
+
+
+def shipped_gazetteer() -> Gazetteer:
+    """The regional gazetteer that ships with newslib (loaded once per process)."""
+    if not _SHIPPED:
+        _SHIPPED.append(Gazetteer.load())
+    return _SHIPPED[0]
+
+
+def scan_text(text: str, *, lang: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Every mention of a gazetteer entity in *text*."""
+    return scan(text, lang=lang, gazetteer=gazetteer or shipped_gazetteer())
+
+
+def check_text(
+    text: str,
+    *,
+    lang: str,
+    policy: str | Path | Policy,
+    gazetteer: Gazetteer | None = None,
+) -> list[Finding]:
+    """Every terminology finding in *text* under *policy* (a name, a path or a Policy)."""
+    return check(
+        text, lang=lang, policy=load_policy(policy), gazetteer=gazetteer or shipped_gazetteer()
+    )
+
+
+def fix_text(
+    text: str,
+    *,
+    lang: str,
+    policy: str | Path | Policy,
+    gazetteer: Gazetteer | None = None,
+    best_guess: bool = False,
+) -> str:
+    """*text* with the policy's confident suggestions applied."""
+    findings = check_text(text, lang=lang, policy=policy, gazetteer=gazetteer)
+    return apply_fixes(text, findings, best_guess=best_guess)
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    """What ``fix_file`` did: the text before and after, what it applied and what is left."""
+
+    path: str
+    original: str
+    fixed: str
+    applied: tuple[Finding, ...]
+    remaining: tuple[Finding, ...]
+
+    @property
+    def changed(self) -> bool:
+        """True when the fixed text differs."""
+        return self.fixed != self.original
+
+
+def scan_file(
+    path: str | Path,
+    *,
+    gazetteer: Gazetteer | None = None,
+    lang: str | None = None,
+    text: str | None = None,
+) -> list[Mention]:
+    """Mentions in a file (article YAML, .txt, .md, .html; '-' with *text* for stdin)."""
+    document = load_document(str(path), stdin_text=text)
+    return scan_document(document, gazetteer=gazetteer or shipped_gazetteer(), lang=lang)
+
+
+def check_file(
+    path: str | Path,
+    *,
+    policy: str | Path | Policy,
+    gazetteer: Gazetteer | None = None,
+    lang: str | None = None,
+    text: str | None = None,
+) -> list[Finding]:
+    """Findings in a file, at file offsets (see :func:`scan_file` for the inputs)."""
+    document = load_document(str(path), stdin_text=text)
+    return check_document(
+        document,
+        policy=load_policy(policy),
+        gazetteer=gazetteer or shipped_gazetteer(),
+        lang=lang,
+    )
+
+
+def fix_file(
+    path: str | Path,
+    *,
+    policy: str | Path | Policy,
+    gazetteer: Gazetteer | None = None,
+    lang: str | None = None,
+    dry_run: bool = False,
+    best_guess: bool = False,
+    text: str | None = None,
+) -> FixResult:
+    """Apply the policy's confident suggestions to a file, atomically (unless *dry_run*)."""
+    document = load_document(str(path), stdin_text=text)
+    resolved = load_policy(policy)
+    gazetteer = gazetteer or shipped_gazetteer()
+    fixed, applied = fix_document(
+        document, policy=resolved, gazetteer=gazetteer, lang=lang, best_guess=best_guess
+    )
+    if fixed != document.source and not dry_run:
+        write_fixed(document, fixed)
+    after = parse_document(fixed, path=document.path)
+    remaining = check_document(after, policy=resolved, gazetteer=gazetteer, lang=lang)
+    return FixResult(document.path, document.source, fixed, tuple(applied), tuple(remaining))

@@ -1,0 +1,184 @@
+"""The on-disk cache of parsed gazetteers, keyed by their content hash.
+
+A cached gazetteer is one JSON line per entity plus an index of line offsets; loading it
+reads only the ids, and each entity is decoded the first time it is asked for. This is
+what lets a 200,000-name gazetteer start in a fraction of a second.
+
+The cache lives in ``$NEWSLIB_CACHE``, else ``$XDG_CACHE_HOME/newslib``, else
+``~/.cache/newslib``. Entries are written to a temporary folder and renamed into place,
+so a reader never sees half an entry; an unwritable cache is silently skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from array import array
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from newslib.model import EntityKind
+from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant
+
+__all__ = ["cache_dir", "entry_dir", "load_gazetteer", "save_gazetteer", "store_atomically"]
+
+VERSION = "3"
+
+
+def cache_dir() -> Path:
+    """The cache's root folder."""
+    configured = os.environ.get("NEWSLIB_CACHE")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newslib"
+
+
+def entry_dir(content_hash: str) -> Path:
+    """The folder that holds what is cached for one gazetteer."""
+    return cache_dir() / f"{VERSION}-{content_hash[:32]}"
+
+
+def store_atomically(folder: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(temporary)`` then rename the temporary folder to *folder*."""
+    with contextlib.suppress(OSError):
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+        try:
+            write(temporary / "new")
+            (temporary / "new").rename(folder)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def save_gazetteer(gazetteer: Gazetteer) -> None:
+    """Cache *gazetteer*'s entities (best effort)."""
+    folder = entry_dir(gazetteer.content_hash) / "gazetteer"
+    if folder.is_dir():
+        return
+
+    def write(target: Path) -> None:
+        target.mkdir(parents=True)
+        offsets = array("Q")
+        ids: list[str] = []
+        with (target / "entities.jsonl").open("wb") as handle:
+            for entity in gazetteer:
+                offsets.append(handle.tell())
+                ids.append(entity.id)
+                line = json.dumps(_entity_data(entity), ensure_ascii=False, separators=(",", ":"))
+                handle.write(line.encode("utf-8") + b"\n")
+        (target / "offsets.bin").write_bytes(offsets.tobytes())
+        meta = {"ids": ids, "contested": sorted(gazetteer.contested)}
+        (target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    store_atomically(folder, write)
+
+
+def load_gazetteer(content_hash: str) -> Gazetteer | None:
+    """The cached gazetteer with this content hash, or ``None``."""
+    folder = entry_dir(content_hash) / "gazetteer"
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        offsets = array("Q")
+        offsets.frombytes((folder / "offsets.bin").read_bytes())
+    except (OSError, ValueError):
+        return None
+    ids: list[str] = meta["ids"]
+    if len(ids) != len(offsets):
+        return None
+    entities = _LazyEntities(folder / "entities.jsonl", ids, offsets)
+    return Gazetteer(entities, content_hash, frozenset(meta["contested"]))
+
+
+class _LazyEntities(Mapping[str, GazetteerEntity]):
+    """Entities decoded from the cache file on first access."""
+
+    def __init__(self, path: Path, ids: list[str], offsets: array[int]) -> None:
+        self._path = path
+        self._index = dict(zip(ids, range(len(ids)), strict=True))
+        self._ids = ids
+        self._offsets = offsets
+        self._memo: dict[str, GazetteerEntity] = {}
+
+    def __getitem__(self, entity_id: str) -> GazetteerEntity:
+        found = self._memo.get(entity_id)
+        if found is None:
+            position = self._offsets[self._index[entity_id]]
+            with self._path.open("rb") as handle:
+                handle.seek(position)
+                found = _entity_from(json.loads(handle.readline()))
+            self._memo[entity_id] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._index
+
+
+def _entity_data(entity: GazetteerEntity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "kind": str(entity.kind),
+        "geonames": entity.geonames,
+        "sources": list(entity.sources),
+        "names": {
+            lang: [_variant_data(v) for v in variants] for lang, variants in entity.names.items()
+        },
+    }
+
+
+def _variant_data(variant: Variant) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": variant.text, "usage": sorted(variant.usage)}
+    data["script"] = variant.script
+    if dict(variant.forms) != {"nom": variant.text}:
+        data["forms"] = dict(variant.forms)
+    if variant.source:
+        data["source"] = variant.source
+    if variant.context:
+        data["context"] = {
+            "entities": sorted(variant.context.entities),
+            "words": list(variant.context.words),
+            "unless": list(variant.context.unless),
+        }
+    if variant.derived:
+        data["derived"] = list(variant.derived)
+    return data
+
+
+def _entity_from(data: dict[str, Any]) -> GazetteerEntity:
+    return GazetteerEntity(
+        id=data["id"],
+        kind=EntityKind(data["kind"]),
+        names={
+            lang: tuple(_variant_from(v) for v in variants)
+            for lang, variants in data["names"].items()
+        },
+        geonames=data["geonames"],
+        sources=tuple(data["sources"]),
+    )
+
+
+def _variant_from(data: dict[str, Any]) -> Variant:
+    context = data.get("context")
+    return Variant(
+        text=data["text"],
+        usage=frozenset(data["usage"]),
+        script=data["script"],
+        forms=data.get("forms") or {"nom": data["text"]},
+        source=data.get("source"),
+        context=Context(
+            frozenset(context["entities"]), tuple(context["words"]), tuple(context["unless"])
+        )
+        if context
+        else None,
+        derived=tuple(data.get("derived", ())),
+    )

@@ -1,0 +1,417 @@
+"""Terminology rules as plain functions from mentions to findings, and fixes.
+
+Rules:
+
+``variant``
+    The policy prefers another variant of this name: the suggestion is that variant in the
+    same word form (case) and letter case as the surface.
+``inconsistent``
+    Where the policy has no preference, one document mixes variants of one entity that
+    share no usage (Tskhinval … Tskhinvali).
+``unknown-spelling``
+    A word one letter away from a known name (Tskhinvail); a suggestion, never fixed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from newslib.terms.fold import fold_name
+from newslib.terms.gazetteer import Gazetteer, Variant
+from newslib.terms.matcher import tokens
+from newslib.terms.morphology import CaseGuess, infer_case
+from newslib.terms.policy import Policy, Severity, Treatment
+from newslib.terms.scanner import Mention, scan
+
+__all__ = ["Finding", "apply_fixes", "check", "match_case"]
+
+# A suggestion is applied by ``fix`` only when at least this sure of the word form.
+CONFIDENT = 0.8
+_COORDINATION = re.compile(r"^\s*(?:,|и|или|либо|а также|,\s*а также|and|or|und|oder|et|ou)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A terminology finding. Offsets follow DESIGN.md; line and column are 1-based."""
+
+    path: str | None
+    start: int
+    end: int
+    line: int
+    column: int
+    surface: str
+    entity: str
+    variant: str
+    suggestion: str | None
+    rule: str
+    severity: Severity
+    message: str
+    case: str | None = None
+    confidence: float | None = None
+    fixable: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as JSON-ready data."""
+        data = asdict(self)
+        data["severity"] = str(self.severity)
+        return data
+
+
+def check(
+    text: str,
+    *,
+    lang: str,
+    policy: Policy,
+    gazetteer: Gazetteer,
+    quoted: Sequence[tuple[int, int]] | None = None,
+    mentions: Sequence[Mention] | None = None,
+) -> list[Finding]:
+    """Every finding in *text* under *policy*, in text order."""
+    if mentions is None:
+        mentions = scan(text, lang=lang, gazetteer=gazetteer, quoted=quoted)
+    findings = [
+        *variant_rule(text, mentions, policy, gazetteer, lang),
+        *inconsistent_rule(text, mentions, policy, gazetteer, lang),
+        *unknown_spelling_rule(text, mentions, policy, gazetteer, lang),
+    ]
+    return sorted(findings, key=lambda f: (f.start, f.rule))
+
+
+# ---------------------------------------------------------------------- rules
+
+
+def variant_rule(
+    text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
+) -> Iterator[Finding]:
+    """Names whose variant is not the one the policy prefers."""
+    for index, mention in enumerate(mentions):
+        treatment = _treatment(mention, policy)
+        if treatment is Treatment.IGNORE or mention.variant.usage & policy.allow:
+            continue
+        variants = gazetteer.entity(mention.entity).names[mention.lang]
+        tag = _preferred_tag(variants, policy.preferred(mention.entity, mention.lang))
+        if tag is None:
+            continue
+        readings = (mention.variant, *mention.alternatives)
+        if tag in mention.variant.usage and not mention.ambiguous:
+            continue
+        target = _closest([v for v in variants if tag in v.usage], mention.variant)
+        choice = _choose_form(text, mentions, index, readings, target, lang)
+        suggestion = match_case(mention.surface, choice.form)
+        if suggestion == mention.surface:
+            continue
+        yield _finding(
+            text,
+            mention,
+            rule="variant",
+            suggestion=suggestion,
+            severity=policy.severity_of("variant"),
+            treatment=treatment,
+            choice=choice,
+            message=f"{policy.name} writes {target.text!r} for {mention.entity}",
+        )
+
+
+def inconsistent_rule(
+    text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
+) -> Iterator[Finding]:
+    """One entity spelt in variants that share no usage, where the policy does not choose."""
+    by_entity: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        if mention.about_name or mention.variant.usage & policy.allow:
+            continue
+        variants = gazetteer.entity(mention.entity).names[mention.lang]
+        if _preferred_tag(variants, policy.preferred(mention.entity, mention.lang)):
+            continue
+        by_entity.setdefault(mention.entity, []).append(index)
+    for indexes in by_entity.values():
+        used = [mentions[i].variant for i in indexes]
+        if len({v.text for v in used}) < 2 or frozenset.intersection(*(v.usage for v in used)):
+            continue
+        tally = Counter(tag for v in used for tag in sorted(v.usage))
+        best = max(tally, key=lambda tag: (tally[tag], tag in used[0].usage))
+        for i in indexes:
+            mention = mentions[i]
+            if best in mention.variant.usage:
+                continue
+            treatment = _treatment(mention, policy)
+            if treatment is Treatment.IGNORE:
+                continue
+            variants = gazetteer.entity(mention.entity).names[mention.lang]
+            target = _closest([v for v in variants if best in v.usage], mention.variant)
+            choice = _choose_form(text, mentions, i, (mention.variant,), target, lang)
+            majority = next(v.text for v in used if best in v.usage)
+            yield _finding(
+                text,
+                mention,
+                rule="inconsistent",
+                suggestion=match_case(mention.surface, choice.form),
+                severity=policy.severity_of("inconsistent"),
+                treatment=treatment,
+                choice=choice,
+                message=f"the document also writes {majority!r} for {mention.entity}; "
+                f"use one spelling",
+            )
+
+
+def unknown_spelling_rule(
+    text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
+) -> Iterator[Finding]:
+    """Capitalised words one edit away from a known name of at least six letters."""
+    index = _near_miss_index(gazetteer, lang.split("-")[0])
+    if not index:
+        return
+    covered = [(m.start, m.end) for m in mentions]
+    for start, end in tokens(text):
+        word = text[start:end]
+        if len(word) < 6 or not word[0].isupper() or any(s <= start < e for s, e in covered):
+            continue
+        folded = fold_name(word)
+        if folded in index.known:
+            continue
+        near = index.lookup(folded)
+        if near is None:
+            continue
+        form, entity_id = near
+        yield Finding(
+            path=None,
+            start=start,
+            end=end,
+            line=_line(text, start),
+            column=_column(text, start),
+            surface=word,
+            entity=entity_id,
+            variant="",
+            suggestion=match_case(word, form),
+            rule="unknown-spelling",
+            severity=policy.severity_of("unknown-spelling"),
+            message=f"{word!r} is not a known spelling; did you mean {form!r} ({entity_id})?",
+        )
+
+
+# ---------------------------------------------------------------------- fixes
+
+
+def apply_fixes(text: str, findings: Sequence[Finding], *, best_guess: bool = False) -> str:
+    """*text* with every fixable finding's suggestion applied (and uncertain ones too
+    when *best_guess*); nothing outside the findings' spans changes."""
+    chosen = [
+        f
+        for f in findings
+        if f.suggestion is not None
+        and f.rule != "unknown-spelling"
+        and (f.fixable or (best_guess and f.case is not None))
+    ]
+    out = text
+    last = len(text) + 1
+    for finding in sorted(chosen, key=lambda f: f.start, reverse=True):
+        if finding.end > last:  # overlapping findings: keep the later one
+            continue
+        assert finding.suggestion is not None
+        out = out[: finding.start] + finding.suggestion + out[finding.end :]
+        last = finding.start
+    return out
+
+
+def match_case(surface: str, suggestion: str) -> str:
+    """*suggestion* in the letter case of *surface*: ALL CAPS, lower case or as listed.
+
+    >>> match_case("SUKHUMI", "Sukhum"), match_case("sukhumi", "Sukhum")
+    ('SUKHUM', 'sukhum')
+    """
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return suggestion.upper()
+    if letters and all(c.islower() for c in letters):
+        return suggestion.lower()
+    return suggestion
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+@dataclass(frozen=True, slots=True)
+class _FormChoice:
+    form: str
+    case: str | None
+    confidence: float
+    reason: str
+
+
+def _choose_form(
+    text: str,
+    mentions: Sequence[Mention],
+    index: int,
+    readings: Sequence[Variant],
+    target: Variant,
+    lang: str,
+) -> _FormChoice:
+    """The target's form for the case the surface stands in."""
+    mention = mentions[index]
+    cases: list[str] = []
+    for reading in readings:
+        cases += [c for c in reading.cases_of(mention.surface) if c not in cases]
+    options = {target.forms.get(c, target.text) for c in cases} or {target.text}
+    if len(options) == 1:
+        case = cases[0] if len(cases) == 1 else None
+        return _FormChoice(options.pop(), case, 1.0, "the form is the same in every reading")
+    guess = _guess_case(text, mentions, index, lang)
+    if guess is not None and guess.case in cases and guess.case in target.forms:
+        return _FormChoice(target.forms[guess.case], guess.case, guess.confidence, guess.reason)
+    return _FormChoice(target.forms.get("nom", target.text), None, 0.0, "case not determined")
+
+
+def _guess_case(text: str, mentions: Sequence[Mention], index: int, lang: str) -> CaseGuess | None:
+    mention = mentions[index]
+    if index > 0:
+        previous = mentions[index - 1]
+        if _COORDINATION.match(text[previous.end : mention.start]):
+            cases = previous.variant.cases_of(previous.surface)
+            if len(cases) == 1:
+                return CaseGuess(cases[0], 0.9, f"coordinated with «{previous.surface}»")
+            guess = _guess_case(text, mentions, index - 1, lang)
+            if guess is not None:
+                return CaseGuess(guess.case, guess.confidence, f"coordinated: {guess.reason}")
+    return infer_case(text, mention.start, lang)
+
+
+def _preferred_tag(variants: Sequence[Variant], tags: Sequence[str]) -> str | None:
+    """The first of the policy's *tags* that some variant carries."""
+    return next((tag for tag in tags if any(tag in v.usage for v in variants)), None)
+
+
+def _closest(candidates: Sequence[Variant], source: Variant) -> Variant:
+    """The candidate most like *source* (full name for full name, surname for surname)."""
+    return max(
+        candidates,
+        key=lambda v: (
+            len(v.text.split()) == len(source.text.split()),
+            difflib.SequenceMatcher(None, v.text, source.text).ratio(),
+        ),
+    )
+
+
+def _treatment(mention: Mention, policy: Policy) -> Treatment:
+    if mention.about_name:
+        return policy.names_about_names
+    if mention.quoted:
+        return policy.quotations
+    return Treatment.CHECK
+
+
+def _finding(
+    text: str,
+    mention: Mention,
+    *,
+    rule: str,
+    suggestion: str,
+    severity: Severity,
+    treatment: Treatment,
+    choice: _FormChoice,
+    message: str,
+) -> Finding:
+    certain = choice.confidence >= CONFIDENT
+    if treatment is Treatment.REPORT:
+        severity = Severity.INFO
+        message += " (inside a quotation: left as quoted)"
+    elif not certain:
+        message += f"; the word form needs a human ({choice.reason})"
+    return Finding(
+        path=None,
+        start=mention.start,
+        end=mention.end,
+        line=_line(text, mention.start),
+        column=_column(text, mention.start),
+        surface=mention.surface,
+        entity=mention.entity,
+        variant=mention.variant.text,
+        suggestion=suggestion,
+        rule=rule,
+        severity=severity,
+        message=message,
+        case=choice.case,
+        confidence=round(choice.confidence, 2),
+        fixable=certain and treatment is Treatment.CHECK,
+    )
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _column(text: str, offset: int) -> int:
+    return offset - text.rfind("\n", 0, offset)
+
+
+@dataclass(frozen=True)
+class _NearMissIndex:
+    known: frozenset[str]
+    deletions: dict[str, tuple[tuple[str, str], ...]]
+
+    def __bool__(self) -> bool:
+        return bool(self.deletions)
+
+    def lookup(self, word: str) -> tuple[str, str] | None:
+        """A (form, entity) one edit from *word*, if exactly one entity is that close."""
+        found: dict[str, str] = {}
+        for key in (word, *_deletes(word)):
+            for form_folded, entity in self.deletions.get(key, ()):
+                if _one_edit(word, fold_name(form_folded)):
+                    found.setdefault(entity, form_folded)
+        if len(found) != 1:
+            return None
+        entity, form = found.popitem()
+        return form, entity
+
+
+_NEAR_MISS: dict[tuple[str, str], _NearMissIndex] = {}
+
+
+def _near_miss_index(gazetteer: Gazetteer, lang: str) -> _NearMissIndex:
+    key = (gazetteer.content_hash, lang)
+    found = _NEAR_MISS.get(key)
+    if found is not None:
+        return found
+    known: set[str] = set()
+    deletions: dict[str, list[tuple[str, str]]] = {}
+    for entity_id in gazetteer.contested:
+        entity = gazetteer.entity(entity_id)
+        variants = entity.variants(lang)
+        for variant in variants:
+            for form in variant.forms.values():
+                folded = fold_name(form)
+                known.add(folded)
+                if len(folded) < 6 or " " in folded:
+                    continue
+                for key_form in (folded, *_deletes(folded)):
+                    deletions.setdefault(key_form, []).append((form, entity.id))
+    index = _NearMissIndex(
+        frozenset(known), {k: tuple(dict.fromkeys(v)) for k, v in deletions.items()}
+    )
+    _NEAR_MISS[key] = index
+    return index
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance exactly one."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

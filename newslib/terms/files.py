@@ -1,0 +1,100 @@
+"""Checking and fixing documents (files or stdin) with findings at file positions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from newslib.codec import loads_article
+from newslib.errors import UsageError
+from newslib.fsio import atomic_write_text
+from newslib.terms.checker import Finding, apply_fixes, check
+from newslib.terms.documents import Document, detect_language
+from newslib.terms.gazetteer import Gazetteer
+from newslib.terms.policy import Policy
+from newslib.terms.scanner import Mention, scan
+
+__all__ = ["check_document", "fix_document", "scan_document", "write_fixed"]
+
+
+def document_language(document: Document, lang: str | None) -> str:
+    """The language to check in: given, else the article's, else detected."""
+    return lang or document.lang or detect_language(document.text)
+
+
+def scan_document(document: Document, *, gazetteer: Gazetteer, lang: str | None) -> list[Mention]:
+    """Mentions at file offsets."""
+    mentions = scan(
+        document.text,
+        lang=document_language(document, lang),
+        gazetteer=gazetteer,
+        quoted=_quoted(document),
+    )
+    spans = [document.file_span(m.start, m.end) for m in mentions]
+    return [replace(m, start=s, end=e) for m, (s, e) in zip(mentions, spans, strict=True)]
+
+
+def check_document(
+    document: Document, *, policy: Policy, gazetteer: Gazetteer, lang: str | None
+) -> list[Finding]:
+    """Findings at file offsets, lines and columns."""
+    findings = check(
+        document.text,
+        lang=document_language(document, lang),
+        policy=policy,
+        gazetteer=gazetteer,
+        quoted=_quoted(document),
+    )
+    return [_to_file(document, f) for f in findings]
+
+
+def fix_document(
+    document: Document,
+    *,
+    policy: Policy,
+    gazetteer: Gazetteer,
+    lang: str | None,
+    best_guess: bool = False,
+) -> tuple[str, list[Finding]]:
+    """The fixed source text and the findings that were applied."""
+    findings = check_document(document, policy=policy, gazetteer=gazetteer, lang=lang)
+    fixed = apply_fixes(document.source, findings, best_guess=best_guess)
+    applied = [
+        f
+        for f in findings
+        if f.suggestion is not None
+        and f.rule != "unknown-spelling"
+        and (f.fixable or (best_guess and f.case is not None))
+    ]
+    if document.kind == "article" and fixed != document.source:
+        loads_article(fixed, path=document.path)  # a fix must never break the article
+    return fixed, applied
+
+
+def write_fixed(document: Document, fixed: str) -> None:
+    """Replace the file with its fixed text, atomically."""
+    if document.path == "-":
+        raise UsageError("cannot fix standard input in place; use --dry-run to see the diff")
+    atomic_write_text(Path(document.path), fixed)
+
+
+def _quoted(document: Document) -> list[tuple[int, int]] | None:
+    if not document.quoted:
+        return None
+    from newslib.terms.scanner import quotation_spans
+
+    return [*document.quoted, *quotation_spans(document.text)]
+
+
+def _to_file(document: Document, finding: Finding) -> Finding:
+    start, end = document.file_span(finding.start, finding.end)
+    line_start = document.source.rfind("\n", 0, start) + 1
+    return replace(
+        finding,
+        path=document.path,
+        start=start,
+        end=end,
+        surface=document.source[start:end],
+        line=document.source.count("\n", 0, start) + 1,
+        column=start - line_start + 1,
+    )

@@ -1,0 +1,155 @@
+"""Growing a gazetteer from GeoNames' own dump files.
+
+Two formats are read, as GeoNames publishes them (tab-separated UTF-8, no header):
+
+* the geoname table (``allCountries.txt``, ``cities15000.txt``, ``GE.txt``…), 19 columns:
+  geonameid, name, asciiname, alternatenames (comma-separated), latitude, longitude,
+  feature class, feature code, country code, cc2, admin1–4 codes, population, elevation,
+  dem, timezone, modification date;
+* ``alternateNamesV2.txt``, 10 columns: alternateNameId, geonameid, isolanguage, alternate
+  name, isPreferredName, isShortName, isColloquial, isHistoric, from, to.
+
+Names from the table carry no language: they are filed under ``und`` (undetermined) and
+match in text of any language. Alternate names keep their language and become usage tags:
+``geonames`` always, plus ``preferred``, ``short``, ``colloquial``, ``historic``. Curated
+entities (matched by GeoNames id) win: GeoNames only adds languages they do not have.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from newslib.errors import GazetteerError, UsageError
+from newslib.model import EntityKind
+from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant, script_of
+
+__all__ = ["merge_geonames"]
+
+# isolanguage values that are not languages: links, codes, postal codes.
+_NOT_LANGUAGES = frozenset(
+    {"link", "wkdt", "post", "iata", "icao", "faac", "fr_1793", "abbr", "unlc", "tcid"}
+)
+_FLAGS = ("preferred", "short", "colloquial", "historic")
+
+
+def merge_geonames(
+    base: Gazetteer,
+    table: str | Path,
+    alternate_names: str | Path | None = None,
+    *,
+    languages: frozenset[str] | None = None,
+) -> Gazetteer:
+    """*base* plus the places of a GeoNames dump (see the module docstring)."""
+    from newslib.terms.cache import load_gazetteer, save_gazetteer
+
+    paths = [Path(table)] + ([Path(alternate_names)] if alternate_names else [])
+    digest = hashlib.sha256(f"geonames\n{base.content_hash}\n{sorted(languages or [])}".encode())
+    for path in paths:
+        _hash_file(digest, path)
+    content_hash = digest.hexdigest()
+    cached = load_gazetteer(content_hash)
+    if cached is not None:
+        return cached
+
+    names: dict[int, dict[str, dict[str, set[str]]]] = {}  # id -> lang -> text -> tags
+    for number, fields in _rows(Path(table), 19):
+        geonameid = _int(fields[0], table, number)
+        entry = names.setdefault(geonameid, {})
+        tags = {"geonames"}
+        for text in (fields[1], fields[2], *fields[3].split(",")):
+            _add(entry, "und", text, tags)
+    if alternate_names is not None:
+        for number, fields in _rows(Path(alternate_names), 10):
+            geonameid = _int(fields[1], alternate_names, number)
+            lang = fields[2].strip()
+            if geonameid not in names or lang in _NOT_LANGUAGES:
+                continue
+            lang = lang or "und"
+            if languages is not None and lang not in languages:
+                continue
+            tags = {"geonames"} | {
+                flag for flag, value in zip(_FLAGS, fields[4:8], strict=True) if value == "1"
+            }
+            _add(names[geonameid], lang, fields[3], tags)
+
+    entities = dict(base.entities)
+    curated = {e.geonames: e for e in base if e.geonames is not None}
+    for geonameid, by_lang in names.items():
+        variants = {lang: _variants(texts) for lang, texts in by_lang.items()}
+        existing = curated.get(geonameid)
+        if existing is not None:
+            added = {k: v for k, v in variants.items() if k not in existing.names}
+            entities[existing.id] = GazetteerEntity(
+                existing.id,
+                existing.kind,
+                {**existing.names, **added},
+                existing.geonames,
+                existing.sources,
+            )
+        else:
+            entity_id = f"geonames-{geonameid}"
+            entities[entity_id] = GazetteerEntity(
+                entity_id, EntityKind.PLACE, variants, geonameid, ("GeoNames",)
+            )
+    gazetteer = Gazetteer(entities, content_hash)
+    save_gazetteer(gazetteer)
+    return gazetteer
+
+
+def _rows(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+    with handle:
+        try:
+            for number, line in enumerate(handle, 1):
+                line = line.rstrip("\r\n")
+                if not line or line.startswith("#"):
+                    continue
+                fields = line.split("\t")
+                if len(fields) != columns:
+                    raise GazetteerError(
+                        f"expected {columns} tab-separated columns, found {len(fields)}",
+                        path=path,
+                        line=number,
+                        hint="pass a GeoNames geoname table or alternateNamesV2.txt, unmodified",
+                    )
+                yield number, fields
+        except UnicodeDecodeError:
+            raise GazetteerError(
+                "not UTF-8", path=path, hint="use GeoNames' UTF-8 dump files"
+            ) from None
+
+
+def _int(value: str, path: str | Path, line: int) -> int:
+    if not value.isdigit():
+        raise GazetteerError(
+            f"geonameid {value!r} is not a number", path=path, line=line, hint="check the file"
+        )
+    return int(value)
+
+
+def _add(entry: dict[str, dict[str, set[str]]], lang: str, text: str, tags: set[str]) -> None:
+    text = unicodedata.normalize("NFC", text.strip())
+    if text:
+        entry.setdefault(lang, {}).setdefault(text, set()).update(tags)
+
+
+def _variants(texts: dict[str, set[str]]) -> tuple[Variant, ...]:
+    return tuple(
+        Variant(text, frozenset(tags), script_of(text), {"nom": text}, source="GeoNames")
+        for text, tags in texts.items()
+    )
+
+
+def _hash_file(digest: hashlib._Hash, path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None

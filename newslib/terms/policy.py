@@ -1,0 +1,181 @@
+"""Naming policies: which variant an edition uses, how strictly, and where not to look.
+
+A policy is data (YAML). It may inherit from another policy; the child's settings
+override the parent's key by key (per language, per entity, per rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from newslib.errors import PolicyError, UnknownPolicyError
+from newslib.fsio import read_text
+from newslib.yamlio import Reader, compose
+
+__all__ = ["SHIPPED_POLICIES", "Policy", "Severity", "Treatment", "load_policy"]
+
+SHIPPED_POLICIES = ("as-written", "georgian-official", "russian-usage")
+RULES = ("variant", "inconsistent", "unknown-spelling")
+
+
+class Severity(StrEnum):
+    """How much a finding matters; ``error`` fails ``newslib check``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Treatment(StrEnum):
+    """What to do with names in quotations, or in text about the names themselves."""
+
+    CHECK = "check"  # like any other name
+    REPORT = "report"  # report at info level; never fixed
+    IGNORE = "ignore"  # say nothing
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """A naming policy, with inheritance already resolved."""
+
+    name: str
+    description: str = ""
+    prefer: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    entities: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    allow: frozenset[str] = frozenset()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    quotations: Treatment = Treatment.REPORT
+    names_about_names: Treatment = Treatment.IGNORE
+
+    def preferred(self, entity_id: str, lang: str) -> tuple[str, ...]:
+        """The usage tags this policy prefers for *entity_id* in *lang*, best first.
+
+        Empty means no preference: only consistency is checked.
+        """
+        primary = lang.split("-")[0].split("_")[0]
+        for table in (self.entities.get(entity_id, {}), self.prefer):
+            for key in (lang, primary, "*"):
+                if key in table:
+                    return table[key]
+        return ()
+
+    def severity_of(self, rule: str) -> Severity:
+        """The severity of *rule*'s findings."""
+        return self.severity.get(rule, _DEFAULT_SEVERITY[rule])
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+_DEFAULT_SEVERITY = {
+    "variant": Severity.ERROR,
+    "inconsistent": Severity.WARNING,
+    "unknown-spelling": Severity.INFO,
+}
+
+
+def load_policy(policy: str | Path | Policy) -> Policy:
+    """A policy by shipped name (``"russian-usage"``) or from a YAML file path."""
+    if isinstance(policy, Policy):
+        return policy
+    return _load(str(policy), ())
+
+
+def _load(name_or_path: str, chain: tuple[str, ...]) -> Policy:
+    if name_or_path in chain:
+        raise PolicyError(
+            "policies inherit from each other in a loop: " + " -> ".join((*chain, name_or_path)),
+            hint="remove one 'inherits'",
+        )
+    if name_or_path in SHIPPED_POLICIES:
+        path = f"<shipped policy {name_or_path}>"
+        text = (
+            resources.files("newslib.terms.data")
+            .joinpath("policies", f"{name_or_path}.yaml")
+            .read_text(encoding="utf-8")
+        )
+    elif name_or_path.endswith((".yaml", ".yml")) or Path(name_or_path).exists():
+        path = name_or_path
+        text = read_text(name_or_path)
+    else:
+        raise UnknownPolicyError(
+            f"no policy {name_or_path!r}; use one of {', '.join(SHIPPED_POLICIES)} "
+            "or the path of a policy YAML file"
+        )
+    node = compose(text, path, PolicyError)
+    if node is None:
+        raise PolicyError("the policy file is empty", path=path, line=1, hint="write a policy")
+    return _PolicyReader(path).policy(node, (*chain, name_or_path))
+
+
+class _PolicyReader(Reader):
+    def __init__(self, path: str) -> None:
+        super().__init__(path, PolicyError)
+
+    def policy(self, node: yaml.Node, chain: tuple[str, ...]) -> Policy:
+        fields = self.mapping(
+            node,
+            required=("name",),
+            optional=(
+                "description", "inherits", "prefer", "entities", "allow", "severity",
+                "quotations", "names_about_names",
+            ),
+            what="the policy",
+        )  # fmt: skip
+        parent = Policy(name="")
+        if "inherits" in fields:
+            parent = _load(self.string(fields["inherits"]), chain)
+        prefer = dict(parent.prefer)
+        if "prefer" in fields:
+            prefer.update(self.preferences(fields["prefer"]))
+        entities = dict(parent.entities)
+        if "entities" in fields:
+            for entity_id, _, value in self.any_mapping(fields["entities"]):
+                entry = self.mapping(value, optional=("prefer",), what="an entity's policy")
+                entities[entity_id] = (
+                    self.preferences(entry["prefer"]) if "prefer" in entry else {"*": ()}
+                )
+        severity = dict(parent.severity)
+        if "severity" in fields:
+            for rule, key_node, value in self.any_mapping(fields["severity"]):
+                if rule not in RULES:
+                    self.fail(key_node, f"unknown rule {rule!r}", "use: " + ", ".join(RULES))
+                severity[rule] = self.choice(value, Severity)
+        return Policy(
+            name=self.string(fields["name"]),
+            description=self.optional_string(fields.get("description")) or parent.description,
+            prefer=prefer,
+            entities=entities,
+            allow=frozenset(self.string(tag) for tag in self.sequence(fields["allow"]))
+            if "allow" in fields
+            else parent.allow,
+            severity=severity,
+            quotations=self.choice(fields["quotations"], Treatment)
+            if "quotations" in fields
+            else parent.quotations,
+            names_about_names=self.choice(fields["names_about_names"], Treatment)
+            if "names_about_names" in fields
+            else parent.names_about_names,
+        )
+
+    def preferences(self, node: yaml.Node) -> dict[str, tuple[str, ...]]:
+        """``{language or '*': [usage tags, best first]}``; a bare list means every language."""
+        if isinstance(node, yaml.SequenceNode):
+            return {"*": tuple(self.string(tag) for tag in self.sequence(node))}
+        return {
+            lang: tuple(self.string(tag) for tag in self.sequence(tags))
+            for lang, _, tags in self.any_mapping(node)
+        }
+
+    def choice(self, node: yaml.Node, enum: type[_E]) -> _E:
+        value = self.string(node)
+        try:
+            return enum(value)
+        except ValueError:
+            self.fail(node, f"invalid value {value!r}", "use one of: " + ", ".join(enum))
