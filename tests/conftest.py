@@ -17,3 +17,11 @@ SEED_ARTICLE = CONTENT / "articles" / f"{SEED_ID}.yaml"
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests write newslib's disk cache into a temporary folder, never the user's."""
+    import os
+
+    os.environ["NEWSLIB_CACHE"] = str(tmp_path_factory.mktemp("newslib-cache"))

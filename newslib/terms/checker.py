@@ -357,16 +357,20 @@ class _NearMissIndex:
         return bool(self.deletions)
 
     def lookup(self, word: str) -> tuple[str, str] | None:
-        """A (form, entity) one edit from *word*, if exactly one entity is that close."""
-        found: dict[str, str] = {}
+        """A (form, entity) one edit from *word*, if exactly one entity is that close.
+
+        Among one entity's forms, a look-alike letter from another script (Latin "e"
+        for Cyrillic "е") is the likelier slip.
+        """
+        found: dict[str, list[str]] = {}
         for key in (word, *_deletes(word)):
-            for form_folded, entity in self.deletions.get(key, ()):
-                if _one_edit(word, fold_name(form_folded)):
-                    found.setdefault(entity, form_folded)
+            for form, entity in self.deletions.get(key, ()):
+                if _one_edit(word, fold_name(form)) and form not in found.get(entity, []):
+                    found.setdefault(entity, []).append(form)
         if len(found) != 1:
             return None
-        entity, form = found.popitem()
-        return form, entity
+        entity, forms = found.popitem()
+        return min(forms, key=lambda form: not _homoglyph_slip(word, fold_name(form))), entity
 
 
 _NEAR_MISS: dict[tuple[str, str], _NearMissIndex] = {}
@@ -395,6 +399,17 @@ def _near_miss_index(gazetteer: Gazetteer, lang: str) -> _NearMissIndex:
     )
     _NEAR_MISS[key] = index
     return index
+
+
+_HOMOGLYPHS = {frozenset(pair) for pair in zip("aeopcxyk", "аеорсхук", strict=True)}
+
+
+def _homoglyph_slip(a: str, b: str) -> bool:
+    """True when *a* and *b* differ in one letter that looks the same in another script."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in _HOMOGLYPHS
 
 
 def _deletes(word: str) -> set[str]:

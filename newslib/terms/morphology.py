@@ -39,8 +39,9 @@ _RU_PREPOSITIONS: dict[str, tuple[tuple[str, float], ...]] = {
     **dict.fromkeys(("через", "про", "сквозь", "на протяжении"), (("acc", 0.9),)),
     **dict.fromkeys(("под", "над", "перед", "передо", "между", "за", "подо", "надо"),
                     (("ins", 0.8),)),
-    "с": (("ins", 0.75), ("gen", 0.25)),
-    "со": (("ins", 0.75), ("gen", 0.25)),
+    # с + genitive ("с Кавказа") is for surfaces and regions; with a town, it is "with".
+    "с": (("ins", 0.85), ("gen", 0.15)),
+    "со": (("ins", 0.85), ("gen", 0.15)),
     "в": (("loc", 0.8), ("acc", 0.2)),
     "во": (("loc", 0.8), ("acc", 0.2)),
     "на": (("loc", 0.8), ("acc", 0.2)),

@@ -1,0 +1,153 @@
+"""Checking and fixing: policies, rules, word forms, case, and the seed's own findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslib import Severity, check_file, check_text, fix_text
+
+from .conftest import SEED, SEED_ARTICLE
+
+
+def suggestions(text: str, lang: str, policy: str) -> list[tuple[str, str | None]]:
+    return [(f.surface, f.suggestion) for f in check_text(text, lang=lang, policy=policy)]
+
+
+class TestSeed:
+    @pytest.mark.parametrize("path", [SEED, SEED_ARTICLE])
+    def test_russian_usage_flags_only_the_last_tskhinvali(self, path: object) -> None:
+        findings = check_file(str(path), policy="russian-usage")
+        places = [f for f in findings if f.rule == "variant"]
+        assert [(f.surface, f.suggestion) for f in places] == [("Tskhinvali", "Tskhinval")]
+
+    @pytest.mark.parametrize("path", [SEED, SEED_ARTICLE])
+    def test_georgian_official_flags_sukhum_and_tskhinval_twice(self, path: object) -> None:
+        findings = check_file(str(path), policy="georgian-official")
+        places = [(f.surface, f.suggestion) for f in findings if f.rule == "variant"]
+        assert places == [("Sukhum", "Sukhumi"), ("Tskhinval", "Tskhinvali")] * 2
+
+    def test_as_written_reports_the_inconsistency(self) -> None:
+        findings = check_file(str(SEED), policy="as-written")
+        assert [(f.rule, f.entity, f.surface) for f in findings] == [
+            ("inconsistent", "tskhinvali", "Tskhinvali")
+        ]
+        assert findings[0].severity is Severity.WARNING
+
+    def test_findings_point_at_the_file(self) -> None:
+        source = SEED_ARTICLE.read_text(encoding="utf-8")
+        for finding in check_file(str(SEED_ARTICLE), policy="georgian-official"):
+            assert source[finding.start : finding.end] == finding.surface
+            line = source.splitlines()[finding.line - 1]
+            assert line[finding.column - 1 :].startswith(finding.surface)
+
+
+# Each Russian case, both directions: (russian-usage text, georgian-official text).
+RUSSIAN_CASES = [
+    ("nom", "Сухум остаётся закрытым.", "Сухуми остаётся закрытым."),
+    ("gen", "Делегация прибыла из Сухума.", "Делегация прибыла из Сухуми."),
+    ("dat", "Колонна подошла к Сухуму.", "Колонна подошла к Сухуми."),
+    ("acc", "Делегация приехала в Сухум.", "Делегация приехала в Сухуми."),
+    ("ins", "Связь с Сухумом прервана.", "Связь с Сухуми прервана."),
+    ("loc", "Переговоры прошли в Сухуме.", "Переговоры прошли в Сухуми."),
+]
+
+
+@pytest.mark.parametrize(("case", "russian", "georgian"), RUSSIAN_CASES)
+def test_declinable_to_indeclinable_always_works(case: str, russian: str, georgian: str) -> None:
+    assert fix_text(russian, lang="ru", policy="georgian-official") == georgian
+
+
+@pytest.mark.parametrize(("case", "russian", "georgian"), RUSSIAN_CASES)
+def test_indeclinable_to_declinable_infers_the_case(case: str, russian: str, georgian: str) -> None:
+    findings = check_text(georgian, lang="ru", policy="russian-usage")
+    assert len(findings) == 1
+    if case == "nom":  # no preposition: the case is not determined, and fix says so
+        assert not findings[0].fixable
+        assert "needs a human" in findings[0].message
+        assert fix_text(georgian, lang="ru", policy="russian-usage") == georgian
+    else:
+        assert findings[0].case == case
+        assert fix_text(georgian, lang="ru", policy="russian-usage") == russian
+
+
+def test_coordination_takes_the_case_of_the_first_name() -> None:
+    fixed = fix_text("Переговоры прошли в Сухуми и Цхинвали.", lang="ru", policy="russian-usage")
+    assert fixed == "Переговоры прошли в Сухуме и Цхинвале."
+
+
+def test_ambiguous_surface_is_left_for_a_human() -> None:
+    [finding] = check_text("Очамчире.", lang="ru", policy="russian-usage")
+    assert not finding.fixable
+    assert fix_text("Очамчире.", lang="ru", policy="russian-usage") == "Очамчире."
+    assert check_text("в Очамчире", lang="ru", policy="georgian-official") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "policy", "fixed"),
+    [
+        ("SUKHUMI, May 5.", "en", "russian-usage", "SUKHUM, May 5."),
+        ("the Sukhumi-based fleet", "en", "russian-usage", "the Sukhum-based fleet"),
+        ("Sukhumi’s port", "en", "russian-usage", "Sukhum’s port"),
+        ("Moscow/Tbilisi/Sukhumi", "en", "russian-usage", "Moscow/Tbilisi/Sukhum"),
+        ("ЦХИНВАЛИ, 5 мая.", "ru", "georgian-official", "ЦХИНВАЛИ, 5 мая."),
+        ("из ЦХИНВАЛА", "ru", "georgian-official", "из ЦХИНВАЛИ"),
+        ("Die Lage in Suchumis Hafen", "de", "russian-usage", "Die Lage in Suchums Hafen"),
+        ("Akhalgori and Leningor", "en", "georgian-official", "Akhalgori and Akhalgori"),
+    ],
+)
+def test_fix_preserves_case_form_and_surroundings(
+    text: str, lang: str, policy: str, fixed: str
+) -> None:
+    assert fix_text(text, lang=lang, policy=policy) == fixed
+
+
+def test_quotations_are_reported_not_fixed() -> None:
+    text = 'Lavrov said: "Sukhum will decide." Later, in Sukhum, talks began.'
+    findings = check_text(text, lang="en", policy="georgian-official")
+    assert [(f.severity, f.fixable) for f in findings] == [
+        (Severity.INFO, False),
+        (Severity.ERROR, True),
+    ]
+    assert fix_text(text, lang="en", policy="georgian-official") == (
+        'Lavrov said: "Sukhum will decide." Later, in Sukhumi, talks began.'
+    )
+
+
+def test_names_about_names_are_left_alone() -> None:
+    text = "Tskhinvali, also spelled Tskhinval, lies on the Liakhvi."
+    assert check_text(text, lang="en", policy="russian-usage") == []
+    assert check_text(text, lang="en", policy="as-written") == []
+
+
+def test_region_names_stay_under_the_shipped_policies() -> None:
+    for policy in ("georgian-official", "russian-usage"):
+        assert check_text("South Ossetia and Abkhazia", lang="en", policy=policy) == []
+
+
+def test_historic_names_are_allowed() -> None:
+    assert check_text("Staliniri, as Tskhinvali was called", lang="en", policy="russian-usage")
+
+
+def test_people_are_checked_for_consistency_only() -> None:
+    text = "Sergey Lavrov met reporters. Sergei Lavrov then left. Lavrov smiled."
+    findings = check_text(text, lang="en", policy="georgian-official")
+    assert [(f.rule, f.surface) for f in findings] == [("inconsistent", "Sergei Lavrov")]
+    assert findings[0].suggestion == "Sergey Lavrov"
+
+
+def test_unknown_spelling_is_suggested_never_fixed() -> None:
+    text = "Talks in Tskhinvalli continued."
+    [finding] = check_text(text, lang="en", policy="russian-usage")
+    assert (finding.rule, finding.suggestion, finding.severity) == (
+        "unknown-spelling",
+        "Tskhinvali",
+        Severity.INFO,
+    )
+    assert fix_text(text, lang="en", policy="russian-usage") == text
+
+
+def test_mixed_script_misspelling_is_caught() -> None:
+    latin_a = "Переговоры в Цхинвалe"  # the last letter is Latin 'e'
+    [finding] = check_text(latin_a, lang="ru", policy="russian-usage")
+    assert finding.rule == "unknown-spelling"
+    assert finding.suggestion == "Цхинвале"

@@ -1,0 +1,157 @@
+"""``newslib scan / check / fix / terms show`` on files, stdin, Markdown and HTML."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslib.cli import main
+
+from .conftest import ROOT, SEED, SEED_ARTICLE
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newslib", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=stdin,
+    )
+
+
+def test_check_exit_codes_and_json() -> None:
+    done = run("check", str(SEED), "--policy", "russian-usage", "--format", "json")
+    assert done.returncode == 1
+    data = json.loads(done.stdout)  # one JSON document, nothing else on stdout
+    [finding] = data["findings"]
+    assert {
+        "path", "start", "end", "line", "column", "surface", "entity", "variant",
+        "suggestion", "rule", "severity", "message",
+    } <= set(finding)  # fmt: skip
+    assert (finding["surface"], finding["suggestion"], finding["severity"]) == (
+        "Tskhinvali",
+        "Tskhinval",
+        "error",
+    )
+    assert "1 finding" in done.stderr
+
+
+def test_check_clean_text_exits_0() -> None:
+    done = run(
+        "check", "-", "--policy", "russian-usage", "--lang", "en", stdin="Sukhum and Tskhinval."
+    )
+    assert (done.returncode, done.stdout) == (0, "")
+
+
+def test_warnings_alone_exit_0() -> None:
+    done = run("check", str(SEED), "--policy", "as-written")
+    assert done.returncode == 0
+    assert "[inconsistent]" in done.stdout
+
+
+def test_check_usage_errors_exit_2() -> None:
+    assert run("check", "missing.txt").returncode == 2
+    done = run("check", str(SEED), "--policy", "nope")
+    assert done.returncode == 2
+    assert done.stderr.startswith("newslib: error: ")
+
+
+def test_scan_json() -> None:
+    done = run("scan", "-", "--lang", "ru", "--format", "json", stdin="Встреча в Сухуме.")
+    assert done.returncode == 0
+    assert json.loads(done.stdout) == {
+        "mentions": [
+            {"path": "-", "start": 10, "end": 16, "surface": "Сухуме", "entity": "sukhumi",
+             "variant": "Сухум"}
+        ]
+    }  # fmt: skip
+
+
+def test_language_is_detected_without_lang() -> None:
+    done = run("check", "-", "--policy", "georgian-official", "--format", "json",
+               stdin="Делегация прибыла из Цхинвала.")  # fmt: skip
+    assert json.loads(done.stdout)["findings"][0]["suggestion"] == "Цхинвали"
+
+
+def test_fix_dry_run_shows_a_diff_and_changes_nothing(tmp_path: Path) -> None:
+    copy = tmp_path / "seed.txt"
+    shutil.copy(SEED, copy)
+    before = copy.read_bytes()
+    done = run("fix", str(copy), "--policy", "georgian-official", "--dry-run")
+    assert copy.read_bytes() == before
+    lines = done.stdout.splitlines()
+    assert len([x for x in lines if x.startswith("-") and not x.startswith("---")]) == 2
+    assert len([x for x in lines if x.startswith("+") and not x.startswith("+++")]) == 2
+    added = [x for x in lines if x.startswith("+") and not x.startswith("+++")]
+    assert "dialogue between Sukhumi, Tskhinvali and Tbilisi." in added[0]
+
+
+def test_fix_article_in_place_is_valid_idempotent_and_local(tmp_path: Path) -> None:
+    copy = tmp_path / "article.yaml"
+    shutil.copy(SEED_ARTICLE, copy)
+    done = run("fix", str(copy), "--policy", "georgian-official")
+    assert done.returncode == 0, done.stderr
+    fixed = copy.read_text(encoding="utf-8")
+    assert "[[sukhumi|Sukhumi]], [[tskhinvali|Tskhinvali]]" in fixed
+    assert run("check", str(copy), "--policy", "georgian-official").returncode == 0
+    again = run("fix", str(copy), "--policy", "georgian-official")
+    assert copy.read_text(encoding="utf-8") == fixed
+    assert "fixed 0 name(s)" in again.stderr
+    original = SEED_ARTICLE.read_text(encoding="utf-8").splitlines()
+    changed = [a for a, b in zip(original, fixed.splitlines(), strict=True) if a != b]
+    assert len(changed) == 2
+
+
+def test_fix_leaves_uncertain_forms_for_a_human(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("Очамчире и Сухуми.\nИз Сухуми.\n", encoding="utf-8")
+    done = run("fix", str(path), "--policy", "russian-usage")
+    assert path.read_text(encoding="utf-8") == "Очамчире и Сухуми.\nИз Сухума.\n"
+    assert done.stderr.count("left for a human") == 2
+    assert done.returncode == 1  # errors remain
+
+
+def test_markdown_code_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "Talks in Sukhumi.\n\n```\nconfig: Sukhumi\n```\n\nAnd `Sukhumi` inline.\n",
+        encoding="utf-8",
+    )
+    findings = json.loads(
+        run("check", str(path), "--policy", "russian-usage", "--format", "json").stdout
+    )["findings"]
+    assert [(f["line"], f["column"]) for f in findings] == [(1, 10)]
+
+
+def test_html_text_nodes_only(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text(
+        '<p title="Sukhumi">In <b>Sukhumi</b></p><script>var c = "Sukhumi";</script>',
+        encoding="utf-8",
+    )
+    mentions = json.loads(run("scan", str(path), "--lang", "en", "--format", "json").stdout)
+    assert [m["start"] for m in mentions["mentions"]] == [25]
+
+
+def test_terms_show(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["terms", "show", "tskhinvali"]) == 0
+    out = capsys.readouterr().out
+    assert "Цхинвал" in out and "Цхинвале" in out and "russian-usage" in out
+    assert main(["terms", "show", "tskhinvali", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["geonames"] == 611403
+    assert main(["terms", "show", "atlantis"]) == 2
+
+
+def test_pre_commit_hook_definition() -> None:
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "newslib-check"
+    assert hook["entry"].startswith("newslib check")

@@ -1,0 +1,62 @@
+"""Properties of fix: idempotent, local, and leaving no variant findings it could fix."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslib import check_text, fix_text, scan_text
+
+NAMES = {
+    "ru": ["Сухуми", "Сухум", "Сухума", "Сухуме", "Цхинвали", "Цхинвала", "Цхинвалом",
+           "Ахалгори", "Ленингоре", "Очамчире", "Очамчиры", "Джава", "Дзау", "Гали", "Галом",
+           "ЦХИНВАЛИ", "сухуме", "Южной Осетии", "Абхазия", "Тбилиси"],
+    "en": ["Sukhumi", "Sukhum", "Tskhinval", "Tskhinvali", "SUKHUM", "Leningor", "Akhalgori",
+           "Ochamchira", "Tkuarchal", "Kodori", "Sukhumi’s", "Tskhinvali-based", "Georgia",
+           "South Ossetia", "Tskhinvali Region"],
+}  # fmt: skip
+WORDS = {
+    "ru": ["в", "из", "к", "с", "о", "и", ",", ".", "переговоры", "прибыли", "«", "»",
+           "Галина", "посетить", "он же", "сухумский"],
+    "en": ["in", "from", "and", "or", ",", ".", '"', "talks", "Galina", "also spelled", "(",
+           ")", "/", "-", "Atlanta"],
+}  # fmt: skip
+POLICIES = ["russian-usage", "georgian-official", "as-written"]
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> tuple[str, str]:
+    lang = draw(st.sampled_from(["ru", "en"]))
+    parts = draw(st.lists(st.sampled_from(NAMES[lang]) | st.sampled_from(WORDS[lang]), max_size=14))
+    return lang, " ".join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts(), st.sampled_from(POLICIES))
+def test_fix_is_idempotent_and_local(sample: tuple[str, str], policy: str) -> None:
+    lang, text = sample
+    findings = check_text(text, lang=lang, policy=policy)
+    once = fix_text(text, lang=lang, policy=policy)
+    assert fix_text(once, lang=lang, policy=policy) == once
+    # Outside the findings' spans, nothing changed.
+    fixed_spans = sorted((f.start, f.end, f.suggestion or "") for f in findings if f.fixable)
+    rebuilt, position = [], 0
+    for start, end, suggestion in fixed_spans:
+        rebuilt += [text[position:start], suggestion]
+        position = end
+    rebuilt.append(text[position:])
+    assert "".join(rebuilt) == once
+    # What fix could fix, it fixed.
+    assert not [f for f in check_text(once, lang=lang, policy=policy) if f.fixable]
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts())
+def test_scan_spans_are_in_range_and_never_overlap(sample: tuple[str, str]) -> None:
+    lang, text = sample
+    mentions = scan_text(text, lang=lang)
+    previous_end = 0
+    for mention in mentions:
+        assert 0 <= previous_end <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.surface
+        previous_end = mention.end
