@@ -68,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     do_import.add_argument("--id", help="the article id (default: from the headline)")
     do_import.add_argument("--year", type=int, help="the dateline's year (default: inferred)")
     do_import.add_argument("-o", "--output", help="write the YAML here instead of stdout")
+    do_import.add_argument("--gazetteer", metavar="FILE", help="annotate names from this gazetteer")
+    do_import.add_argument(
+        "--no-annotate", action="store_true", help="keep the structure only; mark no names"
+    )
     do_import.set_defaults(command=_import)
 
     _terminology_commands(commands)
@@ -123,10 +127,14 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    annotate = None if args.no_annotate else newslib.annotator(_gazetteer(args))
     if args.file == "-":
-        result = newslib.import_text(sys.stdin.read(), article_id=args.id, year=args.year)
+        text = sys.stdin.read()
+        result = newslib.import_text(text, article_id=args.id, year=args.year, annotate=annotate)
     else:
-        result = newslib.import_file(args.file, article_id=args.id, year=args.year)
+        result = newslib.import_file(
+            args.file, article_id=args.id, year=args.year, annotate=annotate
+        )
     for note in result.notes:
         print(f"newslib: note: {note}", file=sys.stderr)
     if args.output:

@@ -48,8 +48,8 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
 _PRONOUNS = frozenset({"he", "she", "they", "он", "она", "они", "er", "sie", "il", "elle"})
 _TERMINAL = tuple(".!?:;…\"”»’'")
 
-# Finds names in a passage and describes the entities they name.
-Annotator = Callable[[str], tuple[Text, Iterable[Entity]]]
+# Marks the names in a passage written in a language; returns the text and their entities.
+Annotator = Callable[[str, str], tuple[Text, Iterable[Entity]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def import_text(
     def mark(passage: str) -> Text:
         if annotate is None:
             return Text.of(passage)
-        marked, found = annotate(passage)
+        marked, found = annotate(passage, language)
         for entity in found:
             entities.setdefault(entity.id, entity)
         return marked

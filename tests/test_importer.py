@@ -65,3 +65,23 @@ def test_no_dateline_is_a_clear_error() -> None:
 def test_unreadable_date_is_a_clear_error() -> None:
     with pytest.raises(ArticleError, match="cannot read the dateline date"):
         import_text("Headline\n\nMOSCOW, Blursday 4. /TASS/. Text.", year=2024)
+
+
+def test_known_names_are_annotated_with_the_gazetteer() -> None:
+    from newslib import annotator, read_article
+
+    from .conftest import SEED_ARTICLE
+
+    imported = import_file(SEED, year=2024, annotate=annotator()).article
+    stored = read_article(SEED_ARTICLE)
+    assert imported.dateline.place == "moscow"
+    for (where, got), (_, kept) in zip(imported.texts(), stored.texts(), strict=True):
+        assert got.plain == kept.plain, where
+        # Everything the gazetteer knows is marked as the hand-annotated record marks it.
+        assert set(got.refs()) <= set(kept.refs()), where
+    kinds = {e.id: e.kind for e in imported.entities}
+    assert kinds["tskhinvali"] == "place" and kinds["sergey-lavrov"] == "person"
+    assert [q.speaker for q in imported.body if isinstance(q, Quote)] == [
+        "maria-zakharova",
+        "sergey-lavrov",
+    ]

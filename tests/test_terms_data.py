@@ -95,7 +95,7 @@ def test_a_custom_gazetteer_is_used_and_cached(tmp_path: Path) -> None:
     first = Gazetteer.load(path)
     assert [m.entity for m in scan_text("Sukhum", lang="en", gazetteer=first)] == ["sukhumi"]
     assert (entry_dir(first.content_hash) / "gazetteer" / "entities.jsonl").is_file()
-    assert (entry_dir(first.content_hash) / "matcher" / "automaton.bin").is_file()
+    assert list(entry_dir(first.content_hash).glob("matcher-*/automaton.bin"))
     again = Gazetteer.load(path)
     assert not isinstance(again.entities, dict)  # decoded lazily from the cache
     assert again.entity("sukhumi") == first.entity("sukhumi")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from newslib.model import Entity, Ref, Text
 from newslib.terms.checker import Finding, apply_fixes, check
 from newslib.terms.documents import load_document, parse_document
 from newslib.terms.files import check_document, fix_document, scan_document, write_fixed
@@ -21,6 +23,7 @@ __all__ = [
     "Policy",
     "Severity",
     "Variant",
+    "annotator",
     "check_file",
     "check_text",
     "fix_file",
@@ -70,6 +73,33 @@ def fix_text(
     """*text* with the policy's confident suggestions applied."""
     findings = check_text(text, lang=lang, policy=policy, gazetteer=gazetteer)
     return apply_fixes(text, findings, best_guess=best_guess)
+
+
+def annotator(
+    gazetteer: Gazetteer | None = None,
+) -> Callable[[str, str], tuple[Text, list[Entity]]]:
+    """An annotator for :func:`newslib.import_text`: marks every gazetteer name as a reference.
+
+    >>> from newslib.markup import format_text
+    >>> text, found = annotator()("Talks in Sukhum.", "en")
+    >>> format_text(text), [e.id for e in found]
+    ('Talks in [[sukhumi|Sukhum]].', ['sukhumi'])
+    """
+
+    def annotate(passage: str, lang: str) -> tuple[Text, list[Entity]]:
+        resolved = gazetteer or shipped_gazetteer()
+        segments: list[str | Ref] = []
+        found: dict[str, Entity] = {}
+        position = 0
+        for mention in scan(passage, lang=lang, gazetteer=resolved):
+            segments += [passage[position : mention.start], Ref(mention.entity, mention.surface)]
+            position = mention.end
+            entity = resolved.entity(mention.entity)
+            found.setdefault(entity.id, Entity(entity.id, entity.kind, entity.label(lang)))
+        segments.append(passage[position:])
+        return Text(tuple(segments)), list(found.values())
+
+    return annotate
 
 
 @dataclass(frozen=True, slots=True)

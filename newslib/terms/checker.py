@@ -23,15 +23,15 @@ from typing import Any
 
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
-from newslib.terms.matcher import tokens
 from newslib.terms.morphology import CaseGuess, infer_case
 from newslib.terms.policy import Policy, Severity, Treatment
-from newslib.terms.scanner import Mention, scan
+from newslib.terms.scanner import Mention, Spans, scan
 
 __all__ = ["Finding", "apply_fixes", "check", "match_case"]
 
 # A suggestion is applied by ``fix`` only when at least this sure of the word form.
 CONFIDENT = 0.8
+_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{6,}(?!\w)")
 _COORDINATION = re.compile(r"^\s*(?:,|и|или|либо|а также|,\s*а также|and|or|und|oder|et|ou)\s*$")
 
 
@@ -166,10 +166,10 @@ def unknown_spelling_rule(
     index = _near_miss_index(gazetteer, lang.split("-")[0])
     if not index:
         return
-    covered = [(m.start, m.end) for m in mentions]
-    for start, end in tokens(text):
-        word = text[start:end]
-        if len(word) < 6 or not word[0].isupper() or any(s <= start < e for s, e in covered):
+    covered = Spans((m.start, m.end) for m in mentions)
+    for match in _LONG_WORD.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if not word[0].isupper() or covered.touches(start):
             continue
         folded = fold_name(word)
         if folded in index.known:

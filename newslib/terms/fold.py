@@ -20,7 +20,15 @@ from dataclasses import dataclass
 __all__ = ["Folded", "fold", "fold_name", "is_word_char"]
 
 # Apostrophes and their look-alikes fold to one ASCII apostrophe.
-_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´ʹ′", "'"))
+_APOSTROPHE_LOOKALIKES = "’‘ʼ`´ʹ′"
+_APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHE_LOOKALIKES, "'"))
+
+
+def _unify_apostrophes(text: str) -> str:
+    for char in _APOSTROPHE_LOOKALIKES:
+        if char in text:
+            text = text.replace(char, "'")
+    return text
 
 
 def fold_name(value: str) -> str:
@@ -50,7 +58,7 @@ def fold(text: str) -> Folded:
     if unicodedata.is_normalized("NFC", text):
         folded = text.casefold()
         if len(folded) == len(text):
-            return Folded(folded.translate(_APOSTROPHES), None, len(text))
+            return Folded(_unify_apostrophes(folded), None, len(text))
     return _fold_slowly(text)
 
 

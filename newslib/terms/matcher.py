@@ -2,22 +2,30 @@
 
 Text is folded (case, NFC, apostrophes) and split into tokens: runs of word characters,
 and single punctuation characters; whitespace only separates. Each distinct token of the
-gazetteer gets one code point, so a name is a short string of codes and the automaton
-(pyahocorasick) matches whole tokens only: "Gal" never matches inside "Galina", "Сухум"
+gazetteer has a number, written as two digits in base ⌈√n⌉ (the first digit from one
+alphabet, the second from another), so a name is a short code string and the automaton
+(pyahocorasick) can only match whole tokens: "Gal" never matches inside "Galina", "Сухум"
 never inside "Сухуми", and boundaries are Unicode-correct in every script by construction.
+Two digits keep every node's fan-out near √n (pyahocorasick searches children linearly)
+while adding only one node per token, so building, loading and scanning stay fast for
+hundreds of thousands of names.
 
-The automaton, the token vocabulary and the candidate table are cached on disk under the
-gazetteer's content hash (see :mod:`newslib.terms.cache`).
+The automaton, the sorted token vocabulary and the candidate table are cached on disk
+under the gazetteer's content hash (see :mod:`newslib.terms.cache`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.metadata import version
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,15 +40,10 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "CompiledNames", "RawMatch", "compiled", "tokens"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_UNKNOWN = "\x01"  # the code of any token that is in no name
-_FIRST_CODE = 0x100
-
-
-def _code(index: int) -> str:
-    point = _FIRST_CODE + index
-    if point >= 0xD800:  # skip the surrogate block
-        point += 0x800
-    return chr(point)
+_UNKNOWN = "\x01\x01"  # the code of any token that is in no name
+_SPLIT = re.compile(r"(\w+|[^\w\s])")
+_DIGITS = 0x100  # first digits count up from U+0100; second digits follow them
+_ARRAYS = {"lengths": "B", "starts": "I", "cand_entity": "I", "cand_lang": "H", "cand_variant": "H"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +69,22 @@ def tokens(text: str) -> Iterator[tuple[int, int]]:
     return (match.span() for match in _TOKEN.finditer(text))
 
 
+def _base(count: int) -> int:
+    """The digit base for a vocabulary of *count* tokens: two digits always suffice."""
+    return max(16, math.isqrt(max(count - 1, 0)) + 1)
+
+
+def _code(number: int, base: int) -> str:
+    first, second = divmod(number, base)
+    return chr(_DIGITS + first) + chr(_DIGITS + base + second)
+
+
 @dataclass
 class CompiledNames:
     """The automaton and its tables; build with :meth:`build`, persist with :meth:`save`."""
 
     automaton: ahocorasick.Automaton
-    vocabulary: dict[str, int]
+    vocabulary: list[str]  # sorted: a token's number is its index
     entity_ids: list[str]
     langs: list[str]
     lengths: array[int]  # tokens in pattern p
@@ -80,32 +93,36 @@ class CompiledNames:
     cand_lang: array[int]
     cand_variant: array[int]
 
+    @property
+    def base(self) -> int:
+        """The base of the two-digit token codes."""
+        return _base(len(self.vocabulary))
+
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> CompiledNames:
         """Compile every form of every variant of *gazetteer*."""
-        vocabulary: dict[str, int] = {}
         entity_ids: list[str] = []
-        langs: list[str] = []
         lang_index: dict[str, int] = {}
-        patterns: dict[str, list[tuple[int, int, int]]] = {}
+        names: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
         for entity_index, entity in enumerate(gazetteer):
             entity_ids.append(entity.id)
             for lang, variants in entity.names.items():
                 li = lang_index.setdefault(lang, len(lang_index))
-                if li == len(langs):
-                    langs.append(lang)
                 for vi, variant in enumerate(variants):
                     for form in {fold_name(f) for f in variant.forms.values()}:
-                        key = _encode_name(form, vocabulary)
+                        key = tuple(form[s:e] for s, e in tokens(form))
                         if key:
-                            rows = patterns.setdefault(key, [])
+                            rows = names.setdefault(key, [])
                             if (entity_index, li, vi) not in rows:
                                 rows.append((entity_index, li, vi))
+        vocabulary = sorted({token for key in names for token in key})
+        number = {token: index for index, token in enumerate(vocabulary)}
+        base = _base(len(vocabulary))
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         lengths, starts = array("B"), array("I", [0])
         cand_entity, cand_lang, cand_variant = array("I"), array("H"), array("H")
-        for pattern_id, (key, rows) in enumerate(patterns.items()):
-            automaton.add_word(key, pattern_id)
+        for pattern_id, (key, rows) in enumerate(names.items()):
+            automaton.add_word("".join(_code(number[t], base) for t in key), pattern_id)
             lengths.append(min(len(key), 255))
             for entity_index, li, vi in rows:
                 cand_entity.append(entity_index)
@@ -117,7 +134,7 @@ class CompiledNames:
             automaton,
             vocabulary,
             entity_ids,
-            langs,
+            list(lang_index),
             lengths,
             starts,
             cand_entity,
@@ -128,34 +145,48 @@ class CompiledNames:
     def find(self, text: str) -> list[RawMatch]:
         """Whole-token matches in *text*: non-overlapping, the longest winning, in order."""
         folded = fold(text)
-        spans = list(tokens(folded.text))
-        vocabulary = self.vocabulary
-        codes = "".join(
-            _code(index) if (index := vocabulary.get(folded.text[s:e])) is not None else _UNKNOWN
-            for s, e in spans
-        )
-        if not codes.strip(_UNKNOWN):
+        parts = _SPLIT.split(folded.text)  # separator, token, separator, token, …, separator
+        words = parts[1::2]
+        codes_of = {word: self._code_of(word) for word in set(words)}
+        if all(code == _UNKNOWN for code in codes_of.values()):
             return []
+        # Every token is two code characters, so code position // 2 is the token index.
+        codes = "".join(map(codes_of.__getitem__, words))
         found = sorted(
-            ((last - self.lengths[pattern_id] + 1, last, pattern_id)
-             for last, pattern_id in self.automaton.iter(codes)),
+            (
+                (end // 2 - self.lengths[pattern_id] + 1, end // 2, pattern_id)
+                for end, pattern_id in self.automaton.iter(codes)
+            ),
             key=lambda m: (m[0] - m[1], m[0]),
-        )  # fmt: skip
-        taken = bytearray(len(spans))
+        )
+        taken = bytearray(len(words))
         chosen: list[tuple[int, int, int]] = []
         for first, last, pattern_id in found:
             if not any(taken[first : last + 1]):
                 taken[first : last + 1] = b"\x01" * (last - first + 1)
                 chosen.append((first, last, pattern_id))
         chosen.sort()
+        ends = list(accumulate(map(len, parts)))  # token i spans ends[2i] .. ends[2i + 1]
+        readings: dict[int, tuple[Candidate, ...]] = {}
         return [
             RawMatch(
-                folded.origin(spans[first][0]),
-                folded.origin(spans[last][1]),
-                self.candidates(pattern_id),
+                folded.origin(ends[2 * first]),
+                folded.origin(ends[2 * last + 1]),
+                readings.get(pattern_id)
+                or readings.setdefault(pattern_id, self.candidates(pattern_id)),
             )
             for first, last, pattern_id in chosen
         ]
+
+    def _code_of(self, token: str) -> str:
+        number = self._number(token)
+        return _UNKNOWN if number < 0 else _code(number, self.base)
+
+    def _number(self, token: str) -> int:
+        index = bisect_left(self.vocabulary, token)
+        if index < len(self.vocabulary) and self.vocabulary[index] == token:
+            return index
+        return -1
 
     def candidates(self, pattern_id: int) -> tuple[Candidate, ...]:
         """The readings of pattern *pattern_id*."""
@@ -173,12 +204,14 @@ class CompiledNames:
     def save(self, folder: Path) -> None:
         """Write the compiled tables into *folder* (which must not exist yet)."""
         folder.mkdir(parents=True)
-        self.automaton.save(str(folder / "automaton.bin"))
-        words = [""] * len(self.vocabulary)
-        for word, index in self.vocabulary.items():
-            words[index] = word
-        (folder / "vocabulary.txt").write_text("\n".join(words), encoding="utf-8")
-        meta = {"entities": self.entity_ids, "langs": self.langs}
+        chunks, arguments = _automaton_state(self.automaton)
+        (folder / "automaton.bin").write_bytes(b"".join(chunks))
+        (folder / "vocabulary.txt").write_text("\n".join(self.vocabulary), encoding="utf-8")
+        meta = {
+            "entities": self.entity_ids,
+            "langs": self.langs,
+            "automaton": {"chunks": [len(c) for c in chunks], "arguments": arguments},
+        }
         (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         for name in _ARRAYS:
             (folder / f"{name}.bin").write_bytes(getattr(self, name).tobytes())
@@ -186,9 +219,13 @@ class CompiledNames:
     @classmethod
     def load(cls, folder: Path) -> CompiledNames:
         """Read tables written by :meth:`save`."""
-        automaton = ahocorasick.load(str(folder / "automaton.bin"), _no_values)
-        words = (folder / "vocabulary.txt").read_text(encoding="utf-8").split("\n")
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        automaton = _automaton_from(
+            (folder / "automaton.bin").read_bytes(),
+            meta["automaton"]["chunks"],
+            meta["automaton"]["arguments"],
+        )
+        vocabulary = (folder / "vocabulary.txt").read_text(encoding="utf-8").split("\n")
         arrays = {}
         for name, code in _ARRAYS.items():
             values = array(code)
@@ -196,7 +233,7 @@ class CompiledNames:
             arrays[name] = values
         return cls(
             automaton,
-            dict(zip(words, range(len(words)), strict=True)),
+            vocabulary,
             meta["entities"],
             meta["langs"],
             arrays["lengths"],
@@ -207,19 +244,31 @@ class CompiledNames:
         )
 
 
-_ARRAYS = {"lengths": "B", "starts": "I", "cand_entity": "I", "cand_lang": "H", "cand_variant": "H"}
+def _automaton_state(automaton: ahocorasick.Automaton) -> tuple[list[bytes], list[int]]:
+    """The automaton's raw node buffers and construction arguments.
+
+    pyahocorasick rebuilds an automaton from these far faster than from its own
+    ``save`` format (its pickle support uses them); newslib stores them in plain files
+    and calls the constructor itself, so no pickle is ever loaded.
+    """
+    constructor, (chunks, *arguments, values) = automaton.__reduce__()
+    if constructor is not ahocorasick.Automaton or values is not None:
+        raise ValueError("unexpected pyahocorasick state")
+    return list(chunks), list(arguments)
 
 
-def _no_values(value: bytes) -> object:  # STORE_INTS automata have no pickled values
-    raise AssertionError("unreachable")
+def _automaton_from(data: bytes, sizes: list[int], arguments: list[int]) -> ahocorasick.Automaton:
+    if sum(sizes) != len(data):
+        raise ValueError("truncated automaton file")
+    chunks = [data] if len(sizes) == 1 else []  # one chunk (the usual case): no copy
+    offset = 0
+    for size in sizes if not chunks else ():
+        chunks.append(data[offset : offset + size])
+        offset += size
+    return ahocorasick.Automaton(chunks, *arguments, None)
 
 
-def _encode_name(form: str, vocabulary: dict[str, int]) -> str:
-    return "".join(
-        _code(vocabulary.setdefault(form[s:e], len(vocabulary))) for s, e in tokens(form)
-    )
-
-
+_PYAHOCORASICK = version("pyahocorasick")
 _MEMORY: dict[str, CompiledNames] = {}
 
 
@@ -229,10 +278,10 @@ def compiled(gazetteer: Gazetteer) -> CompiledNames:
     found = _MEMORY.get(key)
     if found is not None:
         return found
-    folder = entry_dir(key) / "matcher"
+    folder = entry_dir(key) / f"matcher-{_PYAHOCORASICK}"
     names: CompiledNames | None = None
     if folder.is_dir():
-        with contextlib.suppress(OSError, ValueError, KeyError, json.JSONDecodeError):
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             names = CompiledNames.load(folder)
     if names is None:
         names = CompiledNames.build(gazetteer)

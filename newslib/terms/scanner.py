@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from newslib.terms.fold import fold_name
+from newslib.terms.fold import fold, fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, Variant
 from newslib.terms.matcher import Candidate, RawMatch, compiled
 
-__all__ = ["Mention", "quotation_spans", "scan"]
+__all__ = ["Mention", "Spans", "quotation_spans", "scan"]
 
 # How far (in characters) a context word may be from an ambiguous name.
 CONTEXT_WINDOW = 250
@@ -38,6 +39,60 @@ _ABOUT_NAMES = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_QUOTE_MARK = re.compile('[“”«»„"]')
+
+# Function words that are also place names somewhere in GeoNames; never a mention.
+COMMON_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        (
+            "a about after all also an and are as at be but by for from had has have he her "
+            "his i if in into is it its no not of on one or our out she so that the their "
+            "them then there they this to up was we were what when which who will with would "
+            "you"
+        ).split()
+    ),
+    "de": frozenset(
+        (
+            "der die das und ist nicht mit den dem des ein eine einer im in auf aus bei für "
+            "sich von zu zum zur als auch am an es er sie wir so wie"
+        ).split()
+    ),
+    "fr": frozenset(
+        (
+            "le la les et des est une un dans pour que du sur au aux en il elle ils on par "
+            "pas plus ou qui se ce son sa ses"
+        ).split()
+    ),
+    "ru": frozenset(
+        (
+            "и в во не на с со что как а по к у из за от до о об для но он она они мы вы"
+        ).split()
+    ),
+}  # fmt: skip
+
+
+class Spans:
+    """Sorted spans, for fast "is this inside one of them" questions."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when ``start:end`` lies inside one span."""
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.ends[index]
+
+    def touches(self, position: int) -> bool:
+        """True when *position* lies inside a span."""
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,20 +125,23 @@ def scan(
 ) -> list[Mention]:
     """Every mention in *text*; *quoted* overrides the quotation spans found in it."""
     names = compiled(gazetteer)
-    raw = [m for m in (_choose(match, lang, gazetteer) for match in names.find(text)) if m]
+    primary = lang.split("-")[0].split("_")[0]
+    raw = [m for m in (_choose(match, primary) for match in names.find(text)) if m]
+    raw = [m for m in raw if _looks_like_a_name(text, m, gazetteer, primary)]
     certain = {m.candidates[0].entity for m in raw if _context(gazetteer, m) is None}
-    spans = quotation_spans(text) if quoted is None else quoted
+    contexts = [c for c in (_context(gazetteer, m) for m in raw) if c is not None]
+    words = _WordIndex(text, {w for c in contexts for w in (*c.words, *c.unless)})
+    spans = Spans(quotation_spans(text) if quoted is None else quoted)
     mentions = [
         _mention(text, match, gazetteer, spans)
         for match in raw
-        if _counts(text, match, gazetteer, certain)
+        if _counts(match, gazetteer, certain, words)
     ]
     return _mark_names_about_names(text, mentions)
 
 
-def _choose(match: RawMatch, lang: str, gazetteer: Gazetteer) -> RawMatch | None:
+def _choose(match: RawMatch, primary: str) -> RawMatch | None:
     """Keep the readings in the text's language, else all; one entity only."""
-    primary = lang.split("-")[0].split("_")[0]
     local = [c for c in match.candidates if c.lang == primary]
     candidates = local or list(match.candidates)
     if not candidates:
@@ -93,34 +151,60 @@ def _choose(match: RawMatch, lang: str, gazetteer: Gazetteer) -> RawMatch | None
     return RawMatch(match.start, match.end, same)
 
 
+def _variant(gazetteer: Gazetteer, match: RawMatch) -> Variant:
+    first = match.candidates[0]
+    return gazetteer.entity(first.entity).names[first.lang][first.variant]
+
+
 def _context(gazetteer: Gazetteer, match: RawMatch) -> Context | None:
-    first = match.candidates[0]
-    variant = gazetteer.entity(first.entity).names[first.lang][first.variant]
-    return variant.context
+    return _variant(gazetteer, match).context
 
 
-def _counts(text: str, match: RawMatch, gazetteer: Gazetteer, certain: set[str]) -> bool:
-    first = match.candidates[0]
-    context = gazetteer.entity(first.entity).names[first.lang][first.variant].context
+def _looks_like_a_name(text: str, match: RawMatch, gazetteer: Gazetteer, lang: str) -> bool:
+    """Uncurated (GeoNames) names count only when written like one: capitalised, and not a
+    common word of the language ("The", "Of" and "And" are places somewhere)."""
+    variant = _variant(gazetteer, match)
+    if "geonames" not in variant.usage:
+        return True
+    surface = text[match.start : match.end]
+    if surface[:1].islower() and not variant.text[:1].islower():
+        return False
+    return fold_name(surface) not in COMMON_WORDS.get(lang, frozenset())
+
+
+class _WordIndex:
+    """Where the context words of some matches occur in a text, found in one pass."""
+
+    def __init__(self, text: str, words: Iterable[str]) -> None:
+        self.positions: dict[str, list[int]] = {fold_name(w): [] for w in words}
+        if not self.positions:
+            return
+        folded = fold(text)
+        alternation = "|".join(map(re.escape, sorted(self.positions, key=len, reverse=True)))
+        for match in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", folded.text):
+            self.positions[match.group()].append(folded.origin(match.start()))
+
+    def near(self, word: str, start: int, end: int) -> bool:
+        """True when *word* occurs within the context window around ``start:end``."""
+        positions = self.positions[fold_name(word)]
+        index = bisect_right(positions, end + CONTEXT_WINDOW) - 1
+        return index >= 0 and positions[index] >= start - CONTEXT_WINDOW
+
+
+def _counts(match: RawMatch, gazetteer: Gazetteer, certain: set[str], words: _WordIndex) -> bool:
+    context = _context(gazetteer, match)
     if context is None:
         return True
-    window = fold_name(text[max(0, match.start - CONTEXT_WINDOW) : match.end + CONTEXT_WINDOW])
-    if any(_has_word(window, word) for word in context.unless):
+    if any(words.near(word, match.start, match.end) for word in context.unless):
         return False
     if not context.entities and not context.words:
         return True
     if context.entities & certain:
         return True
-    return any(_has_word(window, word) for word in context.words)
+    return any(words.near(word, match.start, match.end) for word in context.words)
 
 
-def _has_word(window: str, word: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(fold_name(word))}(?!\w)", window) is not None
-
-
-def _mention(
-    text: str, match: RawMatch, gazetteer: Gazetteer, quotes: Sequence[tuple[int, int]]
-) -> Mention:
+def _mention(text: str, match: RawMatch, gazetteer: Gazetteer, quotes: Spans) -> Mention:
     first = match.candidates[0]
     variants = gazetteer.entity(first.entity).names[first.lang]
     others = tuple(variants[c.variant] for c in match.candidates[1:])
@@ -132,7 +216,7 @@ def _mention(
         lang=first.lang,
         variant=variants[first.variant],
         alternatives=others,
-        quoted=any(s <= match.start and match.end <= e for s, e in quotes),
+        quoted=quotes.covers(match.start, match.end),
         candidates=match.candidates,
     )
 
@@ -141,7 +225,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside double quotation marks: "…", “…”, «…», „…“ (nesting allowed)."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for index, char in enumerate(text):
+    for match in _QUOTE_MARK.finditer(text):
+        char, index = match.group(), match.start()
         if stack and char == _QUOTE_PAIRS[stack[-1][0]]:
             _, start = stack.pop()
             if not stack:

