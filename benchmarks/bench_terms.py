@@ -36,7 +36,7 @@ import ahocorasick
 from flashtext import KeywordProcessor
 
 sys.path.insert(0, str(Path(__file__).parent))
-from geonames_data import write_geoname_table  # noqa: E402
+from geonames_data import write_geoname_table
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT.parent / "shared" / "seed").glob("*.txt"))
@@ -79,7 +79,7 @@ def in_fresh_process(code: str, env: dict[str, str]) -> dict[str, float]:
 
 
 LOAD = """
-import json, resource, sys, time
+import json, sys, time
 start = time.perf_counter()
 import newslib
 from newslib.terms.matcher import compiled
@@ -87,8 +87,10 @@ imported = time.perf_counter()
 gazetteer = newslib.Gazetteer.from_geonames(sys.argv[1] if len(sys.argv) > 1 else {table!r})
 compiled(gazetteer)
 loaded = time.perf_counter()
+# VmHWM is this process's peak RSS (ru_maxrss would include the parent's, across exec).
+peak = next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]
 print(json.dumps({{"import": imported - start, "load": loaded - imported,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+                  "rss_mb": int(peak) / 1024}}))
 """
 
 
@@ -106,12 +108,27 @@ def main() -> None:
     print(f"data: {name_count:,} names in the table ({len(names):,} distinct), "
           f"text of {len(text.split()):,} words / {len(text):,} characters")  # fmt: skip
 
-    # --- newslib: grow the gazetteer once (fills the disk cache), then measure.
+    # --- newslib: grow the gazetteer once in a child process (fills the disk cache) ...
     start = time.perf_counter()
+    in_fresh_process(LOAD.format(table=str(table)), env)
+    first_build = time.perf_counter() - start
+
+    # ... load it from the disk cache in fresh processes, while this one is still small ...
+    loads = [in_fresh_process(LOAD.format(table=str(table)), env) for _ in range(5)]
+    load = statistics.median(r["load"] for r in loads)
+    imports = statistics.median(r["import"] for r in loads)
+    rss = max(r["rss_mb"] for r in loads)
+    print(f"\ngazetteer of {name_count:,} names from the disk cache, fresh process:")
+    print(f"  load {load:.3f} s (target <= 0.3 s), plus importing newslib {imports:.3f} s")
+    print(f"  peak RSS {rss:.0f} MB (target <= 150 MB)")
+
+    # ... then check in this process.
     gazetteer = newslib.Gazetteer.from_geonames(table)
     matcher = compiled(gazetteer)
-    first_build = time.perf_counter() - start
     policy = newslib.load_policy("as-written")
+    start = time.perf_counter()
+    newslib.check_text(text, lang="en", policy=policy, gazetteer=gazetteer)
+    first_check = time.perf_counter() - start
     newslib_find = best_of(lambda: matcher.find(text))
     newslib_check = best_of(
         lambda: newslib.check_text(text, lang="en", policy=policy, gazetteer=gazetteer)
@@ -150,30 +167,26 @@ def main() -> None:
         ("Vale-style regex alternation", regex_build, regex_scan),
         ("newslib matcher find", first_build, newslib_find),
         ("newslib check (all rules)", first_build, newslib_check),
+        ("newslib check, first call in process", first_build, first_check),
     ]
     print(f"{'':38} {'build s':>9} {'scan ms':>9} {'vs flashtext':>13}")
     for label, build, scan in rows:
         print(f"{label:38} {build:9.2f} {scan * 1000:9.1f} {scan / flashtext_scan:12.2f}x")
 
-    # --- correctness: what the bare scanners report that is not a name
-    probes = {"Сухуми": "Сухум", "Galina": "Gal", "посетить": "Осет"}
+    # --- correctness: a name inside a longer word is not the name
     print("\nUnicode word boundaries (a name inside a longer word must not match)")
-    for word, name in probes.items():
+    for word, name in {"Сухуми": "Сухум", "Galina": "Gal", "посетить": "Осет",
+                       "სოხუმელი": "სოხუმ", "Jérôme": "Jér"}.items():  # fmt: skip
         probe = KeywordProcessor(case_sensitive=False)
         probe.add_keyword(name)
         flash = bool(probe.extract_keywords(word))
-        ours = bool(newslib.scan_text(word, lang="ru" if word.isascii() is False else "en"))
+        only_name = newslib.Gazetteer.from_yaml(
+            "entities:\n- {id: probe, kind: place, names: {und: [{text: '%s', usage: [x]}]}}\n"
+            % name
+        )
+        ours = bool(newslib.scan_text(word, lang="und", gazetteer=only_name))
         print(f"  {name!r} in {word!r}: flashtext {'MATCHES' if flash else 'no match'}, "
               f"newslib {'MATCHES' if ours else 'no match'}")  # fmt: skip
-
-    # --- loading from the disk cache, in a fresh process
-    loads = [in_fresh_process(LOAD.format(table=str(table)), env) for _ in range(3)]
-    load = statistics.median(r["load"] for r in loads)
-    imports = statistics.median(r["import"] for r in loads)
-    rss = max(r["rss_mb"] for r in loads)
-    print(f"\ngazetteer of {name_count:,} names from the disk cache, fresh process:")
-    print(f"  load {load:.3f} s (target <= 0.3 s), plus importing newslib {imports:.3f} s")
-    print(f"  peak RSS {rss:.0f} MB (target <= 150 MB)")
 
     # --- newslib check of the seed article, as a new process
     command = [sys.executable, "-m", "newslib", "check", str(ARTICLE), "--policy",

@@ -26,7 +26,7 @@ from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant
 
 __all__ = ["cache_dir", "entry_dir", "load_gazetteer", "save_gazetteer", "store_atomically"]
 
-VERSION = "5"
+VERSION = "6"
 
 
 def cache_dir() -> Path:

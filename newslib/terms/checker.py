@@ -167,14 +167,15 @@ def unknown_spelling_rule(
     if not index:
         return
     covered = Spans((m.start, m.end) for m in mentions)
+    near_misses: dict[str, tuple[str, str] | None] = {}
     for match in _LONG_WORD.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
         if not word[0].isupper() or covered.touches(start):
             continue
-        folded = fold_name(word)
-        if folded in index.known:
-            continue
-        near = index.lookup(folded)
+        if word not in near_misses:
+            folded = fold_name(word)
+            near_misses[word] = None if folded in index.known else index.lookup(folded)
+        near = near_misses[word]
         if near is None:
             continue
         form, entity_id = near

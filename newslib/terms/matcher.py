@@ -43,7 +43,14 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _UNKNOWN = "\x01\x01"  # the code of any token that is in no name
 _SPLIT = re.compile(r"(\w+|[^\w\s])")
 _DIGITS = 0x100  # first digits count up from U+0100; second digits follow them
-_ARRAYS = {"lengths": "B", "starts": "I", "cand_entity": "I", "cand_lang": "H", "cand_variant": "H"}
+_ARRAYS = {
+    "lengths": "B",
+    "proper": "B",
+    "starts": "I",
+    "cand_entity": "I",
+    "cand_lang": "H",
+    "cand_variant": "H",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,7 @@ class CompiledNames:
     entity_ids: list[str]
     langs: list[str]
     lengths: array[int]  # tokens in pattern p
+    proper: array[int]  # 1: pattern p is only uncurated names written capitalised
     starts: array[int]  # candidates of pattern p: rows starts[p] .. starts[p + 1]
     cand_entity: array[int]
     cand_lang: array[int]
@@ -104,14 +112,17 @@ class CompiledNames:
         entity_ids: list[str] = []
         lang_index: dict[str, int] = {}
         names: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+        capitalised_only: dict[tuple[str, ...], bool] = {}
         for entity_index, entity in enumerate(gazetteer):
             entity_ids.append(entity.id)
             for lang, variants in entity.names.items():
                 li = lang_index.setdefault(lang, len(lang_index))
                 for vi, variant in enumerate(variants):
+                    capitalised = "geonames" in variant.usage and variant.text[:1].isupper()
                     for form in {fold_name(f) for f in variant.forms.values()}:
                         key = tuple(form[s:e] for s, e in tokens(form))
                         if key:
+                            capitalised_only[key] = capitalised_only.get(key, True) and capitalised
                             rows = names.setdefault(key, [])
                             if (entity_index, li, vi) not in rows:
                                 rows.append((entity_index, li, vi))
@@ -119,11 +130,12 @@ class CompiledNames:
         number = {token: index for index, token in enumerate(vocabulary)}
         base = _base(len(vocabulary))
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        lengths, starts = array("B"), array("I", [0])
+        lengths, proper, starts = array("B"), array("B"), array("I", [0])
         cand_entity, cand_lang, cand_variant = array("I"), array("H"), array("H")
         for pattern_id, (key, rows) in enumerate(names.items()):
             automaton.add_word("".join(_code(number[t], base) for t in key), pattern_id)
             lengths.append(min(len(key), 255))
+            proper.append(capitalised_only[key])
             for entity_index, li, vi in rows:
                 cand_entity.append(entity_index)
                 cand_lang.append(li)
@@ -136,6 +148,7 @@ class CompiledNames:
             entity_ids,
             list(lang_index),
             lengths,
+            proper,
             starts,
             cand_entity,
             cand_lang,
@@ -152,13 +165,17 @@ class CompiledNames:
             return []
         # Every token is two code characters, so code position // 2 is the token index.
         codes = "".join(map(codes_of.__getitem__, words))
-        found = sorted(
-            (
-                (end // 2 - self.lengths[pattern_id] + 1, end // 2, pattern_id)
-                for end, pattern_id in self.automaton.iter(codes)
-            ),
-            key=lambda m: (m[0] - m[1], m[0]),
-        )
+        ends = list(accumulate(map(len, parts)))  # token i spans ends[2i] .. ends[2i + 1]
+        lengths, proper, origin = self.lengths, self.proper, folded.origin
+        found = []
+        for end, pattern_id in self.automaton.iter(codes):
+            last = end // 2
+            first = last - lengths[pattern_id] + 1
+            # "the" is a place in GeoNames: an uncurated name must be written capitalised.
+            if proper[pattern_id] and not text[origin(ends[2 * first])].isupper():
+                continue
+            found.append((first, last, pattern_id))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
         taken = bytearray(len(words))
         chosen: list[tuple[int, int, int]] = []
         for first, last, pattern_id in found:
@@ -166,17 +183,14 @@ class CompiledNames:
                 taken[first : last + 1] = b"\x01" * (last - first + 1)
                 chosen.append((first, last, pattern_id))
         chosen.sort()
-        ends = list(accumulate(map(len, parts)))  # token i spans ends[2i] .. ends[2i + 1]
         readings: dict[int, tuple[Candidate, ...]] = {}
-        return [
-            RawMatch(
-                folded.origin(ends[2 * first]),
-                folded.origin(ends[2 * last + 1]),
-                readings.get(pattern_id)
-                or readings.setdefault(pattern_id, self.candidates(pattern_id)),
-            )
-            for first, last, pattern_id in chosen
-        ]
+        matches = []
+        for first, last, pattern_id in chosen:
+            if pattern_id not in readings:
+                readings[pattern_id] = self.candidates(pattern_id)
+            start, end = origin(ends[2 * first]), origin(ends[2 * last + 1])
+            matches.append(RawMatch(start, end, readings[pattern_id]))
+        return matches
 
     def _code_of(self, token: str) -> str:
         number = self._number(token)
@@ -237,6 +251,7 @@ class CompiledNames:
             meta["entities"],
             meta["langs"],
             arrays["lengths"],
+            arrays["proper"],
             arrays["starts"],
             arrays["cand_entity"],
             arrays["cand_lang"],

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from newslib.terms.fold import fold, fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, Variant
@@ -69,6 +70,7 @@ COMMON_WORDS: dict[str, frozenset[str]] = {
         ).split()
     ),
 }  # fmt: skip
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 class Spans:
@@ -126,8 +128,12 @@ def scan(
     """Every mention in *text*; *quoted* overrides the quotation spans found in it."""
     names = compiled(gazetteer)
     primary = lang.split("-")[0].split("_")[0]
-    raw = [m for m in (_choose(match, primary) for match in names.find(text)) if m]
-    raw = [m for m in raw if _looks_like_a_name(text, m, gazetteer, primary)]
+    raw = [
+        RawMatch(match.start, match.end, readings)
+        for match in names.find(text)
+        if (readings := _readings(match.candidates, primary))
+        and _looks_like_a_name(text, match.start, match.end, gazetteer, readings[0], primary)
+    ]
     certain = {m.candidates[0].entity for m in raw if _context(gazetteer, m) is None}
     contexts = [c for c in (_context(gazetteer, m) for m in raw) if c is not None]
     words = _WordIndex(text, {w for c in contexts for w in (*c.words, *c.unless)})
@@ -140,15 +146,12 @@ def scan(
     return _mark_names_about_names(text, mentions)
 
 
-def _choose(match: RawMatch, primary: str) -> RawMatch | None:
-    """Keep the readings in the text's language, else all; one entity only."""
-    local = [c for c in match.candidates if c.lang == primary]
-    candidates = local or list(match.candidates)
-    if not candidates:
-        return None
-    entity = candidates[0].entity
-    same = tuple(c for c in candidates if c.entity == entity)
-    return RawMatch(match.start, match.end, same)
+@lru_cache(maxsize=65536)
+def _readings(candidates: tuple[Candidate, ...], primary: str) -> tuple[Candidate, ...]:
+    """The readings in the text's language, else all; those of one entity only."""
+    local = [c for c in candidates if c.lang == primary]
+    chosen = local or list(candidates)
+    return tuple(c for c in chosen if c.entity == chosen[0].entity) if chosen else ()
 
 
 def _variant(gazetteer: Gazetteer, match: RawMatch) -> Variant:
@@ -160,16 +163,18 @@ def _context(gazetteer: Gazetteer, match: RawMatch) -> Context | None:
     return _variant(gazetteer, match).context
 
 
-def _looks_like_a_name(text: str, match: RawMatch, gazetteer: Gazetteer, lang: str) -> bool:
+def _looks_like_a_name(
+    text: str, start: int, end: int, gazetteer: Gazetteer, reading: Candidate, lang: str
+) -> bool:
     """Uncurated (GeoNames) names count only when written like one: capitalised, and not a
     common word of the language ("The", "Of" and "And" are places somewhere)."""
-    variant = _variant(gazetteer, match)
+    variant = gazetteer.entity(reading.entity).names[reading.lang][reading.variant]
     if "geonames" not in variant.usage:
         return True
-    surface = text[match.start : match.end]
+    surface = text[start:end]
     if surface[:1].islower() and not variant.text[:1].islower():
         return False
-    return fold_name(surface) not in COMMON_WORDS.get(lang, frozenset())
+    return fold_name(surface) not in COMMON_WORDS.get(lang, _NO_WORDS)
 
 
 class _WordIndex:
