@@ -180,10 +180,8 @@ def main() -> None:
         probe = KeywordProcessor(case_sensitive=False)
         probe.add_keyword(name)
         flash = bool(probe.extract_keywords(word))
-        only_name = newslib.Gazetteer.from_yaml(
-            "entities:\n- {id: probe, kind: place, names: {und: [{text: '%s', usage: [x]}]}}\n"
-            % name
-        )
+        entry = {"id": "probe", "kind": "place", "names": {"und": [{"text": name, "usage": ["x"]}]}}
+        only_name = newslib.Gazetteer.from_yaml(json.dumps({"entities": [entry]}))
         ours = bool(newslib.scan_text(word, lang="und", gazetteer=only_name))
         print(f"  {name!r} in {word!r}: flashtext {'MATCHES' if flash else 'no match'}, "
               f"newslib {'MATCHES' if ours else 'no match'}")  # fmt: skip
