@@ -164,6 +164,7 @@ class TestGeoNames:
         assert "preferred" in batumi.variants("ru")[0].usage
         [batum] = batumi.variants("en")
         assert {"historic", "geonames"} <= batum.usage
+        assert batum.source == "GeoNames (1878–1936)"
         # Curated Sukhumi keeps its own names and gains only the Abkhaz one.
         sukhumi = grown.entity("sukhumi")
         assert sukhumi.names["fr"] == shipped_gazetteer().entity("sukhumi").names["fr"]

@@ -33,6 +33,7 @@ _NOT_LANGUAGES = frozenset(
     {"link", "wkdt", "post", "iata", "icao", "faac", "fr_1793", "abbr", "unlc", "tcid"}
 )
 _FLAGS = ("preferred", "short", "colloquial", "historic")
+_IMPORT_VERSION = 2  # part of the cache key: bump when the import's output changes
 
 
 def merge_geonames(
@@ -46,7 +47,8 @@ def merge_geonames(
     from newslib.terms.cache import load_gazetteer, save_gazetteer
 
     paths = [Path(table)] + ([Path(alternate_names)] if alternate_names else [])
-    digest = hashlib.sha256(f"geonames\n{base.content_hash}\n{sorted(languages or [])}".encode())
+    key = f"geonames-{_IMPORT_VERSION}\n{base.content_hash}\n{sorted(languages or [])}"
+    digest = hashlib.sha256(key.encode())
     for path in paths:
         _hash_file(digest, path)
     content_hash = digest.hexdigest()
@@ -54,7 +56,8 @@ def merge_geonames(
     if cached is not None:
         return cached
 
-    names: dict[int, dict[str, dict[str, set[str]]]] = {}  # id -> lang -> text -> tags
+    # geonameid -> language -> name -> (usage tags, period of use)
+    names: dict[int, dict[str, dict[str, tuple[set[str], str]]]] = {}
     for number, fields in _rows(Path(table), 19):
         geonameid = _int(fields[0], table, number)
         entry = names.setdefault(geonameid, {})
@@ -73,7 +76,8 @@ def merge_geonames(
             tags = {"geonames"} | {
                 flag for flag, value in zip(_FLAGS, fields[4:8], strict=True) if value == "1"
             }
-            _add(names[geonameid], lang, fields[3], tags)
+            period = "–".join(fields[8:10]) if any(fields[8:10]) else ""
+            _add(names[geonameid], lang, fields[3], tags, period)
 
     entities = dict(base.entities)
     curated = {e.geonames: e for e in base if e.geonames is not None}
@@ -133,16 +137,32 @@ def _int(value: str, path: str | Path, line: int) -> int:
     return int(value)
 
 
-def _add(entry: dict[str, dict[str, set[str]]], lang: str, text: str, tags: set[str]) -> None:
+def _add(
+    entry: dict[str, dict[str, tuple[set[str], str]]],
+    lang: str,
+    text: str,
+    tags: set[str],
+    period: str = "",
+) -> None:
     text = unicodedata.normalize("NFC", text.strip())
     if text:
-        entry.setdefault(lang, {}).setdefault(text, set()).update(tags)
+        known, known_period = entry.setdefault(lang, {}).setdefault(text, (set(), period))
+        known.update(tags)
+        if period and not known_period:
+            entry[lang][text] = (known, period)
 
 
-def _variants(texts: dict[str, set[str]]) -> tuple[Variant, ...]:
+def _variants(texts: dict[str, tuple[set[str], str]]) -> tuple[Variant, ...]:
+    """Variants of GeoNames names; a name's period of use (from–to) goes in its source."""
     return tuple(
-        Variant(text, frozenset(tags), script_of(text), {"nom": text}, source="GeoNames")
-        for text, tags in texts.items()
+        Variant(
+            text,
+            frozenset(tags),
+            script_of(text),
+            {"nom": text},
+            source=f"GeoNames ({period})" if period else "GeoNames",
+        )
+        for text, (tags, period) in texts.items()
     )
 
 
