@@ -12,6 +12,7 @@ so a reader never sees half an entry; an unwritable cache is silently skipped.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -24,9 +25,28 @@ from typing import Any
 from newslib.model import EntityKind
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant
 
-__all__ = ["cache_dir", "entry_dir", "load_gazetteer", "save_gazetteer", "store_atomically"]
+__all__ = [
+    "cache_dir",
+    "code_fingerprint",
+    "entry_dir",
+    "load_gazetteer",
+    "save_gazetteer",
+    "store_atomically",
+]
 
 VERSION = "6"
+
+
+def code_fingerprint(*modules: str) -> str:
+    """A short hash of the source files that produce a cached thing.
+
+    Part of every cache key, so that nothing made by other code (another newslib
+    version, an edited declension table) is ever reused.
+    """
+    digest = hashlib.sha256(VERSION.encode())
+    for module in modules:
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def cache_dir() -> Path:

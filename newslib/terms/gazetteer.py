@@ -20,6 +20,7 @@ import yaml
 from newslib.errors import GazetteerError, UnknownEntityError
 from newslib.fsio import read_text
 from newslib.model import ENTITY_ID, EntityKind
+from newslib.terms import declension
 from newslib.terms.declension import CLASSES, forms
 from newslib.yamlio import Reader, compose
 
@@ -120,9 +121,10 @@ class Gazetteer:
     @classmethod
     def from_yaml(cls, text: str, *, path: str | Path = "<string>") -> Gazetteer:
         """Parse and validate gazetteer YAML (or take it from the cache)."""
-        from newslib.terms.cache import load_gazetteer, save_gazetteer
+        from newslib.terms.cache import code_fingerprint, load_gazetteer, save_gazetteer
 
-        digest = hashlib.sha256(f"{FORMAT_VERSION}\n{text}".encode()).hexdigest()
+        code = code_fingerprint(__file__, declension.__file__)
+        digest = hashlib.sha256(f"{FORMAT_VERSION}\n{code}\n{text}".encode()).hexdigest()
         cached = load_gazetteer(digest)
         if cached is not None:
             return cached

@@ -33,7 +33,6 @@ _NOT_LANGUAGES = frozenset(
     {"link", "wkdt", "post", "iata", "icao", "faac", "fr_1793", "abbr", "unlc", "tcid"}
 )
 _FLAGS = ("preferred", "short", "colloquial", "historic")
-_IMPORT_VERSION = 2  # part of the cache key: bump when the import's output changes
 
 
 def merge_geonames(
@@ -44,10 +43,11 @@ def merge_geonames(
     languages: frozenset[str] | None = None,
 ) -> Gazetteer:
     """*base* plus the places of a GeoNames dump (see the module docstring)."""
-    from newslib.terms.cache import load_gazetteer, save_gazetteer
+    from newslib.terms.cache import code_fingerprint, load_gazetteer, save_gazetteer
 
     paths = [Path(table)] + ([Path(alternate_names)] if alternate_names else [])
-    key = f"geonames-{_IMPORT_VERSION}\n{base.content_hash}\n{sorted(languages or [])}"
+    code = code_fingerprint(__file__)
+    key = f"geonames\n{code}\n{base.content_hash}\n{sorted(languages or [])}"
     digest = hashlib.sha256(key.encode())
     for path in paths:
         _hash_file(digest, path)

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from newslib.terms.cache import entry_dir, store_atomically
+from newslib.terms.cache import code_fingerprint, entry_dir, store_atomically
 from newslib.terms.fold import fold, fold_name
 
 if TYPE_CHECKING:
@@ -293,7 +293,7 @@ def compiled(gazetteer: Gazetteer) -> CompiledNames:
     found = _MEMORY.get(key)
     if found is not None:
         return found
-    folder = entry_dir(key) / f"matcher-{_PYAHOCORASICK}"
+    folder = entry_dir(key) / f"matcher-{_PYAHOCORASICK}-{code_fingerprint(__file__)}"
     names: CompiledNames | None = None
     if folder.is_dir():
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
