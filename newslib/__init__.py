@@ -6,14 +6,19 @@ The public API is what ``__all__`` lists; everything else is internal.
 from __future__ import annotations
 
 from newslib.codec import dumps_article, loads_article, read_article, write_article
+from newslib.diff import ArticleDiff, diff_articles, format_diff
 from newslib.errors import (
     ArticleError,
+    ConflictError,
     GazetteerError,
     InputError,
     NewslibError,
     PolicyError,
+    RevisionError,
+    StoreError,
     UnknownEntityError,
     UnknownPolicyError,
+    UnsafePathError,
     UsageError,
 )
 from newslib.importer import ImportResult, import_file, import_text
@@ -29,9 +34,19 @@ from newslib.model import (
     Paragraph,
     Quote,
     Ref,
+    Revision,
+    RevisionKind,
     Text,
 )
 from newslib.renderers import FORMATS, render
+from newslib.store import (
+    ANY_HEAD,
+    Repository,
+    StoreProblem,
+    read_revision_file,
+    read_working_copy,
+    write_working_copy,
+)
 from newslib.terms import (
     Finding,
     FixResult,
@@ -55,10 +70,13 @@ from newslib.terms import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "ANY_HEAD",
     "FORMATS",
     "Article",
+    "ArticleDiff",
     "ArticleError",
     "Block",
+    "ConflictError",
     "Dateline",
     "Entity",
     "EntityKind",
@@ -78,19 +96,28 @@ __all__ = [
     "PolicyError",
     "Quote",
     "Ref",
+    "Repository",
+    "Revision",
+    "RevisionError",
+    "RevisionKind",
     "Severity",
+    "StoreError",
+    "StoreProblem",
     "Text",
     "UnknownEntityError",
     "UnknownPolicyError",
+    "UnsafePathError",
     "UsageError",
     "Variant",
     "__version__",
     "annotator",
     "check_file",
     "check_text",
+    "diff_articles",
     "dumps_article",
     "fix_file",
     "fix_text",
+    "format_diff",
     "format_text",
     "import_file",
     "import_text",
@@ -98,9 +125,12 @@ __all__ = [
     "loads_article",
     "parse_text",
     "read_article",
+    "read_revision_file",
+    "read_working_copy",
     "render",
     "scan_file",
     "scan_text",
     "shipped_gazetteer",
     "write_article",
+    "write_working_copy",
 ]

@@ -31,7 +31,14 @@ from newslib.model import (
 )
 from newslib.yamlio import Reader, compose, dump
 
-__all__ = ["dumps_article", "loads_article", "read_article", "write_article"]
+__all__ = [
+    "article_data",
+    "article_from_node",
+    "dumps_article",
+    "loads_article",
+    "read_article",
+    "write_article",
+]
 
 _BLOCK_TYPES = ("paragraph", "heading", "quote", "list")
 
@@ -51,6 +58,11 @@ def loads_article(text: str, *, path: str | Path = "<string>") -> Article:
     node = compose(text, path, ArticleError)
     if node is None:
         raise ArticleError("the file is empty", path=path, line=1, hint="write an article")
+    return article_from_node(node, path)
+
+
+def article_from_node(node: yaml.Node, path: str | Path) -> Article:
+    """Read and validate an article from a composed YAML node (part of a larger file)."""
     return _ArticleReader(path).article(node)
 
 
@@ -61,7 +73,7 @@ def dumps_article(article: Article, *, path: str | Path = "<article>") -> str:
         first = problems[0]
         where = ".".join(str(part) for part in first.where)
         raise ArticleError(f"{where}: {first.problem}", path=path, hint=first.hint)
-    return dump(_article_data(article))
+    return dump(article_data(article))
 
 
 class _ArticleReader(Reader):
@@ -207,7 +219,8 @@ class _ArticleReader(Reader):
         return self.nodes[()]
 
 
-def _article_data(article: Article) -> dict[str, Any]:
+def article_data(article: Article) -> dict[str, Any]:
+    """The article as plain data, in canonical key order (what ``dumps_article`` writes)."""
     data: dict[str, Any] = {
         "id": article.id,
         "language": article.language,

@@ -7,6 +7,10 @@
     │   ├── ArticleError           an article file (or text) is malformed or invalid
     │   ├── GazetteerError         a gazetteer file is malformed or invalid
     │   └── PolicyError            a naming-policy file is malformed or invalid
+    │   └── RevisionError          a stored revision file is malformed
+    ├── StoreError                 the content store refuses an operation
+    │   ├── ConflictError          the head moved since the editor's copy was taken
+    │   └── UnsafePathError        an id or path that would escape the content folder
     ├── UnknownEntityError         (also a KeyError) an entity id nobody declared
     ├── UnknownPolicyError         (also a KeyError) a policy name that is not shipped
     └── UsageError                 the caller asked for something that cannot be done
@@ -21,12 +25,16 @@ from pathlib import Path
 
 __all__ = [
     "ArticleError",
+    "ConflictError",
     "GazetteerError",
     "InputError",
     "NewslibError",
     "PolicyError",
+    "RevisionError",
+    "StoreError",
     "UnknownEntityError",
     "UnknownPolicyError",
+    "UnsafePathError",
     "UsageError",
 ]
 
@@ -83,6 +91,29 @@ class GazetteerError(InputError):
 
 class PolicyError(InputError):
     """A naming-policy file is malformed, or inherits from something unknown."""
+
+
+class RevisionError(InputError):
+    """A revision file in the store is malformed (its metadata or its article)."""
+
+
+class StoreError(NewslibError):
+    """The content store cannot do what was asked."""
+
+
+class ConflictError(StoreError):
+    """Saving on top of a head that has moved since the copy was taken."""
+
+    def __init__(self, article: str, expected: int | None, actual: int | None) -> None:
+        self.article, self.expected, self.actual = article, expected, actual
+        super().__init__(
+            f"{article}: your copy is based on revision {expected or 'none'}, but the head is "
+            f"now revision {actual or 'none'}; check out the head, merge your edits, save again"
+        )
+
+
+class UnsafePathError(StoreError, ValueError):
+    """An article id or path that would leave the content folder, or names a reserved file."""
 
 
 class UnknownEntityError(NewslibError, KeyError):

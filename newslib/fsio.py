@@ -6,11 +6,23 @@ import contextlib
 import errno
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from newslib.errors import InputError, UsageError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "read_text"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "default_mode", "read_text"]
+
+
+@cache
+def default_mode() -> int:
+    """The mode a new file gets under the process's umask (mkstemp alone gives 0600).
+
+    Read once: ``os.umask`` can only be read by setting it.
+    """
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -18,6 +30,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     target = Path(path)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, default_mode())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeAlias
 
@@ -33,6 +33,8 @@ __all__ = [
     "Problem",
     "Quote",
     "Ref",
+    "Revision",
+    "RevisionKind",
     "Text",
     "forbidden_character",
 ]
@@ -337,3 +339,36 @@ def _undeclared(where: FieldPath, entity_id: str) -> Problem:
         f"entity {entity_id!r} is not declared",
         f"add {{id: {entity_id}, kind: ..., name: ...}} under 'entities'",
     )
+
+
+class RevisionKind(StrEnum):
+    """Why a revision was made; a ``correction`` carries a public note."""
+
+    DRAFT = "draft"
+    PUBLISH = "publish"
+    UPDATE = "update"
+    CORRECTION = "correction"
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One immutable revision's record: who, when, why, and its place in the hash chain.
+
+    *content* is the sha256 of the article's canonical YAML; *parent* the ``hash`` of the
+    previous revision (``None`` for the first); *hash* covers every other field.
+    """
+
+    article: str
+    number: int
+    time: datetime
+    author: str
+    kind: RevisionKind
+    note: str
+    content: str
+    parent: str | None
+    hash: str
+
+    @property
+    def is_correction(self) -> bool:
+        """True for corrections, which every edition shows with their note."""
+        return self.kind is RevisionKind.CORRECTION

@@ -25,9 +25,14 @@ def test_version() -> None:
 
 
 def test_render_by_id_from_the_content_folder(seed_text: str) -> None:
-    done = run("render", SEED_ID, "--format", "text")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == seed_text.split()
+    published = run("render", SEED_ID, "--rev", "1", "--format", "text")
+    assert published.returncode == 0, published.stderr
+    assert published.stdout.split() == seed_text.split()
+    head = run("render", SEED_ID).stdout.split()
+    # The head carries the correction of revision 2, and nothing else.
+    assert [(a, b) for a, b in zip(seed_text.split(), head, strict=False) if a != b] == [
+        ("Ahsar", "Akhsar")
+    ]
 
 
 def test_import_then_render_round_trips(tmp_path: Path, seed_text: str) -> None:

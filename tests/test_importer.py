@@ -68,12 +68,12 @@ def test_unreadable_date_is_a_clear_error() -> None:
 
 
 def test_known_names_are_annotated_with_the_gazetteer() -> None:
-    from newslib import annotator, read_article
+    from newslib import annotator
 
-    from .conftest import SEED_ARTICLE
+    from .conftest import published_seed
 
     imported = import_file(SEED, year=2024, annotate=annotator()).article
-    stored = read_article(SEED_ARTICLE)
+    stored = published_seed()
     assert imported.dateline.place == "moscow"
     for (where, got), (_, kept) in zip(imported.texts(), stored.texts(), strict=True):
         assert got.plain == kept.plain, where

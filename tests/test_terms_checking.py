@@ -6,7 +6,9 @@ import pytest
 
 from newslib import Severity, check_file, check_text, fix_text
 
-from .conftest import SEED, SEED_ARTICLE
+from .conftest import SEED, SEED_REVISIONS
+
+REVISION_1 = SEED_REVISIONS / "0001.yaml"
 
 
 def suggestions(text: str, lang: str, policy: str) -> list[tuple[str, str | None]]:
@@ -14,13 +16,13 @@ def suggestions(text: str, lang: str, policy: str) -> list[tuple[str, str | None
 
 
 class TestSeed:
-    @pytest.mark.parametrize("path", [SEED, SEED_ARTICLE])
+    @pytest.mark.parametrize("path", [SEED, REVISION_1])
     def test_russian_usage_flags_only_the_last_tskhinvali(self, path: object) -> None:
         findings = check_file(str(path), policy="russian-usage")
         places = [f for f in findings if f.rule == "variant"]
         assert [(f.surface, f.suggestion) for f in places] == [("Tskhinvali", "Tskhinval")]
 
-    @pytest.mark.parametrize("path", [SEED, SEED_ARTICLE])
+    @pytest.mark.parametrize("path", [SEED, REVISION_1])
     def test_georgian_official_flags_sukhum_and_tskhinval_twice(self, path: object) -> None:
         findings = check_file(str(path), policy="georgian-official")
         places = [(f.surface, f.suggestion) for f in findings if f.rule == "variant"]
@@ -34,8 +36,8 @@ class TestSeed:
         assert findings[0].severity is Severity.WARNING
 
     def test_findings_point_at_the_file(self) -> None:
-        source = SEED_ARTICLE.read_text(encoding="utf-8")
-        for finding in check_file(str(SEED_ARTICLE), policy="georgian-official"):
+        source = REVISION_1.read_text(encoding="utf-8")
+        for finding in check_file(str(REVISION_1), policy="georgian-official"):
             assert source[finding.start : finding.end] == finding.surface
             line = source.splitlines()[finding.line - 1]
             assert line[finding.column - 1 :].startswith(finding.surface)

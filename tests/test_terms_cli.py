@@ -12,7 +12,7 @@ import pytest
 
 from newslib.cli import main
 
-from .conftest import ROOT, SEED, SEED_ARTICLE
+from .conftest import ROOT, SEED
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -92,9 +92,9 @@ def test_fix_dry_run_shows_a_diff_and_changes_nothing(tmp_path: Path) -> None:
     assert "dialogue between Sukhumi, Tskhinvali and Tbilisi." in added[0]
 
 
-def test_fix_article_in_place_is_valid_idempotent_and_local(tmp_path: Path) -> None:
-    copy = tmp_path / "article.yaml"
-    shutil.copy(SEED_ARTICLE, copy)
+def test_fix_article_in_place_is_valid_idempotent_and_local(seed_article_file: Path) -> None:
+    copy = seed_article_file
+    original = copy.read_text(encoding="utf-8").splitlines()
     done = run("fix", str(copy), "--policy", "georgian-official")
     assert done.returncode == 0, done.stderr
     fixed = copy.read_text(encoding="utf-8")
@@ -103,7 +103,6 @@ def test_fix_article_in_place_is_valid_idempotent_and_local(tmp_path: Path) -> N
     again = run("fix", str(copy), "--policy", "georgian-official")
     assert copy.read_text(encoding="utf-8") == fixed
     assert "fixed 0 name(s)" in again.stderr
-    original = SEED_ARTICLE.read_text(encoding="utf-8").splitlines()
     changed = [a for a, b in zip(original, fixed.splitlines(), strict=True) if a != b]
     assert len(changed) == 2
 

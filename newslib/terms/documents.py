@@ -16,11 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from newslib.codec import loads_article
+from newslib.codec import article_from_node
 from newslib.errors import ArticleError, UsageError
 from newslib.fsio import read_text
 from newslib.markup import parse_text, plain_offsets
 from newslib.model import Block, FieldPath, Quote
+from newslib.store import is_revision_text, loads_revision
 from newslib.yamlio import compose
 
 __all__ = ["Document", "detect_language", "load_document", "parse_document"]
@@ -66,9 +67,15 @@ def parse_document(source: str, *, path: str = "-") -> Document:
 
 
 def _article_document(source: str, path: str) -> Document:
-    article = loads_article(source, path=path)
     root = compose(source, path, ArticleError)
-    assert root is not None
+    if root is None:
+        raise ArticleError("the file is empty", path=path, line=1, hint="write an article")
+    kind = "article"
+    if is_revision_text(source):  # a stored revision: check its article part
+        loads_revision(source, path=path)  # validates the record as well
+        root = next(v for k, v in root.value if k.value == "article")
+        kind = "revision"
+    article = article_from_node(root, path)
     fields: list[tuple[FieldPath, bool]] = [(("section",), False), (("dateline", "written"), False)]
     fields += [(where, _is_quote(article.body, where)) for where, _ in article.texts()]
     pieces: list[str] = []
@@ -90,9 +97,7 @@ def _article_document(source: str, path: str) -> Document:
         if is_quote:
             quoted.append((start, start + len(plain)))
     offsets.append(offsets[-1] if offsets else 0)
-    return Document(
-        path, source, "".join(pieces), offsets, tuple(quoted), article.language, "article"
-    )
+    return Document(path, source, "".join(pieces), offsets, tuple(quoted), article.language, kind)
 
 
 def _plain(markup: str) -> str:

@@ -57,6 +57,11 @@ def fix_document(
     best_guess: bool = False,
 ) -> tuple[str, list[Finding]]:
     """The fixed source text and the findings that were applied."""
+    if document.kind == "revision":
+        raise UsageError(
+            f"{document.path}: revisions are never changed; check the article out "
+            "('newslib checkout ID -o FILE'), fix the copy, and save it as a new revision"
+        )
     findings = check_document(document, policy=policy, gazetteer=gazetteer, lang=lang)
     fixed = apply_fixes(document.source, findings, best_guess=best_guess)
     applied = [

@@ -1,0 +1,484 @@
+"""The versioned content store: append-only, hash-chained revisions in a content folder.
+
+Layout::
+
+    <content>/articles/<id>/0001.yaml    one file per revision, never rewritten
+    <content>/articles/<id>/0002.yaml
+    <content>/articles/<id>/.lock        held while a revision is being saved
+
+A revision file holds two keys: ``revision`` (number, UTC time, author, kind, note, the
+sha256 of the article's canonical YAML, the parent's hash, and its own hash over all of
+these) and ``article`` (the article, as :func:`~newslib.codec.write_article` writes it).
+
+Saving takes the article's lock, checks the expected head (optimistic concurrency), writes
+the new file through a synced temporary file and links it into place — linking fails
+rather than overwrite, so no revision can ever be replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+
+from newslib.codec import article_data, article_from_node, dumps_article, loads_article
+from newslib.errors import (
+    ConflictError,
+    NewslibError,
+    RevisionError,
+    StoreError,
+    UnsafePathError,
+    UsageError,
+)
+from newslib.fsio import atomic_write_text, default_mode, read_text
+from newslib.model import ARTICLE_ID, Article, Revision, RevisionKind
+from newslib.yamlio import Reader, compose, dump
+
+__all__ = [
+    "ANY_HEAD",
+    "AnyHead",
+    "Repository",
+    "StoreProblem",
+    "content_hash",
+    "is_revision_text",
+    "loads_revision",
+    "read_revision_file",
+    "read_working_copy",
+    "write_working_copy",
+]
+
+# The first line of a working copy: which revision it was checked out from.
+_WORKING_HEADER = re.compile(r"# newslib: (?P<article>\S+) revision (?P<number>\d+)\b")
+
+_REVISION_FILE = re.compile(r"(\d{4,})\.yaml")
+_TEMPORARY = re.compile(r"\.\d{4,}\.yaml\..+\.tmp")
+_LOCK = ".lock"
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", "clock$", "articles", "revisions", "tmp", "lock"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+LOCK_TIMEOUT = 30.0
+
+
+class AnyHead:
+    """The type of :data:`ANY_HEAD`."""
+
+    def __repr__(self) -> str:
+        return "ANY_HEAD"
+
+
+ANY_HEAD: Final = AnyHead()  # save without checking what the head is
+
+
+@dataclass(frozen=True, slots=True)
+class StoreProblem:
+    """Something ``verify`` found wrong, at a path."""
+
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
+def content_hash(article: Article) -> str:
+    """The sha256 of the article's canonical YAML."""
+    return hashlib.sha256(dumps_article(article).encode("utf-8")).hexdigest()
+
+
+def _record_hash(
+    article: str,
+    number: int,
+    when: datetime,
+    author: str,
+    kind: RevisionKind,
+    note: str,
+    content: str,
+    parent: str | None,
+) -> str:
+    fields = [article, number, _iso(when), author, str(kind), note, content, parent]
+    data = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class Repository:
+    """Articles and their revisions in a content folder."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.articles = self.root / "articles"
+
+    # ---------------------------------------------------------------- reading
+
+    def ids(self) -> list[str]:
+        """The ids of the stored articles."""
+        if not self.articles.is_dir():
+            return []
+        return sorted(
+            p.name for p in self.articles.iterdir() if p.is_dir() and ARTICLE_ID.fullmatch(p.name)
+        )
+
+    def history(self, article_id: str) -> list[Revision]:
+        """Every revision's record, oldest first."""
+        folder = self._folder(article_id)
+        return [self._read(folder, n)[0] for n in _numbers(folder)]
+
+    def head(self, article_id: str) -> Revision | None:
+        """The latest revision's record, or ``None`` for an article never saved."""
+        numbers = _numbers(self._folder(article_id))
+        return self._read(self._folder(article_id), numbers[-1])[0] if numbers else None
+
+    def read(self, article_id: str, number: int | None = None) -> Article:
+        """The article at revision *number* (the head by default)."""
+        return self.revision(article_id, number)[1]
+
+    def revision(self, article_id: str, number: int | None = None) -> tuple[Revision, Article]:
+        """A revision's record and article (the head by default)."""
+        folder = self._folder(article_id)
+        numbers = _numbers(folder)
+        if not numbers:
+            raise UsageError(f"no article {article_id!r} in {self.root}; see 'newslib history'")
+        if number is None:
+            number = numbers[-1]
+        if number not in numbers:
+            raise UsageError(
+                f"{article_id} has no revision {number}; it has revisions 1 to {numbers[-1]}"
+            )
+        return self._read(folder, number)
+
+    def corrections(self, article_id: str) -> list[Revision]:
+        """The corrections, oldest first: every edition shows them with their notes."""
+        return [r for r in self.history(article_id) if r.is_correction]
+
+    # ---------------------------------------------------------------- writing
+
+    def save(
+        self,
+        article: Article,
+        *,
+        author: str,
+        kind: RevisionKind | str,
+        note: str = "",
+        expected_head: int | AnyHead | None = ANY_HEAD,
+        now: datetime | None = None,
+    ) -> Revision:
+        """Append *article* as a new revision and return its record.
+
+        *expected_head* is the revision the editor's copy was based on (``None`` for a new
+        article); if the head has moved since, :class:`ConflictError` names both.
+        """
+        kind = RevisionKind(kind)
+        if not author.strip():
+            raise UsageError("a revision needs an author; pass --author")
+        if kind is RevisionKind.CORRECTION and not note.strip():
+            raise UsageError("a correction needs a public note saying what was wrong; pass --note")
+        canonical = dumps_article(article)  # validates
+        content = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        folder = self._folder(article.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        self._folder(article.id)  # again, now that it exists: no symlink may lead out
+        with _locked(folder):
+            numbers = _numbers(folder)
+            head = numbers[-1] if numbers else None
+            if not isinstance(expected_head, AnyHead) and expected_head != head:
+                raise ConflictError(article.id, expected_head, head)
+            parent = self._read(folder, head)[0] if head is not None else None
+            if parent is not None and parent.content == content:
+                raise UsageError(
+                    f"{article.id}: nothing changed since revision {head}; nothing was saved"
+                )
+            when = (now or datetime.now(UTC)).astimezone(UTC)
+            number = (head or 0) + 1
+            parent_hash = parent.hash if parent else None
+            record = Revision(
+                article=article.id,
+                number=number,
+                time=when,
+                author=author.strip(),
+                kind=kind,
+                note=note.strip(),
+                content=content,
+                parent=parent_hash,
+                hash=_record_hash(
+                    article.id, number, when, author.strip(), kind, note.strip(), content,
+                    parent_hash,
+                ),
+            )  # fmt: skip
+            _write_new(folder / f"{number:04d}.yaml", _revision_text(record, article))
+            _remove_leftovers(folder)
+        return record
+
+    # ---------------------------------------------------------------- checking
+
+    def verify(self) -> list[StoreProblem]:
+        """Recompute every hash and link; report tampering, corruption, gaps, stray files."""
+        problems: list[StoreProblem] = []
+        if not self.articles.is_dir():
+            return [StoreProblem(str(self.articles), "no articles folder")]
+        root = self.articles.resolve()
+        for entry in sorted(self.articles.iterdir()):
+            if entry.name.startswith("."):
+                continue
+            if not entry.is_dir() or not ARTICLE_ID.fullmatch(entry.name):
+                problems.append(StoreProblem(str(entry), "stray file: not an article folder"))
+                continue
+            if not entry.resolve().is_relative_to(root):
+                problems.append(StoreProblem(str(entry), "leads outside the content folder"))
+                continue
+            problems.extend(self._verify_article(entry))
+        return problems
+
+    def _verify_article(self, folder: Path) -> Iterator[StoreProblem]:
+        numbers: list[int] = []
+        for entry in sorted(folder.iterdir()):
+            match = _REVISION_FILE.fullmatch(entry.name)
+            if entry.is_symlink():
+                yield StoreProblem(str(entry), "a symbolic link, not a revision file")
+            elif match:
+                numbers.append(int(match.group(1)))
+            elif entry.name != _LOCK and not _TEMPORARY.fullmatch(entry.name):
+                yield StoreProblem(str(entry), "stray file: not a revision")
+        numbers.sort()
+        if not numbers:
+            yield StoreProblem(str(folder), "no revisions")
+            return
+        expected = list(range(1, numbers[-1] + 1))
+        for missing in sorted(set(expected) - set(numbers)):
+            yield StoreProblem(str(folder / f"{missing:04d}.yaml"), "missing: a gap in the history")
+        previous: Revision | None = None
+        for number in numbers:
+            path = folder / f"{number:04d}.yaml"
+            try:
+                record, article = read_revision_file(path)
+            except NewslibError as exc:
+                yield StoreProblem(str(path), f"corrupt: {exc}")
+                previous = None
+                continue
+            yield from _check_record(path, folder.name, number, record, article, previous)
+            previous = record
+
+    # ---------------------------------------------------------------- helpers
+
+    def _folder(self, article_id: str) -> Path:
+        """The article's folder, refusing ids and links that would lead elsewhere."""
+        if not ARTICLE_ID.fullmatch(article_id) or article_id in _RESERVED:
+            raise UnsafePathError(
+                f"invalid article id {article_id!r}: use lowercase letters, digits and '-' "
+                "(no paths, no leading dot, no reserved names)"
+            )
+        folder = self.articles / article_id
+        if folder.exists() or folder.is_symlink():
+            root = self.articles.resolve()
+            if folder.is_symlink() or not folder.resolve().is_relative_to(root):
+                raise UnsafePathError(f"{folder}: leads outside the content folder; refused")
+        return folder
+
+    def _read(self, folder: Path, number: int) -> tuple[Revision, Article]:
+        path = folder / f"{number:04d}.yaml"
+        if path.is_symlink():
+            raise UnsafePathError(f"{path}: a symbolic link, not a revision file; refused")
+        return read_revision_file(path)
+
+
+def write_working_copy(path: str | Path, article: Article, revision: int) -> None:
+    """Write an editor's working copy: the article, headed by the revision it is based on."""
+    header = (
+        f"# newslib: {article.id} revision {revision} (edit, then: newslib save FILE "
+        "--author NAME --kind update --note '...')\n"
+    )
+    atomic_write_text(path, header + dumps_article(article))
+
+
+def read_working_copy(path: str | Path) -> tuple[Article, int | None]:
+    """An editor's working copy and the revision it was checked out from (if it says)."""
+    text = read_text(path)
+    article = loads_article(text, path=path)
+    header = _WORKING_HEADER.match(text)
+    based_on = int(header["number"]) if header and header["article"] == article.id else None
+    return article, based_on
+
+
+def is_revision_text(text: str) -> bool:
+    """True when YAML text is a revision file (a record and an article), not a bare article."""
+    return text.startswith("revision:")
+
+
+def read_revision_file(path: str | Path) -> tuple[Revision, Article]:
+    """Read one revision file: its record and its article."""
+    return loads_revision(read_text(path), path=path)
+
+
+def loads_revision(text: str, *, path: str | Path = "<string>") -> tuple[Revision, Article]:
+    """Parse a revision file's text: its record and its article."""
+    node = compose(text, path, RevisionError)
+    if node is None:
+        raise RevisionError("the revision file is empty", path=path, line=1)
+    reader = Reader(path, RevisionError)
+    fields = reader.mapping(node, required=("revision", "article"), what="a revision file")
+    record = _record(reader, fields["revision"])
+    return record, article_from_node(fields["article"], path)
+
+
+def _record(reader: Reader, node: yaml.Node) -> Revision:
+    fields = reader.mapping(
+        node,
+        required=(
+            "article",
+            "number",
+            "time",
+            "author",
+            "kind",
+            "note",
+            "content",
+            "parent",
+            "hash",
+        ),
+        what="a revision record",
+    )
+    kind = reader.string(fields["kind"])
+    if kind not in set(RevisionKind):
+        reader.fail(fields["kind"], f"unknown kind {kind!r}", "use: " + ", ".join(RevisionKind))
+    return Revision(
+        article=reader.string(fields["article"]),
+        number=reader.integer(fields["number"]),
+        time=reader.timestamp(fields["time"]),
+        author=reader.string(fields["author"]),
+        kind=RevisionKind(kind),
+        note=reader.optional_string(fields["note"]) or "",
+        content=reader.string(fields["content"]),
+        parent=reader.optional_string(fields["parent"]),
+        hash=reader.string(fields["hash"]),
+    )
+
+
+def _check_record(
+    path: Path,
+    article_id: str,
+    number: int,
+    record: Revision,
+    article: Article,
+    previous: Revision | None,
+) -> Iterator[StoreProblem]:
+    where = str(path)
+    if record.article != article_id or article.id != article_id:
+        yield StoreProblem(where, f"belongs to {record.article!r}, not {article_id!r}")
+    if record.number != number:
+        yield StoreProblem(where, f"says it is revision {record.number}")
+    if content_hash(article) != record.content:
+        yield StoreProblem(where, "tampered: the article does not match its content hash")
+    recomputed = _record_hash(
+        record.article, record.number, record.time, record.author, record.kind, record.note,
+        record.content, record.parent,
+    )  # fmt: skip
+    if recomputed != record.hash:
+        yield StoreProblem(where, "tampered: the record does not match its hash")
+    expected_parent = previous.hash if previous else None
+    if number == 1 and record.parent is not None:
+        yield StoreProblem(where, "the first revision names a parent")
+    elif number > 1 and previous is not None and record.parent != expected_parent:
+        yield StoreProblem(where, "broken chain: the parent hash is not the previous revision's")
+
+
+def _revision_text(record: Revision, article: Article) -> str:
+    data: dict[str, Any] = {
+        "revision": {
+            "article": record.article,
+            "number": record.number,
+            "time": _iso(record.time),
+            "author": record.author,
+            "kind": str(record.kind),
+            "note": record.note,
+            "content": record.content,
+            "parent": record.parent,
+            "hash": record.hash,
+        },
+        "article": article_data(article),
+    }
+    return dump(data)
+
+
+def _numbers(folder: Path) -> list[int]:
+    if not folder.is_dir():
+        return []
+    found = (_REVISION_FILE.fullmatch(p.name) for p in folder.iterdir())
+    return sorted(int(m.group(1)) for m in found if m)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold the article's lock (POSIX ``flock``), waiting up to :data:`LOCK_TIMEOUT`."""
+    fd = os.open(folder / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        f"{folder}: another save has held the lock for {LOCK_TIMEOUT:.0f} s; "
+                        "try again"
+                    ) from None
+                time.sleep(0.005)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create *path* with *text*, durably; never replace an existing file."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, default_mode())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise StoreError(f"{path}: already exists; revisions are never replaced") from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV):
+                raise
+            if path.exists():  # no hard links here; the lock still rules out a race
+                raise StoreError(f"{path}: already exists; revisions are never replaced") from None
+            Path(temporary).rename(path)
+    except OSError as exc:
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
+        raise StoreError(f"{path}: cannot write: {reason}; nothing was saved") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Delete temporary files of saves that were killed (call with the lock held)."""
+    for entry in folder.iterdir():
+        if _TEMPORARY.fullmatch(entry.name):
+            with contextlib.suppress(OSError):
+                entry.unlink()
