@@ -123,6 +123,14 @@ def _terminology_commands(commands: argparse._SubParsersAction[argparse.Argument
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(command=_terms_show)
 
+    forms = terms_commands.add_parser(
+        "forms", help="propose the word forms of a new name, for the gazetteer"
+    )
+    forms.add_argument("word")
+    forms.add_argument("--lang", default="ru")
+    forms.add_argument("--format", choices=("text", "json"), default="text")
+    forms.set_defaults(command=_terms_forms)
+
 
 def _store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     history = commands.add_parser("history", help="list an article's revisions")
@@ -405,6 +413,31 @@ def _terms_show(args: argparse.Namespace) -> int:
             source = f"  [{variant.source}]" if variant.source else ""
             usage = ", ".join(sorted(variant.usage))
             print(f"  {lang}  {variant.text:<24} {usage:<34} {declines}{source}")
+    return EXIT_OK
+
+
+def _terms_forms(args: argparse.Namespace) -> int:
+    proposal = newslib.propose_forms(args.word, args.lang)
+    if args.format == "json":
+        data = {
+            "word": proposal.word,
+            "source": proposal.source,
+            "forms": proposal.forms,
+            "doubts": list(proposal.doubts),
+            "alternatives": [{"source": s, "forms": f} for s, f in proposal.alternatives],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"# Proposed forms of {proposal.word} ({proposal.source}); confirm them before pasting.")
+    for doubt in proposal.doubts:
+        print(f"#   unsure: {doubt}")
+    cases = {k: v for k, v in proposal.forms.items() if k != "nom"}
+    print(f"- text: {proposal.word}")
+    print("  usage: [TODO]  # who writes it: georgian-official, russian-usage, common, ...")
+    print("  forms: {" + ", ".join(f"{k}: {v}" for k, v in cases.items()) + "}")
+    for source, forms in proposal.alternatives:
+        other = ", ".join(f"{k}: {v}" for k, v in forms.items() if k != "nom")
+        print(f"# or, by {source}: {{{other}}}")
     return EXIT_OK
 
 

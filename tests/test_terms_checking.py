@@ -61,15 +61,21 @@ def test_declinable_to_indeclinable_always_works(case: str, russian: str, georgi
 
 @pytest.mark.parametrize(("case", "russian", "georgian"), RUSSIAN_CASES)
 def test_indeclinable_to_declinable_infers_the_case(case: str, russian: str, georgian: str) -> None:
-    findings = check_text(georgian, lang="ru", policy="russian-usage")
-    assert len(findings) == 1
-    if case == "nom":  # no preposition: the case is not determined, and fix says so
-        assert not findings[0].fixable
-        assert "needs a human" in findings[0].message
-        assert fix_text(georgian, lang="ru", policy="russian-usage") == georgian
-    else:
-        assert findings[0].case == case
-        assert fix_text(georgian, lang="ru", policy="russian-usage") == russian
+    [finding] = check_text(georgian, lang="ru", policy="russian-usage")
+    assert finding.case == case
+    assert finding.confidence is not None and finding.confidence >= 0.8
+    assert fix_text(georgian, lang="ru", policy="russian-usage") == russian
+
+
+def test_an_undeterminable_case_is_left_for_a_human() -> None:
+    text = "Вчера Дзау посетила делегация."  # object first, verb after: no rule tells
+    [finding] = check_text(text, lang="ru", policy="georgian-official")
+    assert (finding.case, finding.fixable, finding.guessed) == (None, False, True)
+    assert "needs a human" in finding.message
+    assert fix_text(text, lang="ru", policy="georgian-official") == text
+    assert fix_text(text, lang="ru", policy="georgian-official", best_guess=True) == (
+        "Вчера Джава посетила делегация."
+    )
 
 
 def test_coordination_takes_the_case_of_the_first_name() -> None:

@@ -18,7 +18,8 @@ def entities(text: str, lang: str = "en") -> list[tuple[str, str]]:
     [
         ("Galina met Gal Gadot in Paris.", "en", []),
         ("Они хотят посетить Южную Осетию.", "ru", [("Южную Осетию", "south-ossetia")]),
-        ("Сухуми, Сухум, Сухумский район", "ru", [("Сухуми", "sukhumi"), ("Сухум", "sukhumi")]),
+        ("Сухуми, Сухум, Сухумский район", "ru",
+         [("Сухуми", "sukhumi"), ("Сухум", "sukhumi"), ("Сухумский", "sukhumi")]),
         ("Sukhumi-based and Sukhumi’s port", "en", [("Sukhumi", "sukhumi")] * 2),
         ("flights Moscow/Tbilisi/Sukhumi", "en",
          [("Moscow", "moscow"), ("Tbilisi", "tbilisi"), ("Sukhumi", "sukhumi")]),
@@ -36,6 +37,16 @@ def entities(text: str, lang: str = "en") -> list[tuple[str, str]]:
 )  # fmt: skip
 def test_whole_names_only(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert entities(text, lang) == expected
+
+
+def test_adjectives_and_demonyms_are_derived_not_names() -> None:
+    found = scan_text("Сухумский порт, цхинвальцы и Абхазия; Кодорское ущелье", lang="ru")
+    assert [(m.surface, m.entity, m.derived) for m in found] == [
+        ("Сухумский", "sukhumi", True),
+        ("цхинвальцы", "tskhinvali", True),
+        ("Абхазия", "abkhazia", False),
+        ("Кодорское", "kodori", True),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,14 @@ from newslib.terms.checker import Finding, apply_fixes, check
 from newslib.terms.documents import load_document, parse_document
 from newslib.terms.files import check_document, fix_document, scan_document, write_fixed
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant
+from newslib.terms.morphology import FormProposal, propose_forms
 from newslib.terms.policy import Policy, Severity, load_policy
 from newslib.terms.scanner import Mention, scan
 
 __all__ = [
     "Finding",
     "FixResult",
+    "FormProposal",
     "Gazetteer",
     "GazetteerEntity",
     "Mention",
@@ -29,6 +31,7 @@ __all__ = [
     "fix_file",
     "fix_text",
     "load_policy",
+    "propose_forms",
     "scan_file",
     "scan_text",
     "shipped_gazetteer",
@@ -92,6 +95,8 @@ def annotator(
         found: dict[str, Entity] = {}
         position = 0
         for mention in scan(passage, lang=lang, gazetteer=resolved):
+            if mention.derived:  # "Abkhazian" is not a name of Abkhazia
+                continue
             segments += [passage[position : mention.start], Ref(mention.entity, mention.surface)]
             position = mention.end
             entity = resolved.entity(mention.entity)

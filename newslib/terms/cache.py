@@ -20,6 +20,7 @@ import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from newslib.model import EntityKind
@@ -92,7 +93,11 @@ def save_gazetteer(gazetteer: Gazetteer) -> None:
                 line = json.dumps(_entity_data(entity), ensure_ascii=False, separators=(",", ":"))
                 handle.write(line.encode("utf-8") + b"\n")
         (target / "offsets.bin").write_bytes(offsets.tobytes())
-        meta = {"ids": ids, "contested": sorted(gazetteer.contested)}
+        derived = {
+            lang: {stem: list(owner) for stem, owner in words.items()}
+            for lang, words in gazetteer.derived.items()
+        }
+        meta = {"ids": ids, "contested": sorted(gazetteer.contested), "derived": derived}
         (target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
     store_atomically(folder, write)
@@ -111,7 +116,11 @@ def load_gazetteer(content_hash: str) -> Gazetteer | None:
     if len(ids) != len(offsets):
         return None
     entities = _LazyEntities(folder / "entities.jsonl", ids, offsets)
-    return Gazetteer(entities, content_hash, frozenset(meta["contested"]))
+    derived = {
+        lang: MappingProxyType({stem: (owner[0], owner[1]) for stem, owner in words.items()})
+        for lang, words in meta["derived"].items()
+    }
+    return Gazetteer(entities, content_hash, frozenset(meta["contested"]), derived)
 
 
 class _LazyEntities(Mapping[str, GazetteerEntity]):
@@ -150,6 +159,7 @@ def _entity_data(entity: GazetteerEntity) -> dict[str, Any]:
         "kind": str(entity.kind),
         "geonames": entity.geonames,
         "sources": list(entity.sources),
+        "derived": {lang: list(words) for lang, words in entity.derived.items()},
         "names": {
             lang: [_variant_data(v) for v in variants] for lang, variants in entity.names.items()
         },
@@ -169,8 +179,6 @@ def _variant_data(variant: Variant) -> dict[str, Any]:
             "words": list(variant.context.words),
             "unless": list(variant.context.unless),
         }
-    if variant.derived:
-        data["derived"] = list(variant.derived)
     return data
 
 
@@ -184,6 +192,7 @@ def _entity_from(data: dict[str, Any]) -> GazetteerEntity:
         },
         geonames=data["geonames"],
         sources=tuple(data["sources"]),
+        derived={lang: tuple(words) for lang, words in data["derived"].items()},
     )
 
 
@@ -200,5 +209,4 @@ def _variant_from(data: dict[str, Any]) -> Variant:
         )
         if context
         else None,
-        derived=tuple(data.get("derived", ())),
     )

@@ -10,6 +10,9 @@ Rules:
     share no usage (Tskhinval … Tskhinvali).
 ``unknown-spelling``
     A word one letter away from a known name (Tskhinvail); a suggestion, never fixed.
+``derived``
+    An adjective or demonym of a name the policy chooses a variant for (цхинвальский):
+    reported as derived, at info level, and never changed — it names neither usage.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any
 
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
-from newslib.terms.morphology import CaseGuess, infer_case
+from newslib.terms.morphology import CaseGuess, elide, infer_case
 from newslib.terms.policy import Policy, Severity, Treatment
 from newslib.terms.scanner import Mention, Spans, scan
 
@@ -54,6 +57,13 @@ class Finding:
     case: str | None = None
     confidence: float | None = None
     fixable: bool = False
+    guessed: bool = False  # the word form is a guess: applied only when asked (--best-guess)
+
+    def applies(self, *, best_guess: bool = False) -> bool:
+        """True when ``fix`` applies this finding (with *best_guess*, guesses too)."""
+        if self.suggestion is None or self.rule == "unknown-spelling":
+            return False
+        return self.fixable or (best_guess and self.guessed)
 
     def to_json(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
@@ -78,6 +88,7 @@ def check(
         *variant_rule(text, mentions, policy, gazetteer, lang),
         *inconsistent_rule(text, mentions, policy, gazetteer, lang),
         *unknown_spelling_rule(text, mentions, policy, gazetteer, lang),
+        *derived_rule(text, mentions, policy, gazetteer, lang),
     ]
     return sorted(findings, key=lambda f: (f.start, f.rule))
 
@@ -91,7 +102,7 @@ def variant_rule(
     """Names whose variant is not the one the policy prefers."""
     for index, mention in enumerate(mentions):
         treatment = _treatment(mention, policy)
-        if treatment is Treatment.IGNORE or mention.variant.usage & policy.allow:
+        if mention.derived or treatment is Treatment.IGNORE or mention.variant.usage & policy.allow:
             continue
         variants = gazetteer.entity(mention.entity).names[mention.lang]
         tag = _preferred_tag(variants, policy.preferred(mention.entity, mention.lang))
@@ -123,7 +134,7 @@ def inconsistent_rule(
     """One entity spelt in variants that share no usage, where the policy does not choose."""
     by_entity: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
-        if mention.about_name or mention.variant.usage & policy.allow:
+        if mention.derived or mention.about_name or mention.variant.usage & policy.allow:
             continue
         variants = gazetteer.entity(mention.entity).names[mention.lang]
         if _preferred_tag(variants, policy.preferred(mention.entity, mention.lang)):
@@ -195,19 +206,40 @@ def unknown_spelling_rule(
         )
 
 
+def derived_rule(
+    text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
+) -> Iterator[Finding]:
+    """Adjectives and demonyms of names the policy has a preferred variant for."""
+    for mention in mentions:
+        if not mention.derived or _treatment(mention, policy) is Treatment.IGNORE:
+            continue
+        variants = gazetteer.entity(mention.entity).names[mention.lang]
+        if _preferred_tag(variants, policy.preferred(mention.entity, mention.lang)) is None:
+            continue
+        yield Finding(
+            path=None,
+            start=mention.start,
+            end=mention.end,
+            line=_line(text, mention.start),
+            column=_column(text, mention.start),
+            surface=mention.surface,
+            entity=mention.entity,
+            variant="",
+            suggestion=None,
+            rule="derived",
+            severity=Severity.INFO,
+            message=f"{mention.surface!r} is derived from {mention.entity}; an adjective or "
+            "demonym names neither usage, so it is left as written",
+        )
+
+
 # ---------------------------------------------------------------------- fixes
 
 
 def apply_fixes(text: str, findings: Sequence[Finding], *, best_guess: bool = False) -> str:
     """*text* with every fixable finding's suggestion applied (and uncertain ones too
     when *best_guess*); nothing outside the findings' spans changes."""
-    chosen = [
-        f
-        for f in findings
-        if f.suggestion is not None
-        and f.rule != "unknown-spelling"
-        and (f.fixable or (best_guess and f.case is not None))
-    ]
+    chosen = [f for f in findings if f.applies(best_guess=best_guess)]
     out = text
     last = len(text) + 1
     for finding in sorted(chosen, key=lambda f: f.start, reverse=True):
@@ -278,7 +310,7 @@ def _guess_case(text: str, mentions: Sequence[Mention], index: int, lang: str) -
             guess = _guess_case(text, mentions, index - 1, lang)
             if guess is not None:
                 return CaseGuess(guess.case, guess.confidence, f"coordinated: {guess.reason}")
-    return infer_case(text, mention.start, lang)
+    return infer_case(text, mention.start, lang, mention.end)
 
 
 def _preferred_tag(variants: Sequence[Variant], tags: Sequence[str]) -> str | None:
@@ -322,13 +354,14 @@ def _finding(
         message += " (inside a quotation: left as quoted)"
     elif not certain:
         message += f"; the word form needs a human ({choice.reason})"
+    start, end, suggestion = elide(text, mention.start, mention.end, suggestion, mention.lang)
     return Finding(
         path=None,
-        start=mention.start,
-        end=mention.end,
-        line=_line(text, mention.start),
-        column=_column(text, mention.start),
-        surface=mention.surface,
+        start=start,
+        end=end,
+        line=_line(text, start),
+        column=_column(text, start),
+        surface=text[start:end],
         entity=mention.entity,
         variant=mention.variant.text,
         suggestion=suggestion,
@@ -338,6 +371,7 @@ def _finding(
         case=choice.case,
         confidence=round(choice.confidence, 2),
         fixable=certain and treatment is Treatment.CHECK,
+        guessed=not certain and treatment is Treatment.CHECK,
     )
 
 

@@ -64,13 +64,7 @@ def fix_document(
         )
     findings = check_document(document, policy=policy, gazetteer=gazetteer, lang=lang)
     fixed = apply_fixes(document.source, findings, best_guess=best_guess)
-    applied = [
-        f
-        for f in findings
-        if f.suggestion is not None
-        and f.rule != "unknown-spelling"
-        and (f.fixable or (best_guess and f.case is not None))
-    ]
+    applied = [f for f in findings if f.applies(best_guess=best_guess)]
     if document.kind == "article" and fixed != document.source:
         loads_article(fixed, path=document.path)  # a fix must never break the article
     return fixed, applied

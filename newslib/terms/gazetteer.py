@@ -9,11 +9,13 @@ guessed while checking.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -52,7 +54,6 @@ class Variant:
     forms: Mapping[str, str]
     source: str | None = None
     context: Context | None = None
-    derived: tuple[str, ...] = ()
 
     @property
     def indeclinable(self) -> bool:
@@ -74,6 +75,8 @@ class GazetteerEntity:
     names: Mapping[str, tuple[Variant, ...]]
     geonames: int | None = None
     sources: tuple[str, ...] = ()
+    # Adjectives and demonyms per language, "*" for any ending: сухумск* (сухумский, …).
+    derived: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def variants(self, lang: str) -> tuple[Variant, ...]:
         """The variants in *lang* (its primary subtag: ``de-AT`` reads ``de``)."""
@@ -88,6 +91,7 @@ class GazetteerEntity:
         return self.id
 
 
+_DERIVED = re.compile(r"[^\W\d_](?:[^\W\d_]|[ -])*\*?")
 _GEONAMES_TAGS = frozenset({"geonames", "preferred", "short", "colloquial", "historic"})
 
 
@@ -101,11 +105,16 @@ class Gazetteer:
 
     entities: Mapping[str, GazetteerEntity]
     content_hash: str
+    # Both computed from the entities unless given (a gazetteer from the cache gives them).
     contested: frozenset[str] = field(default=None)  # type: ignore[arg-type]
+    # language -> folded derived word or stem -> (entity id, stem takes any ending)
+    derived: Mapping[str, Mapping[str, tuple[str, bool]]] = field(default=None)  # type: ignore[arg-type]
 
     def __post_init__(self) -> None:
-        if self.contested is None:  # computed unless given (a cached gazetteer gives it)
+        if self.contested is None:
             object.__setattr__(self, "contested", _contested(self.entities.values()))
+        if self.derived is None:
+            object.__setattr__(self, "derived", _derived_index(self.entities.values()))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
@@ -182,6 +191,18 @@ def script_of(text: str) -> str:
     return "Zyyy"
 
 
+def _derived_index(
+    entities: Iterable[GazetteerEntity],
+) -> dict[str, MappingProxyType[str, tuple[str, bool]]]:
+    index: dict[str, dict[str, tuple[str, bool]]] = {}
+    for entity in entities:
+        for lang, words in entity.derived.items():
+            for word in words:
+                stem = _fold(word.rstrip("*"))
+                index.setdefault(lang, {})[stem] = (entity.id, word.endswith("*"))
+    return {lang: MappingProxyType(words) for lang, words in index.items()}
+
+
 def _contested(entities: Iterable[GazetteerEntity]) -> frozenset[str]:
     return frozenset(
         entity.id
@@ -225,7 +246,7 @@ class _GazetteerReader(Reader):
         fields = self.mapping(
             node,
             required=("id", "kind", "names"),
-            optional=("geonames", "sources", "note"),
+            optional=("geonames", "sources", "note", "derived"),
             what="an entity",
         )
         kind = self.string(fields["kind"])
@@ -239,19 +260,26 @@ class _GazetteerReader(Reader):
             names[lang] = variants
         sources = fields.get("sources")
         geonames = fields.get("geonames")
+        derived = {
+            lang: tuple(self.string(w, pattern=_DERIVED) for w in self.sequence(words))
+            for lang, _, words in (
+                self.any_mapping(fields["derived"]) if "derived" in fields else ()
+            )
+        }
         return GazetteerEntity(
             id=self.string(fields["id"], pattern=ENTITY_ID),
             kind=EntityKind(kind),
             names=names,
             geonames=self.integer(geonames) if geonames is not None else None,
             sources=tuple(self.string(s) for s in self.sequence(sources)) if sources else (),
+            derived=derived,
         )
 
     def variant(self, node: yaml.Node, lang: str) -> Variant:
         fields = self.mapping(
             node,
             required=("text", "usage"),
-            optional=("source", "declension", "forms", "context", "derived", "note"),
+            optional=("source", "declension", "forms", "context", "note"),
             what="a variant",
         )
         text = self.string(fields["text"])
@@ -267,9 +295,6 @@ class _GazetteerReader(Reader):
             forms=self.forms(fields, text, lang),
             source=self.optional_string(fields.get("source")),
             context=self.context(fields["context"]) if "context" in fields else None,
-            derived=tuple(self.string(d) for d in self.sequence(fields["derived"]))
-            if "derived" in fields
-            else (),
         )
 
     def forms(self, fields: dict[str, yaml.Node], text: str, lang: str) -> dict[str, str]:

@@ -1,16 +1,34 @@
-"""Grammatical case of a name's slot, inferred from its context.
+"""Grammatical case of a name's slot, inferred from its context; word forms for new names.
 
 Needed when a fix replaces an indeclinable variant (Сухуми) with a declinable one
-(Сухум): "в Сухуми" must become "в Сухуме", "из Сухуми" "из Сухума". Every guess carries
-a confidence; callers apply only confident guesses unless told otherwise.
+(Сухум): "в Сухуми" must become "в Сухуме", "из Сухуми" "из Сухума". The rules, most
+specific first:
+
+1. a dateline (``СУХУМИ, 5 мая.``): nominative;
+2. a governing preposition, with its ambiguities (в/на + accusative after verbs and nouns
+   of motion, prepositional otherwise; за + accusative after "бои", "борьба");
+3. apposition to a geographic noun ("в столице региона Сухуми" takes the case of
+   "столице", read with pymorphy3 and narrowed by its own preposition);
+4. a governing noun ("жители Сухуми"): genitive;
+5. a transitive verb ("посетил Сухуми"): accusative;
+6. the subject at the start of a sentence, before its verb: nominative.
+
+Every guess carries a confidence; callers apply only confident guesses unless told
+otherwise. Without pymorphy3 (the ``ru`` extra) only rules 1 and 2 apply.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-__all__ = ["CaseGuess", "infer_case"]
+__all__ = ["CaseGuess", "FormProposal", "elide", "infer_case", "propose_forms"]
+
+# pymorphy3's case tags, and ours.
+_CASES = {"nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "loc"}
+_CASES.update({"gen2": "gen", "loc2": "loc", "acc2": "acc"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +45,10 @@ _RU_PREPOSITIONS: dict[str, tuple[tuple[str, float], ...]] = {
     **dict.fromkeys(
         ("из", "изо", "от", "ото", "до", "у", "около", "возле", "вокруг", "близ", "для",
          "без", "безо", "из-за", "из-под", "после", "кроме", "против", "вблизи", "мимо",
-         "вдоль", "внутри", "вне", "среди", "посреди", "напротив", "со стороны", "накануне",
-         "вместо", "ради", "относительно", "помимо", "возле", "в районе", "в окрестностях",
-         "в пределах", "в направлении", "в сторону", "со стороны"),
+         "вдоль", "внутри", "вне", "среди", "посреди", "напротив", "накануне", "вместо",
+         "ради", "относительно", "помимо", "со стороны", "в районе", "в окрестностях",
+         "в пределах", "в направлении", "в сторону", "недалеко от", "неподалёку от",
+         "неподалеку от", "к северу от", "к югу от", "к западу от", "к востоку от"),
         (("gen", 0.95),),
     ),
     **dict.fromkeys(("к", "ко", "благодаря", "согласно", "вопреки", "навстречу"),
@@ -37,46 +56,341 @@ _RU_PREPOSITIONS: dict[str, tuple[tuple[str, float], ...]] = {
     "по": (("dat", 0.85),),
     **dict.fromkeys(("о", "об", "обо", "при"), (("loc", 0.95),)),
     **dict.fromkeys(("через", "про", "сквозь", "на протяжении"), (("acc", 0.9),)),
-    **dict.fromkeys(("под", "над", "перед", "передо", "между", "за", "подо", "надо"),
-                    (("ins", 0.8),)),
+    **dict.fromkeys(("над", "надо", "перед", "передо", "между"), (("ins", 0.9),)),
+    **dict.fromkeys(("под", "подо"), (("ins", 0.85), ("acc", 0.15))),
+    "за": (("ins", 0.6), ("acc", 0.4)),
     # с + genitive ("с Кавказа") is for surfaces and regions; with a town, it is "with".
-    "с": (("ins", 0.85), ("gen", 0.15)),
-    "со": (("ins", 0.85), ("gen", 0.15)),
-    "в": (("loc", 0.8), ("acc", 0.2)),
-    "во": (("loc", 0.8), ("acc", 0.2)),
-    "на": (("loc", 0.8), ("acc", 0.2)),
+    **dict.fromkeys(("с", "со"), (("ins", 0.85), ("gen", 0.15))),
+    **dict.fromkeys(("в", "во"), (("loc", 0.85), ("acc", 0.15))),
+    "на": (("loc", 0.7), ("acc", 0.3)),
 }  # fmt: skip
 
-# Words before в/на that make it a direction (accusative): "приехал в Сухуми".
-_RU_MOTION = re.compile(
-    r"(?:ехал|ехала|ехали|едет|едут|ехать|прибыл|прибыла|прибыли|прибудет|прибудут|"
-    r"прилетел|прилетела|прилетели|прилетит|вернулся|вернулась|вернулись|вернуться|"
-    r"отправил\w*|направил\w*|переехал\w*|переехать|въехал\w*|вошл\w*|вош[её]л|вступил\w*|"
-    r"визит|визита|визите|поездк\w*|перев[её]з\w*|перенес\w*|перенос\w*|доставил\w*|"
-    r"направлен\w*|приезд\w*|въезд\w*|поехал\w*|поехать|летит|летят|лететь|прибыти\w*)$",
+# Lemmas after which в/на (and под) mean direction: accusative.
+_MOTION = frozenset(
+    "ехать приехать поехать въехать заехать уехать прибыть прибывать вернуться возвращаться "
+    "отправиться отправляться направиться направляться переехать перебраться прилететь "
+    "прилетать лететь полететь войти входить вступить вступать ввести вводить перебросить "
+    "доставить доставлять отправить направить эвакуировать переселиться отступить наступать "
+    "визит поездка приезд въезд переезд дорога путь маршрут рейс возвращение переброска "
+    "наступление удар марш поход командировка".split()
 )
-_RU_WORD = re.compile(r"[\w-]+(?=[^\w-]*$)")
+# Lemmas after which за means "for": accusative (бои за Сухуми).
+_FOR = frozenset("бой борьба битва сражение война ответственность сражаться воевать".split())
+# Nouns whose apposition agrees with them: "в столице … Сухуме".
+_GEO_HEADS = frozenset(
+    "столица город село посёлок поселок деревня станица район регион центр курорт порт "
+    "муниципалитет".split()
+)
+_PREPOSITION_WORDS = frozenset(w for key in _RU_PREPOSITIONS for w in key.split())
+_SENTENCE_END = re.compile(r"[.!?…;:«»\"“”()\[\]—–]|\n\s*\n")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def infer_case(text: str, start: int, lang: str) -> CaseGuess | None:
-    """The case of the word starting at *start* in *text*, or ``None`` when unknown."""
-    if lang.split("-")[0] != "ru":
+def infer_case(text: str, start: int, lang: str, end: int | None = None) -> CaseGuess | None:
+    """The case of the name at ``text[start:end]``, or ``None`` when it cannot be told."""
+    if lang.split("-")[0].split("_")[0] != "ru":
         return None
-    before = text[max(0, start - 120) : start]
-    words = re.findall(r"[\w-]+", before.lower())
-    if not words or re.search(r"[.!?;:«»\"“”()]\s*$", before):
-        return None
-    return _ru_preposition(words)
+    end = start if end is None else end
+    dateline = _dateline(text, start, end)
+    if dateline is not None:
+        return dateline
+    sentence_start = _sentence_start(text, start)
+    words = [m.group().lower() for m in _WORD.finditer(text, sentence_start, start)]
+    return (
+        _preposition(words)
+        or _apposition_or_governing_noun(words)
+        or _transitive_verb(words)
+        or _subject(words, text, end)
+    )
 
 
-def _ru_preposition(words: list[str]) -> CaseGuess | None:
-    two = " ".join(words[-2:])
-    for phrase in (two, words[-1]):
+def _dateline(text: str, start: int, end: int) -> CaseGuess | None:
+    line_start = text.rfind("\n", 0, start) + 1
+    surface = text[start:end]
+    if (
+        not text[line_start:start].strip()
+        and surface.isupper()
+        and re.match(r",\s*\d", text[end : end + 4])
+    ):
+        return CaseGuess("nom", 0.95, "a dateline names the place in the nominative")
+    return None
+
+
+def _sentence_start(text: str, start: int) -> int:
+    window = max(0, start - 200)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, start)]
+    return ends[-1] if ends else (window if window else 0)
+
+
+def _preposition(words: list[str]) -> CaseGuess | None:
+    for size in (2, 1):
+        if len(words) < size:
+            continue
+        phrase = " ".join(words[-size:])
         readings = _RU_PREPOSITIONS.get(phrase)
         if readings is None:
             continue
         case, confidence = readings[0]
-        if phrase in ("в", "во", "на") and len(words) >= 2 and _RU_MOTION.search(words[-2]):
-            return CaseGuess("acc", 0.9, f"«{words[-2]} {phrase}»: direction, accusative")
+        before = _lemma(words[-size - 1]) if len(words) > size else None
+        if phrase in ("в", "во", "на", "под") and before in _MOTION:
+            return CaseGuess("acc", 0.9, f"«{words[-size - 1]} {phrase}»: direction, accusative")
+        if phrase == "за" and before in _FOR:
+            return CaseGuess("acc", 0.9, f"«{words[-size - 1]} за»: accusative")
         return CaseGuess(case, confidence, f"governed by «{phrase}»")
     return None
+
+
+def _apposition_or_governing_noun(words: list[str]) -> CaseGuess | None:
+    """ "в столице региона Сухуми" agrees with "столице"; "жители Сухуми" is genitive."""
+    if not words or _analyzer() is None:
+        return None
+    # Skip genitive complements between a head noun and the name ("столице [региона]").
+    index = len(words) - 1
+    while index > 0 and _is_genitive_noun(words[index]) and _is_noun(words[index - 1]):
+        if _lemma(words[index - 1]) in _GEO_HEADS:
+            index -= 1
+            break
+        index -= 1
+    head = words[index]
+    if _is_noun(head) and _lemma(head) in _GEO_HEADS:
+        cases = _noun_cases(head)
+        preposition = _preposition(words[:index])
+        if preposition is not None:
+            allowed = {c for c, _ in _RU_PREPOSITIONS.get(_last_preposition(words[:index]), ())}
+            cases = [c for c in cases if c in allowed] or cases
+            if preposition.case in cases and preposition.confidence >= 0.85:
+                cases = [preposition.case]
+        if len(set(cases)) == 1:
+            return CaseGuess(cases[0], 0.85, f"in apposition to «{head}»")
+        return None
+    if index == len(words) - 1 and _is_noun(head) and head not in _PREPOSITION_WORDS:
+        return CaseGuess("gen", 0.85, f"governed by the noun «{head}»: genitive")
+    return None
+
+
+def _last_preposition(words: list[str]) -> str:
+    for size in (2, 1):
+        phrase = " ".join(words[-size:])
+        if len(words) >= size and phrase in _RU_PREPOSITIONS:
+            return phrase
+    return ""
+
+
+def _transitive_verb(words: list[str]) -> CaseGuess | None:
+    if not words or _analyzer() is None:
+        return None
+    parse = _best(words[-1])
+    if parse is not None and {"VERB", "tran"} <= set(parse.tag.grammemes):
+        return CaseGuess("acc", 0.85, f"the object of «{words[-1]}»: accusative")
+    return None
+
+
+def _subject(words: list[str], text: str, end: int) -> CaseGuess | None:
+    """A name that opens its sentence and is followed by a verb is its subject."""
+    if words or _analyzer() is None:
+        return None
+    following = _WORD.search(text, end)
+    if following is None or following.start() - end > 3:
+        return None
+    parse = _best(following.group().lower())
+    if parse is not None and ({"VERB"} & set(parse.tag.grammemes)) and "3per" in str(parse.tag):
+        return CaseGuess("nom", 0.85, f"the subject of «{following.group()}»: nominative")
+    if parse is not None and "VERB" in parse.tag.grammemes and "past" in parse.tag.grammemes:
+        return CaseGuess("nom", 0.85, f"the subject of «{following.group()}»: nominative")
+    return None
+
+
+# ---------------------------------------------------------------------- pymorphy3
+
+
+@cache
+def _analyzer() -> Any | None:
+    """pymorphy3's Russian analyser, loaded once; ``None`` without the ``ru`` extra."""
+    try:
+        import pymorphy3
+    except ImportError:
+        return None
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
+def _parses(word: str) -> tuple[Any, ...]:
+    analyzer = _analyzer()
+    return tuple(analyzer.parse(word)) if analyzer is not None else ()
+
+
+def _best(word: str) -> Any | None:
+    parses = _parses(word)
+    return parses[0] if parses else None
+
+
+def _lemma(word: str) -> str | None:
+    parse = _best(word)
+    return str(parse.normal_form).replace("ё", "е") if parse is not None else word
+
+
+def _is_noun(word: str) -> bool:
+    parse = _best(word)
+    return parse is not None and "NOUN" in parse.tag.grammemes and parse.score >= 0.3
+
+
+def _is_genitive_noun(word: str) -> bool:
+    return any("NOUN" in p.tag.grammemes and "gent" in p.tag.grammemes for p in _parses(word))
+
+
+def _noun_cases(word: str) -> list[str]:
+    found: list[str] = []
+    for parse in _parses(word):
+        if "NOUN" in parse.tag.grammemes and parse.tag.case in _CASES:
+            case = _CASES[parse.tag.case]
+            if case not in found:
+                found.append(case)
+    return found
+
+
+# ---------------------------------------------------------------------- new names
+
+
+@dataclass(frozen=True, slots=True)
+class FormProposal:
+    """A proposed paradigm for a new name: where it came from, and what to confirm."""
+
+    word: str
+    forms: dict[str, str]
+    source: str
+    doubts: tuple[str, ...]
+    alternatives: tuple[tuple[str, dict[str, str]], ...] = ()
+
+
+def propose_forms(word: str, lang: str = "ru") -> FormProposal:
+    """The six case forms of a new Russian name, seeded by pymorphy3, with its doubts.
+
+    pymorphy3 misreads some of these names (Сухум as a plural genitive, Ленингор as a
+    person); its reading is checked against the declension class the ending suggests, and
+    every disagreement is listed. Stored forms stay the source of truth: this only drafts
+    them for a human to confirm.
+    """
+    from newslib.errors import UsageError
+    from newslib.terms.declension import forms as class_forms
+
+    if lang.split("-")[0] != "ru":
+        raise UsageError(f"forms are proposed for Russian only, not {lang!r}")
+    analyzer = _analyzer()
+    if analyzer is None:
+        raise UsageError("proposing forms needs pymorphy3: pip install 'newslib[ru]'")
+    declension = _declension_for(word)
+    by_class = class_forms(word, declension)
+    nouns = [p for p in analyzer.parse(word) if "NOUN" in p.tag.grammemes]
+    nominative = [
+        p for p in nouns if p.tag.case == "nomn" and p.word == word.lower() and "sing" in p.tag
+    ]
+    nominative.sort(
+        key=lambda p: ("Abbr" not in p.tag, "Geox" in p.tag.grammemes, "inan" in p.tag, p.score)
+    )
+    if not nominative:
+        readings = ", ".join(sorted({f"{p.normal_form} ({p.tag})" for p in nouns[:3]}))
+        return FormProposal(
+            word,
+            by_class,
+            f"declension class {declension}",
+            (
+                "pymorphy3 has no nominative singular reading of this word"
+                + (f" (it reads: {readings})" if readings else "")
+                + f"; the forms follow the class {declension} its ending suggests",
+            ),
+        )
+    chosen = nominative[-1]
+    forms = _paradigm(chosen, word)
+    doubts: list[str] = []
+    method = type(chosen.methods_stack[0][0]).__name__
+    if method != "DictionaryAnalyzer":
+        doubts.append(f"not in pymorphy3's dictionary: it guessed ({method}); check every form")
+    if chosen.score < 0.5:
+        doubts.append(f"pymorphy3 is only {chosen.score:.0%} sure of this reading ({chosen.tag})")
+    if "anim" in chosen.tag.grammemes:
+        doubts.append("read as animate (a person's name?): check the accusative of a place")
+    if "Fixd" in chosen.tag.grammemes:
+        doubts.append("the dictionary marks it indeclinable (declension: ru-indeclinable)")
+    alternatives: list[tuple[str, dict[str, str]]] = []
+    if forms != by_class:
+        differing = ", ".join(c for c in forms if forms[c] != by_class.get(c))
+        doubts.append(f"the class {declension} gives other forms for: {differing}")
+        alternatives.append((f"declension class {declension}", by_class))
+    return FormProposal(
+        word, forms, f"pymorphy3 ({chosen.tag})", tuple(doubts), tuple(alternatives)
+    )
+
+
+def _declension_for(word: str) -> str:
+    """The declension class a Russian name's ending suggests."""
+    lower = word.lower()
+    if lower.endswith("ия"):
+        return "ru-f-ia"
+    if lower.endswith(("а", "я")):
+        return "ru-f-a"
+    if lower[-1] in "иеоуыэю":
+        return "ru-indeclinable"
+    return "ru-m-hard"
+
+
+def _paradigm(parse: Any, word: str) -> dict[str, str]:
+    number = "plur" if "plur" in parse.tag.grammemes else "sing"
+    forms: dict[str, str] = {}
+    for ours, theirs in (("nom", "nomn"), ("gen", "gent"), ("dat", "datv"), ("acc", "accs"),
+                         ("ins", "ablt"), ("loc", "loct")):  # fmt: skip
+        inflected = parse.inflect({number, theirs})
+        form = inflected.word if inflected is not None else parse.word
+        forms[ours] = _like(form, word)
+    return forms
+
+
+def _like(form: str, model: str) -> str:
+    """*form* in the letter case of *model* (pymorphy3 works in lower case)."""
+    if model.isupper():
+        return form.upper()
+    if model[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+# ---------------------------------------------------------------------- French elision
+
+_ELIDABLE = {"de": "d", "que": "qu", "jusque": "jusqu", "lorsque": "lorsqu", "puisque": "puisqu"}
+_FULL = {elided: full for full, elided in _ELIDABLE.items()}
+_FR_VOWEL_START = re.compile(r"[aeiouyhàâäéèêëîïôöûüœæ]", re.IGNORECASE)
+_FR_BEFORE_FULL = re.compile(r"(?<!\w)(de|que|jusque|lorsque|puisque)\s+$", re.IGNORECASE)
+_FR_BEFORE_ELIDED = re.compile(r"(?<!\w)(d|qu|jusqu|lorsqu|puisqu)(['’])$", re.IGNORECASE)
+
+
+def elide(text: str, start: int, end: int, replacement: str, lang: str) -> tuple[int, int, str]:
+    """Widen a replacement to the word before it where French elision changes it.
+
+    >>> elide("la région de Leningor", 13, 21, "Akhalgori", "fr")
+    (10, 21, "d'Akhalgori")
+    >>> elide("la région d’Akhalgori", 12, 21, "Leningor", "fr")
+    (10, 21, 'de Leningor')
+    """
+    if lang.split("-")[0] != "fr" or not replacement:
+        return start, end, replacement
+    before = text[max(0, start - 12) : start]
+    vowel = _FR_VOWEL_START.match(replacement) is not None
+    full = _FR_BEFORE_FULL.search(before)
+    if full and vowel:
+        word = full.group(1)
+        elided = _ELIDABLE[word.lower()]
+        elided = (
+            elided.upper()
+            if word.isupper()
+            else elided.capitalize()
+            if word[0].isupper()
+            else elided
+        )
+        apostrophe = "’" if text.count("’") > text.count("'") else "'"
+        return start - (len(before) - full.start()), end, f"{elided}{apostrophe}{replacement}"
+    short = _FR_BEFORE_ELIDED.search(before)
+    if short and not vowel:
+        word = short.group(1)
+        restored = _FULL[word.lower()]
+        restored = restored.capitalize() if word[0].isupper() else restored
+        return start - (len(before) - short.start()), end, f"{restored} {replacement}"
+    return start, end, replacement

@@ -22,7 +22,7 @@ from newslib.yamlio import Reader, compose
 __all__ = ["SHIPPED_POLICIES", "Policy", "Severity", "Treatment", "load_policy"]
 
 SHIPPED_POLICIES = ("as-written", "georgian-official", "russian-usage")
-RULES = ("variant", "inconsistent", "unknown-spelling")
+RULES = ("variant", "inconsistent", "unknown-spelling", "derived")
 
 
 class Severity(StrEnum):
@@ -77,6 +77,7 @@ _DEFAULT_SEVERITY = {
     "variant": Severity.ERROR,
     "inconsistent": Severity.WARNING,
     "unknown-spelling": Severity.INFO,
+    "derived": Severity.INFO,
 }
 
 

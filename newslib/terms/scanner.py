@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -110,6 +110,7 @@ class Mention:
     alternatives: tuple[Variant, ...] = ()
     quoted: bool = False
     about_name: bool = False
+    derived: bool = False  # an adjective or demonym (цхинвальский), not the name itself
     candidates: tuple[Candidate, ...] = field(default=(), repr=False, compare=False)
 
     @property
@@ -143,7 +144,68 @@ def scan(
         for match in raw
         if _counts(match, gazetteer, certain, words)
     ]
+    mentions = _with_derived(text, mentions, gazetteer, primary, spans)
     return _mark_names_about_names(text, mentions)
+
+
+def _with_derived(
+    text: str, mentions: list[Mention], gazetteer: Gazetteer, lang: str, quotes: Spans
+) -> list[Mention]:
+    """Add the adjectives and demonyms (цхинвальский) that no name mention covers."""
+    words = gazetteer.derived.get(lang)
+    if not words:
+        return mentions
+    taken = Spans((m.start, m.end) for m in mentions)
+    folded = fold(text)
+    added: list[Mention] = []
+    for match in _derived_regex(gazetteer.content_hash, lang, words).finditer(folded.text):
+        start, end = folded.origin(match.start()), folded.origin(match.end())
+        if taken.touches(start):
+            continue
+        stem = next(s for s in _stems_of(match.group(), words))
+        entity_id = words[stem][0]
+        variants = gazetteer.entity(entity_id).variants(lang)
+        if not variants:
+            continue
+        added.append(
+            Mention(
+                start=start,
+                end=end,
+                surface=text[start:end],
+                entity=entity_id,
+                lang=lang,
+                variant=variants[0],
+                quoted=quotes.covers(start, end),
+                derived=True,
+            )
+        )
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+_DERIVED_REGEXES: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def _derived_regex(
+    content_hash: str, lang: str, words: Mapping[str, tuple[str, bool]]
+) -> re.Pattern[str]:
+    """One regex for every derived word of a gazetteer in a language, built once."""
+    found = _DERIVED_REGEXES.get((content_hash, lang))
+    if found is None:
+        alternatives = "|".join(
+            re.escape(stem) + (r"\w*" if wildcard else "")
+            for stem, (_, wildcard) in sorted(words.items(), key=lambda item: -len(item[0]))
+        )
+        found = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        _DERIVED_REGEXES[(content_hash, lang)] = found
+    return found
+
+
+def _stems_of(word: str, words: Mapping[str, tuple[str, bool]]) -> Iterator[str]:
+    """The derived stems that *word* (folded) is written with, longest first."""
+    for stem in sorted(words, key=len, reverse=True):
+        exact = not words[stem][1]
+        if word == stem or (not exact and word.startswith(stem)):
+            yield stem
 
 
 @lru_cache(maxsize=65536)
