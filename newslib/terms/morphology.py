@@ -163,7 +163,12 @@ def _apposition_or_governing_noun(words: list[str]) -> CaseGuess | None:
         if len(set(cases)) == 1:
             return CaseGuess(cases[0], 0.85, f"in apposition to «{head}»")
         return None
-    if index == len(words) - 1 and _is_noun(head) and head not in _PREPOSITION_WORDS:
+    if (
+        index == len(words) - 1
+        and _is_noun(head)
+        and not _is_proper(head)
+        and head not in _PREPOSITION_WORDS
+    ):
         return CaseGuess("gen", 0.85, f"governed by the noun «{head}»: genitive")
     return None
 
@@ -232,6 +237,14 @@ def _lemma(word: str) -> str | None:
 def _is_noun(word: str) -> bool:
     parse = _best(word)
     return parse is not None and "NOUN" in parse.tag.grammemes and parse.score >= 0.3
+
+
+def _is_proper(word: str) -> bool:
+    """A name (place, person, organisation): two names in a row govern nothing."""
+    return any(
+        {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"} & set(p.tag.grammemes)
+        for p in _parses(word)
+    )
 
 
 def _is_genitive_noun(word: str) -> bool:
