@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("article", help="an article id in the content folder, or a YAML file")
     render.add_argument("--rev", type=int, help="a revision number (default: the head)")
     render.add_argument("--format", default="text", choices=sorted(newslib.FORMATS))
+    render.add_argument(
+        "--locale", help="render as this locale's edition (default: as written, no localisation)"
+    )
+    render.add_argument("--policy", help="write names by this naming policy")
+    render.add_argument("--timezone", default="UTC", help="show times in this zone")
     render.set_defaults(command=_render)
 
     _store_commands(commands)
@@ -169,8 +174,17 @@ def _store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
 
 
 def _render(args: argparse.Namespace) -> int:
-    article = _load_article(args.article, Path(args.content), args.rev)
-    sys.stdout.write(newslib.render(article, args.format))
+    article, history = _load_article(args.article, Path(args.content), args.rev)
+    sys.stdout.write(
+        newslib.render(
+            article,
+            args.format,
+            locale=args.locale,
+            policy=args.policy,
+            history=history,
+            timezone=args.timezone,
+        )
+    )
     return EXIT_OK
 
 
@@ -441,12 +455,19 @@ def _terms_forms(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_article(name: str, content: Path, revision: int | None = None) -> Article:
+def _load_article(
+    name: str, content: Path, revision: int | None = None
+) -> tuple[Article, tuple[newslib.Revision, ...]]:
+    """An article by id (with its history up to the revision) or from a YAML file."""
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.exists():
         if revision is not None:
             raise UsageError("--rev selects a revision of a stored article; give its id")
         if path.is_file() and newslib.store.is_revision_text(path.read_text(encoding="utf-8")):
-            return newslib.read_revision_file(path)[1]
-        return newslib.read_article(path)
-    return newslib.Repository(content).read(name, revision)
+            record, article = newslib.read_revision_file(path)
+            return article, (record,)
+        return newslib.read_article(path), ()
+    repository = newslib.Repository(content)
+    record, article = repository.revision(name, revision)
+    history = tuple(r for r in repository.history(name) if r.number <= record.number)
+    return article, history

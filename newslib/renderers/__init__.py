@@ -1,40 +1,67 @@
 """Renderers: one module per output format, chosen by name.
 
-Each renderer module has ``render(article, names=...) -> str``; *names* decides how an
-inline reference is written (as written by default, or under a naming policy).
+Each renderer module has ``render(page: Page) -> str``. :func:`render` is the convenience
+most callers want: one article, a format, optionally a locale and a naming policy.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from newslib.errors import UsageError
-from newslib.model import Article, Ref
+from newslib.l10n import Localizer
+from newslib.model import Article, Revision
+from newslib.page import BodyState, Page
+from newslib.terms import Gazetteer, Policy, load_policy, shipped_gazetteer
 
-__all__ = ["FORMATS", "NameFn", "as_written", "render"]
-
-NameFn = Callable[[Ref], str]
+__all__ = ["FORMATS", "render", "render_page"]
 
 FORMATS: dict[str, str] = {
     "text": "newslib.renderers.text",
 }
 
 
-def as_written(ref: Ref) -> str:
-    """Write a reference exactly as the author did."""
-    return ref.surface
-
-
 class _Renderer(Protocol):
-    def render(self, article: Article, names: NameFn = ...) -> str: ...
+    def render(self, page: Page) -> str: ...
 
 
-def render(article: Article, fmt: str = "text", *, names: NameFn = as_written) -> str:
-    """Render *article* in format *fmt* (one of :data:`FORMATS`)."""
+def render_page(page: Page, fmt: str = "text") -> str:
+    """Render a prepared page in format *fmt* (one of :data:`FORMATS`)."""
     module_name = FORMATS.get(fmt)
     if module_name is None:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     module: _Renderer = importlib.import_module(module_name)
-    return module.render(article, names)
+    return module.render(page)
+
+
+def render(
+    article: Article,
+    fmt: str = "text",
+    *,
+    locale: str | None = None,
+    policy: str | Path | Policy | None = None,
+    history: tuple[Revision, ...] = (),
+    gazetteer: Gazetteer | None = None,
+    timezone: str = "UTC",
+) -> str:
+    """Render *article* in format *fmt*.
+
+    Without *locale*, the article is rendered as written, in the agency's plain conventions.
+    With it, the structured parts (dateline, labels, dates) are localised; the body stays
+    in the article's language, and the page says so where that is not the locale's.
+    """
+    resolved = load_policy(policy) if policy is not None else None
+    loc = Localizer.for_edition(locale or article.language, timezone)
+    same_language = loc.language == article.language.split("-")[0]
+    page = Page(
+        article=article,
+        loc=loc,
+        gazetteer=gazetteer or shipped_gazetteer(),
+        policy=resolved,
+        body=BodyState.ORIGINAL if same_language else BodyState.FALLBACK,
+        history=history,
+        as_written=locale is None and resolved is None,
+    )
+    return render_page(page, fmt)

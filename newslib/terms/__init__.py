@@ -26,8 +26,10 @@ __all__ = [
     "Severity",
     "Variant",
     "annotator",
+    "apply_policy",
     "check_file",
     "check_text",
+    "entity_name",
     "fix_file",
     "fix_text",
     "load_policy",
@@ -45,6 +47,49 @@ def shipped_gazetteer() -> Gazetteer:
     if not _SHIPPED:
         _SHIPPED.append(Gazetteer.load())
     return _SHIPPED[0]
+
+
+def entity_name(
+    entity_id: str,
+    *,
+    lang: str,
+    policy: str | Path | Policy | None = None,
+    gazetteer: Gazetteer | None = None,
+    case: str = "nom",
+) -> str | None:
+    """The name of an entity in *lang*: the policy's variant, in *case*; ``None`` if the
+    gazetteer has no name for it in that language."""
+    resolved = gazetteer or shipped_gazetteer()
+    if entity_id not in resolved.entities:
+        return None
+    variants = resolved.entity(entity_id).variants(lang)
+    if not variants:
+        return None
+    chosen = variants[0]
+    if policy is not None:
+        resolved_policy = load_policy(policy)
+        for tag in resolved_policy.preferred(entity_id, lang):
+            preferred = [v for v in variants if tag in v.usage]
+            if preferred:
+                chosen = preferred[0]
+                break
+    return chosen.forms.get(case, chosen.text)
+
+
+def apply_policy(
+    text: str,
+    *,
+    lang: str,
+    policy: str | Path | Policy,
+    gazetteer: Gazetteer | None = None,
+) -> str:
+    """*text* with its names in the policy's variants, where the word form is certain.
+
+    Only the ``variant`` rule applies: rendering an edition under a policy changes which
+    variant a name is written in, never anything else (quotations stay as said).
+    """
+    findings = check_text(text, lang=lang, policy=policy, gazetteer=gazetteer)
+    return apply_fixes(text, [f for f in findings if f.rule == "variant"])
 
 
 def scan_text(text: str, *, lang: str, gazetteer: Gazetteer | None = None) -> list[Mention]:

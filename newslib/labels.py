@@ -1,0 +1,112 @@
+"""The labels an edition shows, as gettext messages (extracted by ``pybabel extract``).
+
+Each function takes a :class:`~newslib.l10n.Localizer`, so that every label is written in
+the edition's language, with its plural rules and typography.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from newslib.l10n import Localizer
+
+__all__ = [
+    "correction",
+    "correction_count",
+    "fallback_notice",
+    "machine_translation",
+    "other_editions",
+    "published",
+    "quote_with_attribution",
+    "revision",
+    "section",
+    "source",
+    "translated_from",
+    "updated",
+]
+
+
+def correction(loc: Localizer, day: date, note: str) -> str:
+    """``Correction (October 5, 2024): note``."""
+    return loc.gettext("Correction ({date}): {note}", date=loc.long_date(day), note=note)
+
+
+def correction_count(loc: Localizer, n: int) -> str:
+    """``2 corrections`` with the language's plural rules (Russian has three forms)."""
+    return loc.ngettext("{n} correction", "{n} corrections", n)
+
+
+def published(loc: Localizer, moment: datetime) -> str:
+    """``Published Oct 4, 2024, 9:00:00 AM``, in the edition's time zone."""
+    return loc.gettext("Published {datetime}", datetime=loc.moment(moment))
+
+
+def updated(loc: Localizer, moment: datetime) -> str:
+    """``Updated …``, in the edition's time zone."""
+    return loc.gettext("Updated {datetime}", datetime=loc.moment(moment))
+
+
+def translated_from(loc: Localizer, language: str) -> str:
+    """Which language the edition was translated from."""
+    return loc.gettext("Translated from {language}", language=loc.language_name(language))
+
+
+def machine_translation(loc: Localizer) -> str:
+    """The notice on machine translations nobody has reviewed."""
+    return loc.gettext("Machine translation, not reviewed")
+
+
+def fallback_notice(loc: Localizer, language: str) -> str:
+    """Said where the body is shown in its original language for want of a translation."""
+    return loc.gettext(
+        "The text below is the original in {language}; "
+        "a translation into this language is not available yet.",
+        language=loc.language_name(language),
+    )
+
+
+def source(loc: Localizer, name: str) -> str:
+    """``Source: TASS``."""
+    return loc.gettext("Source: {source}", source=name)
+
+
+def section(loc: Localizer, name: str) -> str:
+    """A section name, translated where the catalog knows it ("All news")."""
+    return loc.pgettext("section", name)
+
+
+def revision(loc: Localizer, number: int) -> str:
+    """``Revision 2``."""
+    return loc.gettext("Revision {number}", number=loc.number(number))
+
+
+def other_editions(loc: Localizer) -> str:
+    """The heading of the links to the other editions of an article."""
+    return loc.gettext("Other editions")
+
+
+def quote_with_attribution(loc: Localizer, quotation: str, attribution: str | None) -> str:
+    """A quotation and who said it, in the language's agency style.
+
+    English puts the comma inside the marks (``"We will help," Lavrov said.``); Russian
+    puts it after them, with a dash (``«Мы готовы помочь», — сказал Лавров.``).
+    """
+    if attribution is None:
+        return loc.quote(quotation)
+    if loc.language == "en":
+        if quotation.endswith("."):
+            quotation = quotation[:-1] + ","
+    elif quotation.endswith("."):
+        quotation = quotation[:-1]
+    return loc.pgettext(
+        "quote", "{quote} {attribution}.", quote=loc.quote(quotation), attribution=attribution
+    )
+
+
+# Section names come from content; this marks the common ones for pybabel to extract.
+def _mark_sections(loc: Localizer) -> list[str]:  # pragma: no cover - for extraction only
+    return [
+        loc.pgettext("section", "All news"),
+        loc.pgettext("section", "World"),
+        loc.pgettext("section", "Politics"),
+    ]

@@ -1,0 +1,157 @@
+"""A page: one article as one edition shows it — the input of every renderer.
+
+It joins the article (or its translation), the edition's locale and naming policy, the
+revision history (for corrections, published and updated times) and the links to the
+other editions, and answers the renderers' questions: what is this text under the
+policy, what is the dateline, which notices does the reader see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from newslib import labels
+from newslib.l10n import Localizer
+from newslib.model import Article, Ref, Revision, RevisionKind, Text
+from newslib.terms import Gazetteer, Policy, apply_policy, entity_name, scan_text
+
+__all__ = ["BodyState", "Link", "Page"]
+
+
+class BodyState(StrEnum):
+    """Where the body text comes from."""
+
+    ORIGINAL = "original"  # the edition is in the article's language
+    HUMAN = "human"  # a translation by a person (or a reviewed machine draft)
+    MACHINE = "machine"  # an unreviewed machine translation
+    FALLBACK = "fallback"  # no translation yet: the original is shown, and the page says so
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Another edition of the same article."""
+
+    locale: str  # BCP 47, or "x-default"
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything a renderer needs to draw one article in one edition."""
+
+    article: Article  # the content shown: the original or its translation
+    loc: Localizer
+    gazetteer: Gazetteer
+    policy: Policy | None = None  # None: names as written
+    original_language: str | None = None  # the article's own language (default: article's)
+    body: BodyState = BodyState.ORIGINAL
+    history: tuple[Revision, ...] = ()  # revisions up to the one shown
+    links: tuple[Link, ...] = ()
+    url: str | None = None
+    edition: str | None = None
+    publisher: str = "newslib"
+    as_written: bool = False  # the agency's own plain conventions: no locale typography
+
+    # ------------------------------------------------------------------ text
+
+    @property
+    def language(self) -> str:
+        """The language the body is written in."""
+        return self.article.language
+
+    @property
+    def source_language(self) -> str:
+        """The article's original language."""
+        return self.original_language or self.article.language
+
+    def text(self, text: Text) -> str:
+        """A text field as the reader sees it: names under the policy, locale typography."""
+        plain = "".join(s if isinstance(s, str) else self._isolated(s) for s in text.segments)
+        if self.policy is not None:
+            plain = apply_policy(
+                plain, lang=self.language, policy=self.policy, gazetteer=self.gazetteer
+            )
+        if not self.as_written and self.language.split("-")[0] == self.loc.language:
+            plain = self.loc.typography(self.loc.requote(plain))
+        return plain
+
+    def quote(self, quotation: Text, attribution: Text | None) -> str:
+        """A quote block with its attribution, in the language's agency style."""
+        said = self.text(attribution) if attribution is not None else None
+        if self.as_written:  # the wire's plain style: "We will help," Lavrov said.
+            body = self.text(quotation)
+            if said is None:
+                return f'"{body}"'
+            body = body[:-1] + "," if body.endswith(".") else body
+            return f'"{body}" {said}.'
+        return labels.quote_with_attribution(self.loc, self.text(quotation), said)
+
+    def _isolated(self, ref: Ref) -> str:
+        return self.loc.isolate(ref.surface) if self.loc.direction == "rtl" else ref.surface
+
+    # ------------------------------------------------------------------ structured parts
+
+    @property
+    def section(self) -> str:
+        """The section name, translated where the catalog knows it."""
+        return labels.section(self.loc, self.article.section)
+
+    @property
+    def dateline(self) -> str:
+        """``МОСКВА, 4 октября. /ТАСС/.``: place and agency in the edition's language."""
+        line = self.article.dateline
+        lang = self.loc.language
+        place = entity_name(line.place, lang=lang, policy=self.policy, gazetteer=self.gazetteer)
+        return self.loc.dateline(place or line.written, line.date, self.agency)
+
+    @property
+    def agency(self) -> str:
+        """The source agency's name in the edition's language (TASS → ТАСС)."""
+        source = self.article.source
+        for mention in scan_text(source, lang=self.source_language, gazetteer=self.gazetteer):
+            if mention.start == 0 and mention.end == len(source):
+                name = entity_name(mention.entity, lang=self.loc.language, gazetteer=self.gazetteer)
+                return name or source
+        return source
+
+    @property
+    def published(self) -> datetime | None:
+        """When the article was first published (its first publish revision)."""
+        first = next((r for r in self.history if r.kind is RevisionKind.PUBLISH), None)
+        return first.time if first else (self.history[0].time if self.history else None)
+
+    @property
+    def modified(self) -> datetime | None:
+        """When the revision shown was made."""
+        return self.history[-1].time if self.history else None
+
+    @property
+    def revision(self) -> Revision | None:
+        """The revision shown."""
+        return self.history[-1] if self.history else None
+
+    @property
+    def corrections(self) -> list[Revision]:
+        """The corrections up to the revision shown, oldest first."""
+        return [r for r in self.history if r.is_correction]
+
+    def correction_notes(self) -> list[str]:
+        """``Correction (October 5): …`` for each correction, in the edition's language."""
+        return [
+            labels.correction(self.loc, r.time.astimezone(self.loc.timezone).date(), r.note)
+            for r in self.corrections
+        ]
+
+    def notices(self) -> list[str]:
+        """What the reader must be told about the body: fallbacks and machine translations."""
+        found: list[str] = []
+        if self.body is BodyState.FALLBACK:
+            found.append(labels.fallback_notice(self.loc, self.source_language))
+        elif self.body in (BodyState.HUMAN, BodyState.MACHINE):
+            found.append(labels.translated_from(self.loc, self.source_language))
+        if self.body is BodyState.MACHINE:
+            found.append(labels.machine_translation(self.loc))
+        return found
