@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 
 from newslib import labels
 from newslib.l10n import Localizer
 from newslib.model import Article, Ref, Revision, RevisionKind, Text
 from newslib.terms import Gazetteer, Policy, apply_policy, entity_name, scan_text
 
-__all__ = ["BodyState", "Link", "Page"]
+__all__ = ["RTL_LANGUAGES", "BodyState", "Link", "Page"]
+
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"})
 
 
 class BodyState(StrEnum):
@@ -54,6 +57,8 @@ class Page:
     edition: str | None = None
     publisher: str = "newslib"
     as_written: bool = False  # the agency's own plain conventions: no locale typography
+    templates: Path | None = None  # a folder whose templates override the shipped ones
+    stylesheet: str = "style.css"
 
     # ------------------------------------------------------------------ text
 
@@ -90,7 +95,10 @@ class Page:
         return labels.quote_with_attribution(self.loc, self.text(quotation), said)
 
     def _isolated(self, ref: Ref) -> str:
-        return self.loc.isolate(ref.surface) if self.loc.direction == "rtl" else ref.surface
+        """A name inside right-to-left text is isolated when it is written left to right."""
+        if self.language.split("-")[0] in RTL_LANGUAGES and self.loc.direction == "rtl":
+            return self.loc.isolate(ref.surface)
+        return ref.surface
 
     # ------------------------------------------------------------------ structured parts
 
@@ -100,12 +108,17 @@ class Page:
         return labels.section(self.loc, self.article.section)
 
     @property
-    def dateline(self) -> str:
-        """``МОСКВА, 4 октября. /ТАСС/.``: place and agency in the edition's language."""
+    def place(self) -> str:
+        """The dateline's place in the edition's language and policy (as written if unknown)."""
         line = self.article.dateline
         lang = self.loc.language
-        place = entity_name(line.place, lang=lang, policy=self.policy, gazetteer=self.gazetteer)
-        return self.loc.dateline(place or line.written, line.date, self.agency)
+        name = entity_name(line.place, lang=lang, policy=self.policy, gazetteer=self.gazetteer)
+        return name or line.written
+
+    @property
+    def dateline(self) -> str:
+        """``МОСКВА, 4 октября. /ТАСС/.``: place and agency in the edition's language."""
+        return self.loc.dateline(self.place, self.article.dateline.date, self.agency)
 
     @property
     def agency(self) -> str:

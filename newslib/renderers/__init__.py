@@ -16,10 +16,25 @@ from newslib.model import Article, Revision
 from newslib.page import BodyState, Page
 from newslib.terms import Gazetteer, Policy, load_policy, shipped_gazetteer
 
-__all__ = ["FORMATS", "render", "render_page"]
+__all__ = ["EXTENSIONS", "FORMATS", "render", "render_page"]
 
 FORMATS: dict[str, str] = {
+    "html": "newslib.renderers.html",
+    "markdown": "newslib.renderers.markdown",
     "text": "newslib.renderers.text",
+    "json": "newslib.renderers.json",
+    "ninjs": "newslib.renderers.ninjs",
+    "ninjs2": "newslib.renderers.ninjs2",
+    "newsml": "newslib.renderers.newsml",
+}
+EXTENSIONS: dict[str, str] = {
+    "html": "html",
+    "markdown": "md",
+    "text": "txt",
+    "json": "json",
+    "ninjs": "ninjs.json",
+    "ninjs2": "ninjs2.json",
+    "newsml": "newsml.xml",
 }
 
 

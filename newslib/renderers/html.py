@@ -1,0 +1,141 @@
+"""HTML5 pages from Jinja2 templates (autoescaped), with JSON-LD ``NewsArticle`` data.
+
+Templates ship in ``newslib/templates``; an edition may name a folder whose templates of
+the same name take precedence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, assert_never
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    select_autoescape,
+)
+
+from newslib import labels
+from newslib.model import Block, Heading, ListBlock, Paragraph, Quote
+from newslib.page import RTL_LANGUAGES, BodyState, Page
+from newslib.renderers.safety import safe_url
+
+__all__ = ["environment", "jsonld", "render"]
+
+
+@cache
+def environment(templates: Path | None = None) -> Environment:
+    """The Jinja2 environment: the edition's template folder first, then the shipped one."""
+    loaders: list[BaseLoader] = [FileSystemLoader(str(templates))] if templates else []
+    loaders.append(PackageLoader("newslib", "templates"))
+    return Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(["html", "xml"], default=True),
+        keep_trailing_newline=True,
+    )
+
+
+def render(page: Page) -> str:
+    """The page as an HTML5 document."""
+    template = environment(page.templates).get_template("article.html")
+    return template.render(**context(page))
+
+
+def context(page: Page) -> dict[str, Any]:
+    """What the article template is given."""
+    article = page.article
+    loc = page.loc
+    links = [link for link in page.links if safe_url(link.url) != "#"]
+    published, updated = page.published, page.modified
+    body_rtl = article.language.split("-")[0] in RTL_LANGUAGES
+    return {
+        "page": page,
+        "headline": page.text(article.headline),
+        "standfirst": page.text(article.standfirst) if article.standfirst else None,
+        "section": page.section,
+        "dateline": page.dateline,
+        "body_lang": article.language,
+        "body_dir": "rtl" if body_rtl else "ltr",
+        "blocks": [_block(page, block) for block in article.body],
+        "notices": page.notices(),
+        "corrections": page.correction_notes(),
+        "source": labels.source(loc, page.agency),
+        "published": {"iso": loc.iso(published), "text": labels.published(loc, published)}
+        if published
+        else None,
+        "updated": {"iso": loc.iso(updated), "text": labels.updated(loc, updated)}
+        if updated and published and updated != published
+        else None,
+        "canonical": safe_url(page.url) if page.url else None,
+        "alternates": links,
+        "editions": [link for link in links if link.locale != "x-default"],
+        "editions_label": labels.other_editions(loc),
+        "stylesheet": safe_url(page.stylesheet),
+        "jsonld": jsonld(page),
+    }
+
+
+def _block(page: Page, block: Block) -> dict[str, Any]:
+    match block:
+        case Paragraph(text=text):
+            return {"kind": "paragraph", "text": page.text(text)}
+        case Heading(text=text):
+            return {"kind": "heading", "text": page.text(text)}
+        case Quote(text=text, attribution=attribution):
+            quoted = page.loc.quote(page.text(text)) if not page.as_written else page.text(text)
+            return {
+                "kind": "quote",
+                "text": quoted,
+                "attribution": page.text(attribution) if attribution else None,
+            }
+        case ListBlock(items=items, ordered=ordered):
+            return {"kind": "list", "ordered": ordered, "items": [page.text(i) for i in items]}
+        case _:
+            assert_never(block)
+
+
+def jsonld(page: Page) -> dict[str, Any]:
+    """schema.org ``NewsArticle`` data for the page."""
+    article = page.article
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.text(article.headline),
+        "inLanguage": page.loc.tag if page.body is not BodyState.FALLBACK else article.language,
+        "dateline": page.dateline,
+        "articleSection": page.section,
+        "author": {"@type": "Organization", "name": page.agency},
+        "publisher": {"@type": "Organization", "name": page.publisher},
+        "locationCreated": {"@type": "Place", "name": page.place},
+    }
+    if page.url:
+        data["url"] = safe_url(page.url)
+        data["@id"] = safe_url(page.url)
+    if page.published:
+        data["datePublished"] = page.loc.iso(page.published)
+    if page.modified:
+        data["dateModified"] = page.loc.iso(page.modified)
+    if article.standfirst:
+        data["description"] = page.text(article.standfirst)
+    original = next((link for link in page.links if link.locale == "x-default"), None)
+    if page.body in (BodyState.HUMAN, BodyState.MACHINE) and original is not None:
+        data["translationOfWork"] = {"@type": "NewsArticle", "@id": safe_url(original.url)}
+    elif page.body is BodyState.ORIGINAL:
+        translations = [
+            {"@type": "NewsArticle", "@id": safe_url(link.url), "inLanguage": link.locale}
+            for link in page.links
+            if link.locale not in ("x-default", page.loc.tag)
+        ]
+        if translations:
+            data["workTranslation"] = translations
+    corrections = [
+        {"@type": "CorrectionComment", "text": r.note, "datePublished": page.loc.iso(r.time)}
+        for r in page.corrections
+    ]
+    if corrections:
+        data["correction"] = corrections
+    return data

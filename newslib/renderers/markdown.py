@@ -1,0 +1,57 @@
+"""CommonMark: the article with its text escaped, so nothing in it becomes markup."""
+
+from __future__ import annotations
+
+import re
+from typing import assert_never
+
+from newslib import labels
+from newslib.model import Block, Heading, ListBlock, Paragraph, Quote
+from newslib.page import Page
+
+__all__ = ["escape", "render"]
+
+_INLINE = re.compile(r"([\\`*_\[\]<>!&|~])")
+_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape what CommonMark would read as markup.
+
+    >>> escape("*Sukhumi* [1] <b>")
+    '\\\\*Sukhumi\\\\* \\\\[1\\\\] \\\\<b\\\\>'
+    """
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def render(page: Page) -> str:
+    """The page as CommonMark."""
+    article = page.article
+    parts = [f"*{escape(page.section)}*", f"# {escape(page.text(article.headline))}"]
+    if article.standfirst is not None:
+        parts.append(f"**{escape(page.text(article.standfirst))}**")
+    parts.extend(f"> {escape(notice)}" for notice in page.notices())
+    for index, block in enumerate(article.body):
+        text = _block(page, block)
+        parts.append(f"**{escape(page.dateline)}** {text}" if index == 0 else text)
+    parts.extend(f"*{escape(note)}*" for note in page.correction_notes())
+    parts.append(f"*{escape(labels.source(page.loc, page.agency))}*")
+    return "\n\n".join(parts) + "\n"
+
+
+def _block(page: Page, block: Block) -> str:
+    match block:
+        case Paragraph(text=text):
+            return escape(page.text(text))
+        case Heading(text=text):
+            return f"## {escape(page.text(text))}"
+        case Quote(text=text, attribution=attribution):
+            return "> " + escape(page.quote(text, attribution))
+        case ListBlock(items=items, ordered=ordered):
+            return "\n".join(
+                f"{n}. {escape(page.text(item))}" if ordered else f"- {escape(page.text(item))}"
+                for n, item in enumerate(items, 1)
+            )
+        case _:
+            assert_never(block)
