@@ -5,6 +5,8 @@ The public API is what ``__all__`` lists; everything else is internal.
 
 from __future__ import annotations
 
+from newslib.builder import BuildError, BuildResult, build
+from newslib.builder import terminal_progress as build_progress
 from newslib.codec import dumps_article, loads_article, read_article, write_article
 from newslib.diff import ArticleDiff, diff_articles, format_diff
 from newslib.errors import (
@@ -80,6 +82,8 @@ __all__ = [
     "ArticleDiff",
     "ArticleError",
     "Block",
+    "BuildError",
+    "BuildResult",
     "ConflictError",
     "Dateline",
     "Entity",
@@ -117,6 +121,8 @@ __all__ = [
     "__version__",
     "annotator",
     "apply_policy",
+    "build",
+    "build_progress",
     "check_file",
     "check_text",
     "diff_articles",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -71,6 +72,16 @@ def _parser() -> argparse.ArgumentParser:
     render.set_defaults(command=_render)
 
     _store_commands(commands)
+
+    build = commands.add_parser("build", help="build every edition of the content folder")
+    build.add_argument("--out", default="_site", help="the output folder (default: ./_site)")
+    build.add_argument("-j", "--jobs", type=int, help="processes (default: one per core)")
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on terminology errors or missing/stale translations",
+    )
+    build.set_defaults(command=_build)
 
     do_import = commands.add_parser("import", help="structure plain agency copy as an article")
     do_import.add_argument("file", help="a UTF-8 text file ('-' for stdin)")
@@ -171,6 +182,24 @@ def _store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
         help="the revision your copy is based on (default: the one 'checkout' wrote in it)",
     )
     save.set_defaults(command=_save)
+
+
+def _build(args: argparse.Namespace) -> int:
+    interactive = sys.stderr.isatty() and not os.environ.get("CI")
+    result = newslib.build(
+        args.content,
+        args.out,
+        jobs=args.jobs,
+        strict=args.strict,
+        progress=newslib.build_progress if interactive else None,
+    )
+    editions = ", ".join(result.editions) or "none"
+    print(
+        f"{result.out}: {result.rendered} page(s) rendered, {result.reused} unchanged; "
+        f"editions published: {editions}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _render(args: argparse.Namespace) -> int:

@@ -93,7 +93,7 @@ def _block(page: Page, block: Block) -> dict[str, Any]:
                 "attribution": page.text(attribution) if attribution else None,
             }
         case ListBlock(items=items, ordered=ordered):
-            return {"kind": "list", "ordered": ordered, "items": [page.text(i) for i in items]}
+            return {"kind": "list", "ordered": ordered, "entries": [page.text(i) for i in items]}
         case _:
             assert_never(block)
 

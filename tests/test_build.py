@@ -1,0 +1,197 @@
+"""``newslib build``: golden output, manifest, incremental and parallel builds, strictness,
+and output that is always the previous or the new edition."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import newslib
+from newslib import BuildError, Paragraph, Repository, Text
+from newslib.cli import main
+
+from .conftest import CONTENT, ROOT, SEED_ID
+from .golden import GOLDEN, built_site
+
+EDITIONS = ["ar", "de", "en-georgian-official", "en-russian-usage", "fr", "ka", "ru"]
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder, ignore=shutil.ignore_patterns(".lock"))
+    return folder
+
+
+def published(out: Path) -> dict[str, bytes]:
+    return {
+        f"{e.name}/{p.name}": p.read_bytes()
+        for e in sorted(out.iterdir())
+        if e.is_symlink()
+        for p in sorted(e.iterdir())
+    }
+
+
+def test_golden_files(tmp_path: Path) -> None:
+    files = built_site(tmp_path / "site")
+    golden = {
+        str(p.relative_to(GOLDEN)): p.read_bytes() for p in sorted(GOLDEN.rglob("*")) if p.is_file()
+    }
+    assert sorted(files) == sorted(golden)
+    for name, data in files.items():
+        assert data == golden[name], f"{name} differs; review it, then: python -m tests.golden"
+
+
+def test_every_edition_and_format_with_a_manifest(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = newslib.build(content, out, jobs=1)
+    assert result.rendered == 7 and result.reused == 0
+    assert sorted(result.editions) == EDITIONS
+    for edition in EDITIONS:
+        assert (out / edition / "index.html").is_file()
+        assert (out / edition / "feed.atom").is_file()
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))["entries"]
+    assert len(manifest) == 7 * 7
+    entry = next(e for e in manifest if e["edition"] == "ru" and e["format"] == "html")
+    assert {"article", "revision", "locale", "policy", "format", "path", "sha256",
+            "translation"} <= set(entry)  # fmt: skip
+    assert (entry["revision"], entry["translation"]) == (2, "fallback")
+    import hashlib
+
+    assert hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
+
+
+def test_a_second_build_renders_nothing(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    before = published(out)
+    links = {p.name: p.readlink() for p in out.iterdir() if p.is_symlink()}
+    again = newslib.build(content, out, jobs=1)
+    assert (again.rendered, again.reused, again.editions) == (0, 7, ())
+    assert published(out) == before
+    assert {p.name: p.readlink() for p in out.iterdir() if p.is_symlink()} == links
+
+
+def test_only_what_changed_is_rendered(content: Path, tmp_path: Path) -> None:
+    repository = Repository(content)
+    other = replace(repository.read(SEED_ID), id="second-story")
+    repository.save(other, author="desk", kind="publish")
+    out = tmp_path / "site"
+    assert newslib.build(content, out, jobs=1).rendered == 14
+    article = repository.read("second-story")
+    body = (Paragraph("p1", Text.of("A new first paragraph.")), *article.body[1:])
+    repository.save(replace(article, body=body), author="desk", kind="update")
+    result = newslib.build(content, out, jobs=1)
+    assert (result.rendered, result.reused) == (7, 7)
+    assert "A new first paragraph." in (out / "ru" / "second-story.txt").read_text("utf-8")
+    index = (out / "ru" / "index.html").read_text("utf-8")
+    assert "second-story.html" in index and f"{SEED_ID}.html" in index
+
+
+def test_parallel_build_gives_the_same_files(content: Path, tmp_path: Path) -> None:
+    newslib.build(content, tmp_path / "one", jobs=1)
+    newslib.build(content, tmp_path / "two", jobs=2)
+    assert published(tmp_path / "one") == published(tmp_path / "two")
+
+
+def test_strict_refuses_and_changes_nothing(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    before = published(out)
+    repository = Repository(content)
+    article = repository.read(SEED_ID)
+    repository.save(
+        replace(article, headline=Text.of("Talks in Sukhumi")), author="d", kind="update"
+    )
+    with pytest.raises(BuildError) as caught:
+        newslib.build(content, out, jobs=1, strict=True)
+    assert any("no current translation" in p for p in caught.value.problems)
+    assert published(out) == before
+
+
+def test_missing_translation_fail(content: Path, tmp_path: Path) -> None:
+    config = content / "newslib.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "missing_translation: fallback", "missing_translation: fail", 1
+        ),
+        "utf-8",
+    )
+    with pytest.raises(BuildError, match="missing_translation: fail"):
+        newslib.build(content, tmp_path / "site", jobs=1)
+    assert not [p for p in (tmp_path / "site").iterdir() if p.is_symlink()]
+
+
+def test_a_failing_build_leaves_the_previous_editions(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    before = published(out)
+    repository = Repository(content)
+    repository.save(
+        replace(repository.read(SEED_ID), headline=Text.of("Changed")), author="d", kind="update"
+    )
+    import newslib.builder as build_module
+
+    def explode(link: Path, folder: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "_switch", explode)
+    with pytest.raises(OSError):
+        newslib.build(content, out, jobs=1)
+    assert published(out) == before
+    assert len(list((out / ".builds").iterdir())) == len(EDITIONS)
+
+
+def test_a_killed_build_leaves_the_previous_editions(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    before = published(out)
+    repository = Repository(content)
+    repository.save(
+        replace(repository.read(SEED_ID), headline=Text.of("Changed")), author="d", kind="update"
+    )
+    child = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parent / "killable_build.py"), str(content), str(out)],
+        stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert child.stdout is not None and child.stdout.readline() == "publishing\n"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    assert published(out) == before  # the old editions, whole
+    result = newslib.build(content, out, jobs=1)  # and the next build goes through
+    assert result.rendered == 7
+    assert "Changed" in (out / "ru" / f"{SEED_ID}.txt").read_text("utf-8")
+    assert len(list((out / ".builds").iterdir())) == len(EDITIONS)
+
+
+def test_cli(content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "site"
+    assert main(["--content", str(content), "build", "--out", str(out), "-j", "1"]) == 0
+    assert "7 page(s) rendered" in capsys.readouterr().err
+    assert main(["--content", str(content), "build", "--out", str(out), "--strict"]) == 2
+    assert "no current translation" in capsys.readouterr().err
+    real = tmp_path / "other"
+    (real / "ru").mkdir(parents=True)
+    assert main(["--content", str(content), "build", "--out", str(real)]) == 2
+    assert "not newslib's link" in capsys.readouterr().err
+
+
+def test_bad_config_names_file_and_line(content: Path, tmp_path: Path) -> None:
+    (content / "newslib.yaml").write_text(
+        "editions:\n  - id: xx\n    locale: klingon\n    policy: as-written\n    formats: [html]\n",
+        "utf-8",
+    )
+    with pytest.raises(newslib.editions.ConfigError) as caught:
+        newslib.build(content, tmp_path / "site")
+    assert caught.value.line == 3 and "unknown locale" in str(caught.value)
