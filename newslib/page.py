@@ -83,8 +83,15 @@ class Page:
             plain = self.loc.typography(self.loc.requote(plain))
         return plain
 
+    @property
+    def body_loc(self) -> Localizer:
+        """The conventions of the body's language (the original's, on a fallback page)."""
+        if self.language.split("-")[0] == self.loc.language:
+            return self.loc
+        return Localizer.for_edition(self.language, self.loc.timezone)
+
     def quote(self, quotation: Text, attribution: Text | None) -> str:
-        """A quote block with its attribution, in the language's agency style."""
+        """A quote block with its attribution, in the body language's agency style."""
         said = self.text(attribution) if attribution is not None else None
         if self.as_written:  # the wire's plain style: "We will help," Lavrov said.
             body = self.text(quotation)
@@ -92,7 +99,7 @@ class Page:
                 return f'"{body}"'
             body = body[:-1] + "," if body.endswith(".") else body
             return f'"{body}" {said}.'
-        return labels.quote_with_attribution(self.loc, self.text(quotation), said)
+        return labels.quote_with_attribution(self.body_loc, self.text(quotation), said)
 
     def _isolated(self, ref: Ref) -> str:
         """A name inside right-to-left text is isolated when it is written left to right."""
