@@ -86,7 +86,7 @@ def _block(page: Page, block: Block) -> dict[str, Any]:
         case Heading(text=text):
             return {"kind": "heading", "text": page.text(text)}
         case Quote(text=text, attribution=attribution):
-            quoted = page.body_loc.quote(page.text(text)) if not page.as_written else page.text(text)
+            quoted = page.text(text) if page.as_written else page.body_loc.quote(page.text(text))
             return {
                 "kind": "quote",
                 "text": quoted,
