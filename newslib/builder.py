@@ -54,7 +54,7 @@ _CODE = (
     "page.py", "labels.py", "l10n.py", "renderers/html.py", "renderers/markdown.py",
     "renderers/text.py", "renderers/json.py", "renderers/ninjs.py", "renderers/newsml.py",
     "renderers/atom.py", "builder.py", "templates/article.html", "templates/index.html",
-    "templates/style.css",
+    "templates/style.css", "templates/favicon.svg",
 )  # fmt: skip
 
 
@@ -440,9 +440,9 @@ def _write_index(project: Project, edition: Edition, folder: Path, feed: list[Fe
         loc=loc, title=title, entries=entries, feed="feed.atom", stylesheet="style.css"
     )
     (folder / "index.html").write_text(index, encoding="utf-8")
-    (folder / "style.css").write_text(
-        env.loader.get_source(env, "style.css")[0] if env.loader else "", encoding="utf-8"
-    )
+    for asset in ("style.css", "favicon.svg"):
+        source = env.loader.get_source(env, asset)[0] if env.loader else ""
+        (folder / asset).write_text(source, encoding="utf-8")
     feed_url = _url(project, edition, "feed.atom")
     (folder / "feed.atom").write_text(
         render_feed(

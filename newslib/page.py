@@ -8,7 +8,7 @@ policy, what is the dateline, which notices does the reader see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +19,10 @@ from newslib.model import Article, Ref, Revision, RevisionKind, Text
 from newslib.terms import Gazetteer, Policy, apply_policy, entity_name, scan_text
 
 __all__ = ["RTL_LANGUAGES", "BodyState", "Link", "Page"]
+
+# Joins an article's texts for one pass of the policy: a paragraph break no name crosses.
+_SEPARATOR = "\n\n\u2029\n\n"
+_ALL = Text.of("\u2029all texts\u2029")  # the memo's key for the whole article
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"})
 
@@ -59,6 +63,7 @@ class Page:
     as_written: bool = False  # the agency's own plain conventions: no locale typography
     templates: Path | None = None  # a folder whose templates override the shipped ones
     stylesheet: str = "style.css"
+    _texts: dict[Text, str] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------------ text
 
@@ -74,11 +79,19 @@ class Page:
 
     def text(self, text: Text) -> str:
         """A text field as the reader sees it: names under the policy, locale typography."""
-        plain = "".join(s if isinstance(s, str) else self._isolated(s) for s in text.segments)
-        if self.policy is not None:
-            plain = apply_policy(
-                plain, lang=self.language, policy=self.policy, gazetteer=self.gazetteer
-            )
+        shown = self._texts.get(text)
+        if shown is None:
+            shown = self._texts[text] = self._text(text)
+        return shown
+
+    def _text(self, text: Text) -> str:
+        plain = self._under_policy().get(text)
+        if plain is None:
+            plain = self._plain(text)
+            if self.policy is not None:
+                plain = apply_policy(
+                    plain, lang=self.language, policy=self.policy, gazetteer=self.gazetteer
+                )
         if not self.as_written and self.language.split("-")[0] == self.loc.language:
             plain = self.loc.typography(self.loc.requote(plain))
         return plain
@@ -100,6 +113,29 @@ class Page:
             body = body[:-1] + "," if body.endswith(".") else body
             return f'"{body}" {said}.'
         return labels.quote_with_attribution(self.body_loc, self.text(quotation), said)
+
+    def _plain(self, text: Text) -> str:
+        return "".join(s if isinstance(s, str) else self._isolated(s) for s in text.segments)
+
+    def _under_policy(self) -> dict[Text, str]:
+        """Every text of the article with the policy applied, in one pass over all of them."""
+        if self.policy is None:
+            return {}
+        cached = self._texts.get(_ALL)
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        texts = list(dict.fromkeys(text for _, text in self.article.texts()))
+        plains = [self._plain(t) for t in texts]
+        joined = apply_policy(
+            _SEPARATOR.join(plains),
+            lang=self.language,
+            policy=self.policy,
+            gazetteer=self.gazetteer,
+        )
+        parts = joined.split(_SEPARATOR)
+        result = dict(zip(texts, parts, strict=True)) if len(parts) == len(texts) else {}
+        self._texts[_ALL] = result  # type: ignore[assignment]
+        return result
 
     def _isolated(self, ref: Ref) -> str:
         """A name inside right-to-left text is isolated when it is written left to right."""

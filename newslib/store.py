@@ -125,6 +125,8 @@ class Repository:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
         self.articles = self.root / "articles"
+        # Revision files never change: each is parsed once (keyed by its identity on disk).
+        self._parsed: dict[tuple[str, int, int, int], tuple[Revision, Article]] = {}
 
     # ---------------------------------------------------------------- reading
 
@@ -295,7 +297,15 @@ class Repository:
         path = folder / f"{number:04d}.yaml"
         if path.is_symlink():
             raise UnsafePathError(f"{path}: a symbolic link, not a revision file; refused")
-        return read_revision_file(path)
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            raise UsageError(f"{path}: no such revision") from None
+        key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        found = self._parsed.get(key)
+        if found is None:
+            found = self._parsed[key] = read_revision_file(path)
+        return found
 
 
 def write_working_copy(path: str | Path, article: Article, revision: int) -> None:

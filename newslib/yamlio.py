@@ -66,6 +66,43 @@ class _Loader(yaml.SafeLoader):
             self.depth -= 1
 
 
+_C_LOADER: type[Any] | None = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Compose with libyaml when it is there and the text cannot nest deeply (the C
+    composer recurses without a limit); else with the pure-Python loader and its guards."""
+    shallow = text.count("[") + text.count("{") < MAX_DEPTH and _max_indent(text) < MAX_DEPTH
+    if _C_LOADER is None or not shallow:
+        return yaml.compose(text, Loader=_Loader)
+    node: yaml.Node | None = yaml.compose(text, Loader=_C_LOADER)
+    if node is not None and not _tree_is_plain(node):
+        # An alias (or too deep a tree): the Python loader finds where, to say so.
+        return yaml.compose(text, Loader=_Loader)
+    return node
+
+
+def _max_indent(text: str) -> int:
+    return max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+
+
+def _tree_is_plain(root: yaml.Node) -> bool:
+    """No aliases (libyaml resolves one to the node it names: a node seen twice) and no
+    deeper than :data:`MAX_DEPTH`."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or depth > MAX_DEPTH:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return True
+
+
 class _AliasRefused(Exception):
     def __init__(self, mark: yaml.Mark) -> None:
         self.mark = mark
@@ -84,7 +121,7 @@ def compose(text: str, path: str | Path, error: type[InputError]) -> yaml.Node |
             hint="split it; newslib files are small",
         )
     try:
-        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+        node: yaml.Node | None = _compose(text)
     except _TooDeep as exc:
         raise error(
             f"nesting deeper than {MAX_DEPTH} levels",

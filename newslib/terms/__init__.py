@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newslib.model import Entity, Ref, Text
-from newslib.terms.checker import Finding, apply_fixes, check
+from newslib.terms.checker import Finding, apply_fixes, check, variant_rule
 from newslib.terms.documents import load_document, parse_document
 from newslib.terms.files import check_document, fix_document, scan_document, write_fixed
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant
@@ -88,8 +88,9 @@ def apply_policy(
     Only the ``variant`` rule applies: rendering an edition under a policy changes which
     variant a name is written in, never anything else (quotations stay as said).
     """
-    findings = check_text(text, lang=lang, policy=policy, gazetteer=gazetteer)
-    return apply_fixes(text, [f for f in findings if f.rule == "variant"])
+    resolved, names = load_policy(policy), gazetteer or shipped_gazetteer()
+    mentions = scan(text, lang=lang, gazetteer=names)
+    return apply_fixes(text, list(variant_rule(text, mentions, resolved, names, lang)))
 
 
 def scan_text(text: str, *, lang: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
