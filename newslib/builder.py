@@ -19,13 +19,15 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import shutil
 import sys
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import cache
@@ -117,63 +119,165 @@ def _build(
     strict: bool,
     progress: Callable[[int, int, str], None] | None,
 ) -> BuildResult:
-    histories = {a: tuple(repository.history(a)) for a in repository.ids()}
-    previous = _read_manifest(out)
-    all_jobs = _jobs(project, histories)
-    todo = [job for job in all_jobs if not _reusable(job, previous, out)]
-    results: dict[str, dict[str, Any]] = {}
+    heads = {a: head for a in repository.ids() if (head := repository.head(a)) is not None}
+    previous = _Previous.read(out)
+    all_jobs = _jobs(project, heads)
+    todo = [job for job in all_jobs if not previous.has(job, out)]
+    changed = {job.edition.id for job in todo}
+    (out / BUILDS).mkdir(parents=True, exist_ok=True)
+    staging = {
+        e.id: Path(tempfile.mkdtemp(prefix=f"{e.id}.", dir=out / BUILDS))
+        for e in project.editions
+        if e.id in changed
+    }
+    try:
+        entries, pages = _stage(todo, all_jobs, content, jobs, staging, previous, out, progress)
+        facts = {job.key: pages[job.key] for job in all_jobs}
+        problems = [p for job in todo for p in facts[job.key]["problems"]]
+        if strict:
+            problems += _strict_problems(all_jobs, facts)
+        if problems:
+            raise BuildError(problems)
+        for edition in project.editions:
+            if edition.id in changed:
+                edition_jobs = [j for j in all_jobs if j.edition.id == edition.id]
+                _write_index(project, edition, staging[edition.id], edition_jobs, facts)
+                _switch(out / edition.id, staging[edition.id])
+                del staging[edition.id]  # published: no longer ours to clean up
+    finally:
+        for folder in staging.values():  # not published: a failed or refused build
+            shutil.rmtree(folder, ignore_errors=True)
+    _remove_unused_builds(out)
+    manifest = [entry for job in all_jobs for entry in entries[job.key]]
+    if changed or not (out / MANIFEST).exists():
+        document = {"entries": manifest, "pages": facts}
+        atomic_write_text(out / MANIFEST, json.dumps(document, indent=1) + "\n")
+    findings = sum(f["findings"] for f in facts.values())
+    rendered, reused = len(todo), len(all_jobs) - len(todo)
+    return BuildResult(out, rendered, reused, tuple(sorted(changed)), findings, tuple(manifest))
+
+
+def _stage(
+    todo: list[_Job],
+    all_jobs: list[_Job],
+    content: Path,
+    jobs: int | None,
+    staging: dict[str, Path],
+    previous: _Previous,
+    out: Path,
+    progress: Callable[[int, int, str], None] | None,
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]]]:
+    """Write rendered pages into the staging folders as they come (memory stays flat),
+    link the unchanged pages of changed editions; every page's manifest entries and facts."""
+    entries: dict[str, list[dict[str, Any]]] = {}
+    pages: dict[str, dict[str, Any]] = {}
     for done, (job, result) in enumerate(_run(todo, content, jobs), 1):
-        results[job.key] = result
+        pages[job.key] = facts = {k: result[k] for k in _FACTS}
+        entries[job.key] = [
+            _write(staging[job.edition.id], job, fmt, result["files"][fmt].encode(), facts)
+            for fmt in job.edition.formats
+        ]
         if progress is not None:
             progress(done, len(todo), f"{job.edition.id}/{job.article}")
-    problems = [p for r in results.values() for p in r["problems"]]
-    # What strict mode judges: every page, rendered now or unchanged since the last build.
-    states = [
-        (job, results[job.key] if job.key in results else _earlier_facts(previous, job))
-        for job in all_jobs
-    ]
-    findings = sum(facts["findings"] for _, facts in states)
-    if strict:
-        problems += [
-            f"{job.edition.id}/{job.article}: {facts['findings']} terminology error(s) left"
-            for job, facts in states
-            if facts["findings"]
-        ]
-        problems += [
-            f"{job.edition.id}/{job.article}: no current translation ({facts['translation']})"
-            for job, facts in states
-            if facts["translation"] in (str(BodyState.FALLBACK), "stale", str(BodyState.MACHINE))
-        ]
-    if problems:
-        raise BuildError(problems)
-    changed = {job.edition.id for job in todo}
-    entries = _publish(project, out, all_jobs, results, previous, changed)
-    if changed or not (out / MANIFEST).exists():
-        atomic_write_text(out / MANIFEST, json.dumps({"entries": entries}, indent=2) + "\n")
-    return BuildResult(
-        out, len(todo), len(all_jobs) - len(todo), tuple(sorted(changed)), findings, tuple(entries)
-    )
+    for job in all_jobs:
+        if job.key in entries:
+            continue
+        old = previous.entries(job)
+        folder = staging.get(job.edition.id)
+        if folder is not None:  # the edition is rebuilt: its unchanged files are linked in
+            for entry in old:
+                os.link(out / entry["path"], folder / Path(entry["path"]).name)
+        entries[job.key] = old
+        pages[job.key] = previous.pages[job.key]
+    return entries, pages
+
+
+def _write(folder: Path, job: _Job, fmt: str, data: bytes, facts: dict[str, Any]) -> dict[str, Any]:
+    name = f"{job.article}.{EXTENSIONS[fmt]}"
+    (folder / name).write_bytes(data)
+    return {
+        "article": job.article,
+        "revision": job.revision,
+        "edition": job.edition.id,
+        "locale": job.edition.locale,
+        "policy": job.edition.policy,
+        "format": fmt,
+        "path": f"{job.edition.id}/{name}",
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "translation": facts["translation"],
+        "key": job.key,
+    }
+
+
+def _strict_problems(jobs: list[_Job], facts: dict[str, dict[str, Any]]) -> list[str]:
+    """What strict mode refuses: errors left, translations missing or stale."""
+    problems = []
+    for job in jobs:
+        page = facts[job.key]
+        where = f"{job.edition.id}/{job.article}"
+        if page["findings"]:
+            problems.append(f"{where}: {page['findings']} terminology error(s) left")
+        if page["translation"] in (str(BodyState.FALLBACK), str(BodyState.MACHINE), "stale"):
+            problems.append(f"{where}: no current translation ({page['translation']})")
+    return problems
+
+
+# What the index, the feed and strict mode need of a page, kept in the manifest.
+_FACTS = (
+    "headline", "summary", "published", "updated", "author", "language", "translation",
+    "findings", "problems",
+)  # fmt: skip
+
+
+class _Previous:
+    """The last build's manifest, by job key."""
+
+    def __init__(self, entries: list[dict[str, Any]], pages: dict[str, dict[str, Any]]) -> None:
+        self.pages = pages
+        self.by_key: dict[str, list[dict[str, Any]]] = {}
+        for entry in entries:
+            if entry.get("key") in pages:
+                self.by_key.setdefault(entry["key"], []).append(entry)
+
+    @classmethod
+    def read(cls, out: Path) -> _Previous:
+        try:
+            data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+            return cls(list(data["entries"]), dict(data["pages"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls([], {})
+
+    def entries(self, job: _Job) -> list[dict[str, Any]]:
+        return self.by_key.get(job.key, [])
+
+    def has(self, job: _Job, out: Path) -> bool:
+        """True when the last build made this very page and its files are still there."""
+        found = self.entries(job)
+        formats = {e["format"] for e in found}
+        return formats == set(job.edition.formats) and all(
+            (out / e["path"]).is_file() for e in found
+        )
 
 
 # ---------------------------------------------------------------------- jobs
 
 
-def _jobs(project: Project, histories: dict[str, tuple[Revision, ...]]) -> list[_Job]:
+def _jobs(project: Project, heads: dict[str, Revision]) -> list[_Job]:
     code = _code_fingerprint()
     jobs: list[_Job] = []
-    for article_id, history in histories.items():
+    for article_id, head in heads.items():
         links = _links(project, article_id)
         for edition in project.editions:
             inputs = [
                 code,
                 asdict(edition),
-                [r.hash for r in history],
+                head.hash,  # covers the whole chain of revisions before it
                 [asdict(link) for link in links],
                 _translation_fingerprint(project.root, article_id, edition.language),
             ]
             key = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
             url = _url(project, edition, f"{article_id}.html")
-            jobs.append(_Job(edition, article_id, history[-1].number, key, links, url))
+            jobs.append(_Job(edition, article_id, head.number, key, links, url))
     return jobs
 
 
@@ -217,13 +321,6 @@ def _translation_fingerprint(root: Path, article_id: str, language: str) -> str:
     return digest.hexdigest()
 
 
-def _reusable(job: _Job, previous: dict[str, dict[str, Any]], out: Path) -> bool:
-    entries = [e for e in previous.values() if e.get("key") == job.key]
-    if len(entries) < len(job.edition.formats):
-        return False
-    return all((out / e["path"]).is_file() for e in entries)
-
-
 def _run(
     todo: list[_Job], content: Path, jobs: int | None
 ) -> Iterable[tuple[_Job, dict[str, Any]]]:
@@ -232,10 +329,21 @@ def _run(
         for job in todo:
             yield job, _render_job(content, job)
         return
+    # A bounded window of jobs in flight: finished pages are written and dropped, so the
+    # builder's memory does not grow with the archive.
+    window = 4 * workers
+    pending: deque[tuple[_Job, Future[dict[str, Any]]]] = deque()
+    queue = iter(todo)
     with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-        futures = [(job, pool.submit(_render_job, content, job)) for job in todo]
-        for job, future in futures:
-            yield job, future.result()
+        for job in itertools.islice(queue, window):
+            pending.append((job, pool.submit(_render_job, content, job)))
+        while pending:
+            job, future = pending.popleft()
+            result = future.result()
+            following = next(queue, None)
+            if following is not None:
+                pending.append((following, pool.submit(_render_job, content, following)))
+            yield job, result
 
 
 # ---------------------------------------------------------------------- rendering (in workers)
@@ -315,112 +423,15 @@ def _errors_left(page: Page) -> int:
 # ---------------------------------------------------------------------- publishing
 
 
-def _publish(
-    project: Project,
-    out: Path,
-    jobs: list[_Job],
-    results: dict[str, dict[str, Any]],
-    previous: dict[str, dict[str, Any]],
-    changed: set[str],
-) -> list[dict[str, Any]]:
-    """Write each changed edition into a fresh folder and switch its link; the manifest."""
-    entries: list[dict[str, Any]] = []
-    (out / BUILDS).mkdir(parents=True, exist_ok=True)
-    for edition in project.editions:
-        edition_jobs = [j for j in jobs if j.edition.id == edition.id]
-        if edition.id not in changed:
-            entries += [e for e in previous.values() if e.get("edition") == edition.id]
-            continue
-        folder = Path(tempfile.mkdtemp(prefix=f"{edition.id}.", dir=out / BUILDS))
-        try:
-            entries += _write_edition(
-                project, edition, edition_jobs, results, previous, out, folder
-            )
-            _switch(out / edition.id, folder)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-    _remove_unused_builds(out)
-    return entries
-
-
-def _write_edition(
+def _write_index(
     project: Project,
     edition: Edition,
-    jobs: list[_Job],
-    results: dict[str, dict[str, Any]],
-    previous: dict[str, dict[str, Any]],
-    out: Path,
     folder: Path,
-) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = []
-    feed: list[FeedEntry] = []
-    earlier = {(e["key"], e["format"]): e for e in previous.values() if "key" in e}
-    for job in jobs:
-        result = results.get(job.key)
-        facts = (
-            {k: result[k] for k in _FACTS}
-            if result is not None
-            else earlier[(job.key, edition.formats[0])]["facts"]
-        )
-        for fmt in edition.formats:
-            name = f"{job.article}.{EXTENSIONS[fmt]}"
-            path = folder / name
-            if result is not None:
-                data = result["files"][fmt].encode("utf-8")
-                path.write_bytes(data)
-                translation = result["translation"]
-            else:  # unchanged: the previous build's file, linked
-                old = earlier[(job.key, fmt)]
-                os.link(out / old["path"], path)
-                data = path.read_bytes()
-                translation = old["translation"]
-            entries.append(
-                {
-                    "article": job.article,
-                    "revision": job.revision,
-                    "edition": edition.id,
-                    "locale": edition.locale,
-                    "policy": edition.policy,
-                    "format": fmt,
-                    "path": f"{edition.id}/{name}",
-                    "sha256": hashlib.sha256(data).hexdigest(),
-                    "translation": translation,
-                    "key": job.key,
-                    "facts": facts,
-                }
-            )
-        feed.append(
-            FeedEntry(
-                id=f"urn:newslib:{edition.id}:{job.article}",
-                title=facts["headline"],
-                url=job.url,
-                updated=datetime.fromisoformat(facts["updated"]),
-                published=datetime.fromisoformat(facts["published"])
-                if facts["published"]
-                else None,
-                summary=facts["summary"],
-                language=facts["language"],
-                author=facts["author"],
-            )
-        )
-    _write_index(project, edition, folder, feed)
-    return entries
-
-
-# What the index, the feed and strict mode need of a page, kept in the manifest.
-_FACTS = (
-    "headline", "summary", "published", "updated", "author", "language", "translation",
-    "findings",
-)  # fmt: skip
-
-
-def _earlier_facts(previous: dict[str, dict[str, Any]], job: _Job) -> dict[str, Any]:
-    facts: dict[str, Any] = next(e["facts"] for e in previous.values() if e.get("key") == job.key)
-    return facts
-
-
-def _write_index(project: Project, edition: Edition, folder: Path, feed: list[FeedEntry]) -> None:
+    jobs: list[_Job],
+    facts: dict[str, dict[str, Any]],
+) -> None:
+    """The edition's index page, its feed, and the stylesheet and icon the pages use."""
+    feed = [_feed_entry(job, facts[job.key]) for job in jobs]
     loc = Localizer.for_edition(edition.locale, edition.timezone)
     title = f"{project.title} — {loc.language_name(edition.locale)} ({edition.id})"
     templates = Path(project.root, edition.templates) if edition.templates else None
@@ -453,6 +464,19 @@ def _write_index(project: Project, edition: Edition, folder: Path, feed: list[Fe
             entries=feed,
         ),
         encoding="utf-8",
+    )
+
+
+def _feed_entry(job: _Job, page: dict[str, Any]) -> FeedEntry:
+    return FeedEntry(
+        id=f"urn:newslib:{job.edition.id}:{job.article}",
+        title=page["headline"],
+        url=job.url,
+        updated=datetime.fromisoformat(page["updated"]),
+        published=datetime.fromisoformat(page["published"]) if page["published"] else None,
+        summary=page["summary"],
+        language=page["language"],
+        author=page["author"],
     )
 
 
@@ -491,15 +515,6 @@ def _locked(out: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
-
-
-def _read_manifest(out: Path) -> dict[str, dict[str, Any]]:
-    """The previous build's entries by path (empty when there is none or it is unreadable)."""
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["path"]: entry for entry in data["entries"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
 
 
 def terminal_progress(done: int, total: int, label: str) -> None:

@@ -56,6 +56,7 @@ __all__ = [
     "is_revision_text",
     "loads_revision",
     "read_revision_file",
+    "read_revision_record",
     "read_working_copy",
     "write_working_copy",
 ]
@@ -127,6 +128,7 @@ class Repository:
         self.articles = self.root / "articles"
         # Revision files never change: each is parsed once (keyed by its identity on disk).
         self._parsed: dict[tuple[str, int, int, int], tuple[Revision, Article]] = {}
+        self._records: dict[tuple[str, int, int, int], Revision] = {}
 
     # ---------------------------------------------------------------- reading
 
@@ -141,12 +143,13 @@ class Repository:
     def history(self, article_id: str) -> list[Revision]:
         """Every revision's record, oldest first."""
         folder = self._folder(article_id)
-        return [self._read(folder, n)[0] for n in _numbers(folder)]
+        return [self._record(folder, n) for n in _numbers(folder)]
 
     def head(self, article_id: str) -> Revision | None:
         """The latest revision's record, or ``None`` for an article never saved."""
-        numbers = _numbers(self._folder(article_id))
-        return self._read(self._folder(article_id), numbers[-1])[0] if numbers else None
+        folder = self._folder(article_id)
+        numbers = _numbers(folder)
+        return self._record(folder, numbers[-1]) if numbers else None
 
     def read(self, article_id: str, number: int | None = None) -> Article:
         """The article at revision *number* (the head by default)."""
@@ -294,6 +297,22 @@ class Repository:
         return folder
 
     def _read(self, folder: Path, number: int) -> tuple[Revision, Article]:
+        path, key = self._identity(folder, number)
+        found = self._parsed.get(key)
+        if found is None:
+            found = self._parsed[key] = read_revision_file(path)
+            self._records[key] = found[0]
+        return found
+
+    def _record(self, folder: Path, number: int) -> Revision:
+        """A revision's record alone, read from the head of its file (for history)."""
+        path, key = self._identity(folder, number)
+        found = self._records.get(key)
+        if found is None:
+            found = self._records[key] = read_revision_record(path)
+        return found
+
+    def _identity(self, folder: Path, number: int) -> tuple[Path, tuple[str, int, int, int]]:
         path = folder / f"{number:04d}.yaml"
         if path.is_symlink():
             raise UnsafePathError(f"{path}: a symbolic link, not a revision file; refused")
@@ -301,11 +320,7 @@ class Repository:
             stat = path.stat()
         except FileNotFoundError:
             raise UsageError(f"{path}: no such revision") from None
-        key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
-        found = self._parsed.get(key)
-        if found is None:
-            found = self._parsed[key] = read_revision_file(path)
-        return found
+        return path, (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def write_working_copy(path: str | Path, article: Article, revision: int) -> None:
@@ -334,6 +349,20 @@ def is_revision_text(text: str) -> bool:
 def read_revision_file(path: str | Path) -> tuple[Revision, Article]:
     """Read one revision file: its record and its article."""
     return loads_revision(read_text(path), path=path)
+
+
+def read_revision_record(path: str | Path) -> Revision:
+    """A revision file's record only: the ``revision`` mapping that opens the file."""
+    text = read_text(path)
+    if not is_revision_text(text):
+        return read_revision_file(path)[0]  # not canonical: read it all, with its errors
+    cut = text.find("\narticle:")
+    node = compose(text[: cut + 1] if cut >= 0 else text, path, RevisionError)
+    if node is None:
+        raise RevisionError("the revision file is empty", path=path, line=1)
+    reader = Reader(path, RevisionError)
+    fields = reader.mapping(node, required=("revision",), what="a revision file")
+    return _record(reader, fields["revision"])
 
 
 def loads_revision(text: str, *, path: str | Path = "<string>") -> tuple[Revision, Article]:
