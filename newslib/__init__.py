@@ -8,7 +8,8 @@ from __future__ import annotations
 from newslib.builder import BuildError, BuildResult, build
 from newslib.builder import terminal_progress as build_progress
 from newslib.codec import dumps_article, loads_article, read_article, write_article
-from newslib.diff import ArticleDiff, diff_articles, format_diff
+from newslib.diff import ArticleDiff, diff_articles, format_diff, format_words
+from newslib.editions import ConfigError, Edition, Project, load_project
 from newslib.errors import (
     ArticleError,
     ConflictError,
@@ -72,6 +73,19 @@ from newslib.terms import (
     scan_text,
     shipped_gazetteer,
 )
+from newslib.translations import (
+    FieldTranslation,
+    Method,
+    StatusRow,
+    TranslationError,
+    TranslationSet,
+    field_source,
+    load_translations,
+    read_translations,
+    status_row,
+    translated_article,
+    write_translations,
+)
 
 __version__ = "0.1.0"
 
@@ -84,10 +98,13 @@ __all__ = [
     "Block",
     "BuildError",
     "BuildResult",
+    "ConfigError",
     "ConflictError",
     "Dateline",
+    "Edition",
     "Entity",
     "EntityKind",
+    "FieldTranslation",
     "Finding",
     "FixResult",
     "FormProposal",
@@ -99,10 +116,12 @@ __all__ = [
     "InputError",
     "ListBlock",
     "Mention",
+    "Method",
     "NewslibError",
     "Paragraph",
     "Policy",
     "PolicyError",
+    "Project",
     "Quote",
     "Ref",
     "Repository",
@@ -110,9 +129,12 @@ __all__ = [
     "RevisionError",
     "RevisionKind",
     "Severity",
+    "StatusRow",
     "StoreError",
     "StoreProblem",
     "Text",
+    "TranslationError",
+    "TranslationSet",
     "UnknownEntityError",
     "UnknownPolicyError",
     "UnsafePathError",
@@ -128,23 +150,31 @@ __all__ = [
     "diff_articles",
     "dumps_article",
     "entity_name",
+    "field_source",
     "fix_file",
     "fix_text",
     "format_diff",
     "format_text",
+    "format_words",
     "import_file",
     "import_text",
     "load_policy",
+    "load_project",
+    "load_translations",
     "loads_article",
     "parse_text",
     "propose_forms",
     "read_article",
     "read_revision_file",
+    "read_translations",
     "read_working_copy",
     "render",
     "scan_file",
     "scan_text",
     "shipped_gazetteer",
+    "status_row",
+    "translated_article",
     "write_article",
+    "write_translations",
     "write_working_copy",
 ]

@@ -37,7 +37,6 @@ from typing import Any
 import newslib
 from newslib.editions import Edition, MissingTranslation, Project, load_project
 from newslib.errors import NewslibError, UsageError
-from newslib.fsio import atomic_write_text
 from newslib.l10n import Localizer
 from newslib.model import Article, Revision
 from newslib.page import BodyState, Link, Page
@@ -47,6 +46,13 @@ from newslib.renderers.html import environment
 from newslib.store import Repository
 from newslib.terms import check_text, load_policy, shipped_gazetteer
 from newslib.terms.cache import code_fingerprint
+from newslib.translations import (
+    FieldStatus,
+    Method,
+    read_translations,
+    translated_article,
+    translation_path,
+)
 
 __all__ = ["BuildError", "BuildResult", "build"]
 
@@ -148,10 +154,9 @@ def _build(
         for folder in staging.values():  # not published: a failed or refused build
             shutil.rmtree(folder, ignore_errors=True)
     _remove_unused_builds(out)
-    manifest = [entry for job in all_jobs for entry in entries[job.key]]
+    manifest = [entry for job in all_jobs for entry in entries.pop(job.key)]
     if changed or not (out / MANIFEST).exists():
-        document = {"entries": manifest, "pages": facts}
-        atomic_write_text(out / MANIFEST, json.dumps(document, indent=1) + "\n")
+        _write_manifest(out / MANIFEST, {"entries": manifest, "pages": facts})
     findings = sum(f["findings"] for f in facts.values())
     rendered, reused = len(todo), len(all_jobs) - len(todo)
     return BuildResult(out, rendered, reused, tuple(sorted(changed)), findings, tuple(manifest))
@@ -217,8 +222,8 @@ def _strict_problems(jobs: list[_Job], facts: dict[str, dict[str, Any]]) -> list
         where = f"{job.edition.id}/{job.article}"
         if page["findings"]:
             problems.append(f"{where}: {page['findings']} terminology error(s) left")
-        if page["translation"] in (str(BodyState.FALLBACK), str(BodyState.MACHINE), "stale"):
-            problems.append(f"{where}: no current translation ({page['translation']})")
+        if page["translation"] in ("missing", "stale", "machine"):
+            problems.append(f"{where}: no current reviewed translation ({page['translation']})")
     return problems
 
 
@@ -360,7 +365,7 @@ def _render_job(content: Path, job: _Job) -> dict[str, Any]:
     edition = job.edition
     history = tuple(r for r in repository.history(job.article) if r.number <= job.revision)
     source = repository.read(job.article, job.revision)
-    article, body, problems = _body(source, edition)
+    article, body, status, problems = _body(content, source, edition)
     page = Page(
         article=article,
         loc=Localizer.for_edition(edition.locale, edition.timezone, edition.dateline),
@@ -381,7 +386,7 @@ def _render_job(content: Path, job: _Job) -> dict[str, Any]:
         "files": files,
         "problems": problems,
         "findings": _errors_left(page),
-        "translation": str(body),
+        "translation": status,
         "headline": page.text(article.headline),
         "summary": page.text(article.standfirst) if article.standfirst else None,
         "published": page.published.isoformat() if page.published else None,
@@ -395,20 +400,35 @@ def _policy_path(content: Path, policy: str) -> str | Path:
     return content / policy if policy.endswith((".yaml", ".yml")) else policy
 
 
-def _body(source: Article, edition: Edition) -> tuple[Article, BodyState, list[str]]:
-    """The body an edition shows: the original, or what to do without a translation."""
+def _body(
+    content: Path, source: Article, edition: Edition
+) -> tuple[Article, BodyState, str, list[str]]:
+    """The body an edition shows, its translation status, and any problem with it.
+
+    The status is ``original``, ``human``, ``machine`` (an unreviewed draft), ``stale``
+    (the source changed since) or ``missing``; without a current translation the edition's
+    ``missing_translation`` decides: the original with a notice, or a failed build.
+    """
     if edition.language == source.language.split("-")[0]:
-        return source, BodyState.ORIGINAL, []
+        return source, BodyState.ORIGINAL, "original", []
+    path = translation_path(content, source.id, edition.language)
+    status = "missing"
+    if path.is_file():
+        translations = read_translations(path)
+        translated = translated_article(source, translations)
+        if translated is not None:
+            machine = any(f.method is Method.MACHINE for f in translations.fields.values())
+            body = BodyState.MACHINE if machine else BodyState.HUMAN
+            return translated, body, str(body), []
+        states = translations.status(source).values()
+        status = "stale" if FieldStatus.STALE in states else "missing"
     if edition.missing_translation is MissingTranslation.FAIL:
-        return (
-            source,
-            BodyState.FALLBACK,
-            [
-                f"{edition.id}/{source.id}: no {edition.language} translation, and the edition "
-                "says missing_translation: fail"
-            ],
+        problem = (
+            f"{edition.id}/{source.id}: the {edition.language} translation is {status}, and "
+            "the edition says missing_translation: fail"
         )
-    return source, BodyState.FALLBACK, []
+        return source, BodyState.FALLBACK, status, [problem]
+    return source, BodyState.FALLBACK, status, []
 
 
 def _errors_left(page: Page) -> int:
@@ -478,6 +498,23 @@ def _feed_entry(job: _Job, page: dict[str, Any]) -> FeedEntry:
         language=page["language"],
         author=page["author"],
     )
+
+
+def _write_manifest(path: Path, document: dict[str, Any]) -> None:
+    """Stream the manifest to a temporary file and rename it into place."""
+    fd, temporary = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, indent=1)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temporary).chmod(0o644)
+        Path(temporary).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
 
 
 def _switch(link: Path, folder: Path) -> None:

@@ -73,6 +73,15 @@ def _parser() -> argparse.ArgumentParser:
 
     _store_commands(commands)
 
+    status = commands.add_parser("status", help="what is translated, stale or missing")
+    status.add_argument("article", nargs="?", help="one article (default: all)")
+    status.add_argument("--lang", help="one language (default: every edition's)")
+    status.add_argument(
+        "--diff", action="store_true", help="show the source changes behind stale fields"
+    )
+    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.set_defaults(command=_status)
+
     build = commands.add_parser("build", help="build every edition of the content folder")
     build.add_argument("--out", default="_site", help="the output folder (default: ./_site)")
     build.add_argument("-j", "--jobs", type=int, help="processes (default: one per core)")
@@ -182,6 +191,73 @@ def _store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
         help="the revision your copy is based on (default: the one 'checkout' wrote in it)",
     )
     save.set_defaults(command=_save)
+
+
+def _status(args: argparse.Namespace) -> int:
+    repository = newslib.Repository(args.content)
+    articles = [args.article] if args.article else repository.ids()
+    languages = [args.lang] if args.lang else _edition_languages(Path(args.content))
+    rows: list[newslib.StatusRow] = []
+    diffs: list[dict[str, object]] = []
+    for article_id in articles:
+        source = repository.read(article_id)
+        for language in languages:
+            if language == source.language.split("-")[0]:
+                continue
+            translations = newslib.load_translations(args.content, article_id, language)
+            rows.append(newslib.status_row(source, translations, language))
+            if args.diff and translations is not None:
+                diffs += _stale_diffs(repository, source, translations)
+    if args.format == "json":
+        data: dict[str, object] = {"status": [r.to_json() for r in rows]}
+        if args.diff:
+            data["stale"] = diffs
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{'article':<40} {'lang':<5} {'current':>7} {'stale':>5} {'missing':>7} "
+          f"{'machine':>7} {'obsolete':>8}")  # fmt: skip
+    for r in rows:
+        print(f"{r.article[:40]:<40} {r.language:<5} {r.current:>7} {r.stale:>5} "
+              f"{r.missing:>7} {r.machine_unreviewed:>7} {r.obsolete:>8}")  # fmt: skip
+    for item in diffs:
+        print(f"\n{item['article']} [{item['language']}] {item['field']}: "
+              f"revision {item['translated_from']} -> {item['now']}")  # fmt: skip
+        print(f"  {item['diff']}")
+    return EXIT_OK
+
+
+def _edition_languages(content: Path) -> list[str]:
+    try:
+        project = newslib.load_project(content)
+    except newslib.NewslibError:
+        return ["ru", "de", "fr", "ka", "ar"]
+    return list(dict.fromkeys(e.language for e in project.editions))
+
+
+def _stale_diffs(
+    repository: newslib.Repository, source: Article, translations: newslib.TranslationSet
+) -> list[dict[str, object]]:
+    """For each stale field, the source's change since the translation was made."""
+    head = repository.head(source.id)
+    found: list[dict[str, object]] = []
+    for name, state in translations.status(source).items():
+        if state != "stale":
+            continue
+        entry = translations.fields[name]
+        then = repository.read(source.id, entry.source_revision)
+        old, new = newslib.field_source(then, name), newslib.field_source(source, name)
+        changes = newslib.diff.word_diff(old, new)
+        found.append(
+            {
+                "article": source.id,
+                "language": translations.language,
+                "field": name,
+                "translated_from": entry.source_revision,
+                "now": head.number if head else None,
+                "diff": newslib.format_words(changes),
+            }
+        )
+    return found
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -193,19 +193,24 @@ def _block_changes(old: Article, new: Article) -> list[BlockChange]:
     return changes
 
 
+def format_words(changes: tuple[WordChange, ...], *, color: bool = False) -> str:
+    """Word changes as ``[-old-]{+new+}`` marks (or colours, on a terminal)."""
+    out = []
+    for change in changes:
+        if change.op == "equal":
+            out.append(change.text)
+        elif change.op == "delete":
+            out.append(f"\x1b[31;9m{change.text}\x1b[0m" if color else f"[-{change.text}-]")
+        else:
+            out.append(f"\x1b[32m{change.text}\x1b[0m" if color else f"{{+{change.text}+}}")
+    return "".join(out)
+
+
 def format_diff(diff: ArticleDiff, *, color: bool = False) -> str:
     """A terminal-friendly rendering: ``[-old-]{+new+}`` marks, or colours on a terminal."""
 
     def words(changes: tuple[WordChange, ...]) -> str:
-        out = []
-        for change in changes:
-            if change.op == "equal":
-                out.append(change.text)
-            elif change.op == "delete":
-                out.append(f"\x1b[31;9m{change.text}\x1b[0m" if color else f"[-{change.text}-]")
-            else:
-                out.append(f"\x1b[32m{change.text}\x1b[0m" if color else f"{{+{change.text}+}}")
-        return "".join(out)
+        return format_words(changes, color=color)
 
     lines: list[str] = []
     for field in diff.fields:

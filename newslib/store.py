@@ -302,6 +302,7 @@ class Repository:
         if found is None:
             found = self._parsed[key] = read_revision_file(path)
             self._records[key] = found[0]
+            _bound(self._parsed)
         return found
 
     def _record(self, folder: Path, number: int) -> Revision:
@@ -310,6 +311,7 @@ class Repository:
         found = self._records.get(key)
         if found is None:
             found = self._records[key] = read_revision_record(path)
+            _bound(self._records)
         return found
 
     def _identity(self, folder: Path, number: int) -> tuple[Path, tuple[str, int, int, int]]:
@@ -452,6 +454,15 @@ def _revision_text(record: Revision, article: Article) -> str:
         "article": article_data(article),
     }
     return dump(data)
+
+
+_CACHED_FILES = 1024
+
+
+def _bound(cache: dict[Any, Any]) -> None:
+    """Keep a cache of parsed files from growing with the archive (oldest out first)."""
+    while len(cache) > _CACHED_FILES:
+        del cache[next(iter(cache))]
 
 
 def _numbers(folder: Path) -> list[int]:

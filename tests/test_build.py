@@ -63,7 +63,7 @@ def test_every_edition_and_format_with_a_manifest(content: Path, tmp_path: Path)
     entry = next(e for e in manifest if e["edition"] == "ru" and e["format"] == "html")
     assert {"article", "revision", "locale", "policy", "format", "path", "sha256",
             "translation"} <= set(entry)  # fmt: skip
-    assert (entry["revision"], entry["translation"]) == (2, "fallback")
+    assert (entry["revision"], entry["translation"]) == (2, "human")
     import hashlib
 
     assert hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
@@ -113,19 +113,17 @@ def test_strict_refuses_and_changes_nothing(content: Path, tmp_path: Path) -> No
     )
     with pytest.raises(BuildError) as caught:
         newslib.build(content, out, jobs=1, strict=True)
-    assert any("no current translation" in p for p in caught.value.problems)
+    assert any("no current reviewed translation (missing)" in p for p in caught.value.problems)
     assert published(out) == before
 
 
 def test_missing_translation_fail(content: Path, tmp_path: Path) -> None:
     config = content / "newslib.yaml"
+    text = config.read_text("utf-8")
     config.write_text(
-        config.read_text("utf-8").replace(
-            "missing_translation: fallback", "missing_translation: fail", 1
-        ),
-        "utf-8",
+        text.replace("missing_translation: fallback", "missing_translation: fail"), "utf-8"
     )
-    with pytest.raises(BuildError, match="missing_translation: fail"):
+    with pytest.raises(BuildError, match=r"ar/.*missing_translation: fail"):
         newslib.build(content, tmp_path / "site", jobs=1)
     assert not [p for p in (tmp_path / "site").iterdir() if p.is_symlink()]
 
@@ -180,7 +178,7 @@ def test_cli(content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["--content", str(content), "build", "--out", str(out), "-j", "1"]) == 0
     assert "7 page(s) rendered" in capsys.readouterr().err
     assert main(["--content", str(content), "build", "--out", str(out), "--strict"]) == 2
-    assert "no current translation" in capsys.readouterr().err
+    assert "no current reviewed translation" in capsys.readouterr().err
     real = tmp_path / "other"
     (real / "ru").mkdir(parents=True)
     assert main(["--content", str(content), "build", "--out", str(real)]) == 2

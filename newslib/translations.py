@@ -1,0 +1,340 @@
+"""Translations: per block, tied to the source revision and block they were made from.
+
+``content/translations/<article>/<language>.yaml``::
+
+    article: lavrov-abkhazia-south-ossetia-talks
+    language: ru
+    fields:
+      headline:
+        text: "[[sergey-lavrov|Лавров]] проведёт переговоры …"
+        source_revision: 2
+        source_hash: 3f5a…            # sha256 of the source field it translates
+        method: human                 # human | machine | machine-reviewed
+        by: Ирина Петрова
+        time: 2026-11-27T21:00:00Z
+      p1: {…}
+      q1: {text: …, attribution: …}   # a quote's attribution is translated with it
+      l1: {items: […]}                # a list's items
+
+A field whose source changed since is *stale* (kept, never deleted); one the source no
+longer has is *obsolete*; one never translated is *missing*.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newslib.diff import block_text
+from newslib.errors import InputError
+from newslib.fsio import atomic_write_text, read_text
+from newslib.markup import format_text, parse_text
+from newslib.model import Article, Block, Heading, ListBlock, Paragraph, Quote, Text
+from newslib.yamlio import Reader, compose, dump
+
+__all__ = [
+    "FieldStatus",
+    "FieldTranslation",
+    "Method",
+    "StatusRow",
+    "TranslationError",
+    "TranslationSet",
+    "field_hash",
+    "field_source",
+    "fields_of",
+    "load_translations",
+    "read_translations",
+    "status_row",
+    "translated_article",
+    "translation_path",
+    "write_translations",
+]
+
+
+class TranslationError(InputError):
+    """A translation file is malformed or does not fit its article."""
+
+
+class Method(StrEnum):
+    """How a translation was made."""
+
+    HUMAN = "human"
+    MACHINE = "machine"  # a draft nobody has reviewed
+    MACHINE_REVIEWED = "machine-reviewed"
+
+
+class FieldStatus(StrEnum):
+    """A source field's translation, against the source's head."""
+
+    CURRENT = "current"
+    STALE = "stale"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTranslation:
+    """The translation of one field (headline, standfirst or a block)."""
+
+    text: Text | None
+    source_revision: int
+    source_hash: str
+    method: Method
+    by: str
+    time: datetime
+    attribution: Text | None = None
+    items: tuple[Text, ...] | None = None
+    review: tuple[str, ...] = ()  # why a machine draft needs a human look
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationSet:
+    """An article's translations into one language, field by field."""
+
+    article: str
+    language: str
+    fields: dict[str, FieldTranslation]
+
+    def status(self, source: Article) -> dict[str, FieldStatus]:
+        """Each field of *source* (its head): current, stale or missing here."""
+        found: dict[str, FieldStatus] = {}
+        for name, _ in fields_of(source):
+            entry = self.fields.get(name)
+            if entry is None:
+                found[name] = FieldStatus.MISSING
+            elif entry.source_hash != field_hash(source, name):
+                found[name] = FieldStatus.STALE
+            else:
+                found[name] = FieldStatus.CURRENT
+        return found
+
+    def obsolete(self, source: Article) -> list[str]:
+        """Fields translated here that the source no longer has."""
+        names = {name for name, _ in fields_of(source)}
+        return [name for name in self.fields if name not in names]
+
+
+def fields_of(article: Article) -> Iterator[tuple[str, Block | Text]]:
+    """The translatable fields: ``headline``, ``standfirst`` and every block, by id."""
+    yield "headline", article.headline
+    if article.standfirst is not None:
+        yield "standfirst", article.standfirst
+    for block in article.body:
+        yield block.id, block
+
+
+def field_hash(article: Article, name: str) -> str:
+    """The sha256 of a source field's canonical markup (a translation remembers it)."""
+    for field_name, value in fields_of(article):
+        if field_name == name:
+            return hashlib.sha256(_canonical(value).encode("utf-8")).hexdigest()
+    raise KeyError(name)
+
+
+def _canonical(value: Block | Text) -> str:
+    match value:
+        case Text():
+            return format_text(value)
+        case Paragraph(text=text) | Heading(text=text):
+            return f"{type(value).__name__}\n{format_text(text)}"
+        case Quote(text=text, attribution=attribution, speaker=speaker):
+            said = format_text(attribution) if attribution else ""
+            return f"Quote\n{speaker}\n{format_text(text)}\n{said}"
+        case ListBlock(items=items, ordered=ordered):
+            return f"List\n{ordered}\n" + "\n".join(format_text(i) for i in items)
+    raise TypeError(value)
+
+
+def translated_article(source: Article, translations: TranslationSet) -> Article | None:
+    """The article in the translation's language, when every field is current."""
+    statuses = translations.status(source)
+    if any(s is not FieldStatus.CURRENT for s in statuses.values()):
+        return None
+    fields = translations.fields
+    body: list[Block] = []
+    for block in source.body:
+        entry = fields[block.id]
+        match block:
+            case Paragraph() | Heading():
+                assert entry.text is not None
+                body.append(replace(block, text=entry.text))
+            case Quote():
+                assert entry.text is not None
+                body.append(replace(block, text=entry.text, attribution=entry.attribution))
+            case ListBlock():
+                body.append(replace(block, items=entry.items or block.items))
+    headline = fields["headline"].text or source.headline
+    standfirst = fields["standfirst"].text if source.standfirst is not None else None
+    return replace(
+        source,
+        language=translations.language,
+        headline=headline,
+        standfirst=standfirst,
+        body=tuple(body),
+    )
+
+
+def translation_path(content: str | Path, article: str, language: str) -> Path:
+    """Where an article's translations into *language* are kept."""
+    return Path(content) / "translations" / article / f"{language}.yaml"
+
+
+# ---------------------------------------------------------------------- YAML codec
+
+
+def read_translations(path: str | Path) -> TranslationSet:
+    """Read and validate a translation file."""
+    text = read_text(path)
+    node = compose(text, path, TranslationError)
+    if node is None:
+        raise TranslationError("the file is empty", path=path, line=1, hint="translate a field")
+    return _TranslationReader(path).translations(node)
+
+
+def write_translations(translations: TranslationSet, path: str | Path) -> None:
+    """Write a translation file atomically, in canonical form."""
+    data: dict[str, Any] = {
+        "article": translations.article,
+        "language": translations.language,
+        "fields": {name: _entry_data(e) for name, e in translations.fields.items()},
+    }
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, dump(data))
+
+
+def _entry_data(entry: FieldTranslation) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if entry.text is not None:
+        data["text"] = format_text(entry.text)
+    if entry.attribution is not None:
+        data["attribution"] = format_text(entry.attribution)
+    if entry.items is not None:
+        data["items"] = [format_text(i) for i in entry.items]
+    data.update(
+        source_revision=entry.source_revision,
+        source_hash=entry.source_hash,
+        method=str(entry.method),
+        by=entry.by,
+        time=entry.time.isoformat().replace("+00:00", "Z"),
+    )
+    if entry.review:
+        data["review"] = list(entry.review)
+    return data
+
+
+class _TranslationReader(Reader):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(path, TranslationError)
+
+    def translations(self, node: yaml.Node) -> TranslationSet:
+        fields = self.mapping(
+            node, required=("article", "language", "fields"), what="a translation file"
+        )
+        entries = {name: self.entry(value) for name, _, value in self.any_mapping(fields["fields"])}
+        return TranslationSet(
+            self.string(fields["article"]), self.string(fields["language"]), entries
+        )
+
+    def entry(self, node: yaml.Node) -> FieldTranslation:
+        fields = self.mapping(
+            node,
+            required=("source_revision", "source_hash", "method", "by", "time"),
+            optional=("text", "attribution", "items", "review"),
+            what="a field's translation",
+        )
+        if not {"text", "items"} & fields.keys():
+            self.fail(node, "no translated text", "add 'text:' (or 'items:' for a list)")
+        method = self.string(fields["method"])
+        if method not in set(Method):
+            self.fail(fields["method"], f"unknown method {method!r}", "use: " + ", ".join(Method))
+        items = fields.get("items")
+        review = fields.get("review")
+        return FieldTranslation(
+            text=self.text(fields["text"]) if "text" in fields else None,
+            attribution=self.text(fields["attribution"]) if "attribution" in fields else None,
+            items=tuple(self.text(i) for i in self.sequence(items)) if items is not None else None,
+            source_revision=self.integer(fields["source_revision"]),
+            source_hash=self.string(fields["source_hash"]),
+            method=Method(method),
+            by=self.string(fields["by"]),
+            time=self.timestamp(fields["time"]),
+            review=tuple(self.string(r) for r in self.sequence(review)) if review else (),
+        )
+
+    def text(self, node: yaml.Node) -> Text:
+        raw = self.string(node)
+        try:
+            return parse_text(raw)
+        except InputError as exc:
+            self.fail(node, exc.problem, exc.hint or "fix the markup")
+
+
+# ---------------------------------------------------------------------- status
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRow:
+    """One article's translation into one language, counted field by field."""
+
+    article: str
+    language: str
+    current: int
+    stale: int
+    missing: int
+    machine_unreviewed: int
+    obsolete: int
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {
+            "article": self.article,
+            "language": self.language,
+            "current": self.current,
+            "stale": self.stale,
+            "missing": self.missing,
+            "machine_unreviewed": self.machine_unreviewed,
+            "obsolete": self.obsolete,
+        }
+
+
+def status_row(source: Article, translations: TranslationSet | None, language: str) -> StatusRow:
+    """Count a translation's fields against the source's head."""
+    if translations is None:
+        count = sum(1 for _ in fields_of(source))
+        return StatusRow(source.id, language, 0, 0, count, 0, 0)
+    states = translations.status(source)
+    machine = sum(
+        1
+        for name, state in states.items()
+        if state is FieldStatus.CURRENT and translations.fields[name].method is Method.MACHINE
+    )
+    values = list(states.values())
+    return StatusRow(
+        source.id,
+        language,
+        current=values.count(FieldStatus.CURRENT),
+        stale=values.count(FieldStatus.STALE),
+        missing=values.count(FieldStatus.MISSING),
+        machine_unreviewed=machine,
+        obsolete=len(translations.obsolete(source)),
+    )
+
+
+def load_translations(content: str | Path, article: str, language: str) -> TranslationSet | None:
+    """An article's translations into *language*, or ``None`` when there are none."""
+    path = translation_path(content, article, language)
+    return read_translations(path) if path.is_file() else None
+
+
+def field_source(article: Article, name: str) -> str:
+    """A source field as a reader sees it (for diffs)."""
+    for field_name, value in fields_of(article):
+        if field_name == name:
+            return value.plain if isinstance(value, Text) else block_text(value)
+    return ""
