@@ -9,6 +9,7 @@ from newslib.builder import BuildError, BuildResult, build
 from newslib.builder import terminal_progress as build_progress
 from newslib.codec import dumps_article, loads_article, read_article, write_article
 from newslib.diff import ArticleDiff, diff_articles, format_diff, format_words
+from newslib.drafting import DraftSummary, draft
 from newslib.editions import ConfigError, Edition, Project, load_project
 from newslib.errors import (
     ArticleError,
@@ -86,6 +87,17 @@ from newslib.translations import (
     translated_article,
     write_translations,
 )
+from newslib.translators import (
+    MockTranslator,
+    Translator,
+    TranslatorError,
+    TranslatorHTTPError,
+    TranslatorResponseError,
+    TranslatorTimeout,
+    TranslatorUnavailable,
+    get_translator,
+)
+from newslib.translators.memory import TranslationMemory
 
 __version__ = "0.1.0"
 
@@ -101,6 +113,7 @@ __all__ = [
     "ConfigError",
     "ConflictError",
     "Dateline",
+    "DraftSummary",
     "Edition",
     "Entity",
     "EntityKind",
@@ -117,6 +130,7 @@ __all__ = [
     "ListBlock",
     "Mention",
     "Method",
+    "MockTranslator",
     "NewslibError",
     "Paragraph",
     "Policy",
@@ -134,7 +148,14 @@ __all__ = [
     "StoreProblem",
     "Text",
     "TranslationError",
+    "TranslationMemory",
     "TranslationSet",
+    "Translator",
+    "TranslatorError",
+    "TranslatorHTTPError",
+    "TranslatorResponseError",
+    "TranslatorTimeout",
+    "TranslatorUnavailable",
     "UnknownEntityError",
     "UnknownPolicyError",
     "UnsafePathError",
@@ -148,6 +169,7 @@ __all__ = [
     "check_file",
     "check_text",
     "diff_articles",
+    "draft",
     "dumps_article",
     "entity_name",
     "field_source",
@@ -156,6 +178,7 @@ __all__ = [
     "format_diff",
     "format_text",
     "format_words",
+    "get_translator",
     "import_file",
     "import_text",
     "load_policy",

@@ -82,6 +82,25 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--format", choices=("text", "json"), default="text")
     status.set_defaults(command=_status)
 
+    translate = commands.add_parser(
+        "translate", help="draft missing and stale translations by machine"
+    )
+    translate.add_argument("article")
+    translate.add_argument("--to", required=True, dest="target", help="the target language")
+    translate.add_argument("--engine", default="libre", help="libre, google or mymemory")
+    translate.add_argument("--url", help="the engine's address (a LibreTranslate server)")
+    translate.add_argument("--api-key", help="the engine's key, where it needs one")
+    translate.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    translate.add_argument("--policy", help="name policy for the drafts (default: the edition's)")
+    translate.add_argument(
+        "--force", action="store_true", help="also redraft stale human translations"
+    )
+    translate.add_argument(
+        "--no-cache", action="store_true", help="do not use the translation memory"
+    )
+    translate.add_argument("--memory", help="the translation memory file (SQLite)")
+    translate.set_defaults(command=_translate)
+
     build = commands.add_parser("build", help="build every edition of the content folder")
     build.add_argument("--out", default="_site", help="the output folder (default: ./_site)")
     build.add_argument("-j", "--jobs", type=int, help="processes (default: one per core)")
@@ -191,6 +210,50 @@ def _store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
         help="the revision your copy is based on (default: the one 'checkout' wrote in it)",
     )
     save.set_defaults(command=_save)
+
+
+def _translate(args: argparse.Namespace) -> int:
+    options: dict[str, object] = {"timeout": args.timeout}
+    if args.url:
+        options["url"] = args.url
+    if args.api_key:
+        options["api_key"] = args.api_key
+    translator = newslib.get_translator(args.engine, **options)
+    policy = args.policy or _edition_policy(Path(args.content), args.target)
+    memory = None
+    if not args.no_cache:
+        memory = newslib.TranslationMemory(
+            args.memory or newslib.terms.cache.cache_dir() / "translation-memory.sqlite"
+        )
+    interactive = sys.stderr.isatty() and not os.environ.get("CI")
+    summary = newslib.draft(
+        args.content,
+        args.article,
+        target=args.target,
+        translator=translator,
+        policy=newslib.load_policy(policy) if policy else None,
+        memory=memory,
+        force=args.force,
+        progress=newslib.build_progress if interactive else None,
+    )
+    print(
+        f"{summary.path}: {len(summary.drafted)} drafted, {len(summary.from_memory)} from "
+        f"memory, {len(summary.review)} need review, {len(summary.kept_human)} stale human "
+        f"translation(s) kept (--force redrafts them), {len(summary.current)} current",
+        file=sys.stderr,
+    )
+    for name, problems in summary.review.items():
+        for problem in problems:
+            print(f"  review {name}: {problem}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _edition_policy(content: Path, language: str) -> str | None:
+    try:
+        project = newslib.load_project(content)
+    except newslib.NewslibError:
+        return None
+    return next((e.policy for e in project.editions if e.language == language), None)
 
 
 def _status(args: argparse.Namespace) -> int:

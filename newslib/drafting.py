@@ -1,0 +1,169 @@
+"""Machine drafts of missing and stale translations, with names kept and doubts flagged.
+
+``draft(...)`` translates only what has no current translation, never a human's work
+unless forced; it masks the names, asks the translation memory first, then the engine,
+restores the names in the edition policy's forms, and records each field as a ``machine``
+draft — with the reasons it needs review, if any.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newslib.model import Block, Heading, ListBlock, Paragraph, Quote, Text
+from newslib.store import Repository
+from newslib.terms import Gazetteer, Policy, shipped_gazetteer
+from newslib.translations import (
+    FieldStatus,
+    FieldTranslation,
+    Method,
+    TranslationSet,
+    field_hash,
+    fields_of,
+    load_translations,
+    translation_path,
+    write_translations,
+)
+from newslib.translators import Translator
+from newslib.translators.masking import mask, unmask
+from newslib.translators.memory import TranslationMemory
+
+__all__ = ["DraftSummary", "draft"]
+
+
+@dataclass
+class DraftSummary:
+    """What a drafting run did, field by field."""
+
+    drafted: list[str] = field(default_factory=list)
+    from_memory: list[str] = field(default_factory=list)
+    review: dict[str, list[str]] = field(default_factory=dict)
+    kept_human: list[str] = field(default_factory=list)
+    current: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+
+def draft(
+    content: str | Path,
+    article_id: str,
+    *,
+    target: str,
+    translator: Translator,
+    policy: Policy | None = None,
+    gazetteer: Gazetteer | None = None,
+    memory: TranslationMemory | None = None,
+    force: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> DraftSummary:
+    """Draft the missing and stale fields of *article_id* in *target*; see the module."""
+    gazetteer = gazetteer or shipped_gazetteer()
+    repository = Repository(content)
+    source = repository.read(article_id)
+    head = repository.head(article_id)
+    assert head is not None
+    existing = load_translations(content, article_id, target) or TranslationSet(
+        article_id, target, {}
+    )
+    path = translation_path(content, article_id, target)
+    summary = DraftSummary(path=path)
+    todo: list[tuple[str, Block | Text]] = []
+    statuses = existing.status(source)
+    for name, value in fields_of(source):
+        state = statuses[name]
+        entry = existing.fields.get(name)
+        if state is FieldStatus.CURRENT:
+            summary.current.append(name)
+        elif entry is not None and entry.method is not Method.MACHINE and not force:
+            summary.kept_human.append(name)  # stale, but a person's: theirs to update
+        else:
+            todo.append((name, value))
+    fields = dict(existing.fields)
+    for done, (name, value) in enumerate(todo, 1):
+        texts = _texts(value)
+        masked = [mask(t, lang=source.language, gazetteer=gazetteer) for t in texts]
+        translated, reused = _translate(
+            [m.text for m in masked], translator, source.language, target, memory
+        )
+        restored: list[Text] = []
+        problems: list[str] = []
+        for text, packed in zip(translated, masked, strict=True):
+            result, doubts = unmask(text, packed, lang=target, policy=policy, gazetteer=gazetteer)
+            restored.append(result)
+            problems += doubts
+        fields[name] = _entry(value, restored, head.number, field_hash(source, name),
+                              translator.name, problems)  # fmt: skip
+        (summary.from_memory if reused else summary.drafted).append(name)
+        if problems:
+            summary.review[name] = problems
+        if progress is not None:
+            progress(done, len(todo), name)
+    if todo:
+        write_translations(TranslationSet(article_id, target, fields), path)
+    return summary
+
+
+def _texts(value: Block | Text) -> list[Text]:
+    match value:
+        case Text():
+            return [value]
+        case Paragraph(text=text) | Heading(text=text):
+            return [text]
+        case Quote(text=text, attribution=attribution):
+            return [text] + ([attribution] if attribution is not None else [])
+        case ListBlock(items=items):
+            return list(items)
+    raise TypeError(value)
+
+
+def _translate(
+    texts: list[str],
+    translator: Translator,
+    source: str,
+    target: str,
+    memory: TranslationMemory | None,
+) -> tuple[list[str], bool]:
+    """Translations of *texts*, from memory where it has them; and whether all came from it."""
+    found = [memory.get(translator.name, source, target, t) if memory else None for t in texts]
+    missing = [t for t, f in zip(texts, found, strict=True) if f is None]
+    fresh = iter(translator.translate(missing, source=source, target=target) if missing else [])
+    result: list[str] = []
+    for text, earlier in zip(texts, found, strict=True):
+        if earlier is not None:
+            result.append(earlier)
+            continue
+        translation = next(fresh)
+        if memory is not None:
+            memory.put(translator.name, source, target, text, translation)
+        result.append(translation)
+    return result, not missing
+
+
+def _entry(
+    value: Block | Text,
+    restored: list[Text],
+    revision: int,
+    source_hash: str,
+    engine: str,
+    problems: list[str],
+) -> FieldTranslation:
+    text: Text | None = restored[0]
+    attribution: Text | None = None
+    items: tuple[Text, ...] | None = None
+    if isinstance(value, ListBlock):
+        text, items = None, tuple(restored)
+    elif isinstance(value, Quote) and value.attribution is not None:
+        attribution = restored[1]
+    return FieldTranslation(
+        text=text,
+        attribution=attribution,
+        items=items,
+        source_revision=revision,
+        source_hash=source_hash,
+        method=Method.MACHINE,
+        by=f"{engine} (machine draft)",
+        time=datetime.now(UTC).replace(microsecond=0),
+        review=tuple(problems),
+    )

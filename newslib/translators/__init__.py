@@ -1,0 +1,101 @@
+"""Machine translation backends: one batch-first method, a registry by name, and a mock.
+
+A backend is anything with ``translate(texts, *, source, target) -> list[str]``.
+:func:`get_translator` builds one by name (``libre``, ``google``, ``mymemory``) over
+deep-translator, importing it only then and saying which extra to install when it is
+missing. :class:`MockTranslator` wraps a function, for tests and offline drafts.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+from newslib.errors import NewslibError
+
+__all__ = [
+    "ENGINES",
+    "MockTranslator",
+    "Translator",
+    "TranslatorError",
+    "TranslatorHTTPError",
+    "TranslatorResponseError",
+    "TranslatorTimeout",
+    "TranslatorUnavailable",
+    "get_translator",
+]
+
+
+class TranslatorError(NewslibError):
+    """A machine translation failed."""
+
+
+class TranslatorUnavailable(TranslatorError):
+    """The engine cannot be used: its package is missing, or it lacks the language."""
+
+
+class TranslatorTimeout(TranslatorError):
+    """The engine did not answer in time."""
+
+
+class TranslatorHTTPError(TranslatorError):
+    """The engine answered with an HTTP error (after the retries)."""
+
+    def __init__(self, engine: str, status: int | None, detail: str = "") -> None:
+        self.status = status
+        code = f"HTTP {status}" if status is not None else "an error"
+        super().__init__(f"{engine} answered {code}{': ' + detail if detail else ''}")
+
+
+class TranslatorResponseError(TranslatorError):
+    """The engine's answer was not what its API promises (malformed JSON, no text)."""
+
+
+@runtime_checkable
+class Translator(Protocol):
+    """A machine translation backend."""
+
+    name: str
+
+    def translate(self, texts: Sequence[str], *, source: str, target: str) -> list[str]:
+        """Translate every text from *source* to *target*, in order."""
+        ...
+
+
+class MockTranslator:
+    """A backend that calls *fn(text, source, target)* for each text."""
+
+    def __init__(self, fn: Callable[[str, str, str], str], name: str = "mock") -> None:
+        self.fn = fn
+        self.name = name
+
+    def translate(self, texts: Sequence[str], *, source: str, target: str) -> list[str]:
+        """Translate every text with the wrapped function."""
+        return [self.fn(text, source, target) for text in texts]
+
+
+# Engine name -> "module:class". The module is imported on use.
+ENGINES: dict[str, str] = {
+    "libre": "newslib.translators.deep:DeepTranslator",
+    "google": "newslib.translators.deep:DeepTranslator",
+    "mymemory": "newslib.translators.deep:DeepTranslator",
+}
+
+
+def get_translator(name: str, **options: Any) -> Translator:
+    """The backend called *name*, built with *options* (``url``, ``api_key``, ``timeout``…)."""
+    target = ENGINES.get(name)
+    if target is None:
+        raise TranslatorUnavailable(
+            f"unknown translation engine {name!r}; use one of: {', '.join(ENGINES)}"
+        )
+    module_name, class_name = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise TranslatorUnavailable(
+            f"the {name!r} engine needs deep-translator: pip install 'newslib[translate]' ({exc})"
+        ) from exc
+    translator: Translator = getattr(module, class_name)(name, **options)
+    return translator
