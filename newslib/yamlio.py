@@ -147,6 +147,16 @@ def compose(text: str, path: str | Path, error: type[InputError]) -> yaml.Node |
             column=mark.column + 1 if mark else None,
             hint="fix the YAML syntax (quote text that contains ': ' or starts with a symbol)",
         ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, …)
+        index = exc.position
+        code = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
+        raise error(
+            f"character U+{code:04X} is not allowed in YAML",
+            path=path,
+            line=text.count("\n", 0, index) + 1,
+            column=index - text.rfind("\n", 0, index),
+            hint="remove it (control characters cannot be stored)",
+        ) from None
     except yaml.YAMLError as exc:
         raise error(f"not valid YAML: {exc}", path=path, hint="fix the YAML syntax") from None
     return node

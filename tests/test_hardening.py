@@ -1,0 +1,203 @@
+"""Hardening: fuzzed loaders, hostile YAML, render properties, crash safety, full disks."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newslib
+from newslib import ArticleError, Repository, StoreError, UsageError
+
+from .conftest import CONTENT, ROOT, SEED_ID
+from .fuzzing import loaders, run
+from .strategies import articles
+
+LOCALES = ["en", "ru", "de", "fr", "ka", "ar", "ab", "os", "de-AT"]
+
+
+@pytest.mark.parametrize("loader", loaders(), ids=lambda loader: loader.name)
+def test_fuzzed_loaders_fail_cleanly(loader: object, tmp_path: Path) -> None:
+    assert not run(loader, tmp_path, seed=20261127, cases=150)  # type: ignore[arg-type]
+
+
+class TestHostileYaml:
+    def load(self, text: str, tmp_path: Path) -> ArticleError:
+        path = tmp_path / "a.yaml"
+        path.write_text(text, "utf-8")
+        started = time.monotonic()
+        with pytest.raises(ArticleError) as caught:
+            newslib.read_article(path)
+        assert time.monotonic() - started < 5
+        assert caught.value.path == str(path)
+        return caught.value
+
+    def test_object_constructing_tags_are_refused(self, tmp_path: Path) -> None:
+        error = self.load("!!python/object/apply:os.system ['echo pwned']\n", tmp_path)
+        assert "tag" in str(error) or "expected a mapping" in str(error)
+
+    def test_alias_bomb(self, tmp_path: Path) -> None:
+        bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        )
+        assert "aliases" in str(self.load(bomb, tmp_path))
+
+    def test_deep_nesting(self, tmp_path: Path) -> None:
+        assert "nesting deeper" in str(self.load("x: " + "[" * 5000 + "]" * 5000 + "\n", tmp_path))
+        block = "".join(" " * i + "k:\n" for i in range(0, 400, 2))
+        assert "nesting deeper" in str(self.load(block, tmp_path))
+
+    def test_very_large_document(self, tmp_path: Path) -> None:
+        big = "headline: " + "x" * (17 * 1024 * 1024) + "\n"
+        assert "larger than" in str(self.load(big, tmp_path))
+
+    def test_control_characters_and_invalid_unicode(self, tmp_path: Path) -> None:
+        article = newslib.dumps_article(Repository(CONTENT).read(SEED_ID))
+        headline = next(line for line in article.splitlines() if line.startswith("headline:"))
+        escaped = article.replace(headline, 'headline: "Talks\\e[31m in red"', 1)
+        assert "U+001B is not allowed" in str(self.load(escaped, tmp_path))
+        raw = article.replace(headline, "headline: Talks\x07 ring", 1)
+        assert "U+0007" in str(self.load(raw, tmp_path))
+        path = tmp_path / "b.yaml"
+        path.write_bytes(article.encode().replace(b"Lavrov", b"Lav\xff\xferov", 1))
+        with pytest.raises(newslib.InputError, match="not UTF-8") as caught:
+            newslib.read_article(path)
+        assert caught.value.line is not None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles(), st.sampled_from(LOCALES), st.sampled_from([None, "georgian-official",
+                                                              "russian-usage"]))  # fmt: skip
+def test_rendering_never_fails(article: newslib.Article, locale: str, policy: str | None) -> None:
+    for fmt in newslib.FORMATS:
+        assert isinstance(newslib.render(article, fmt, locale=locale, policy=policy), str)
+
+
+class TestCrashSafety:
+    def test_a_fix_killed_mid_write_leaves_the_old_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "story.txt"
+        original = "Talks in Sukhum and Tskhinval.\n"
+        path.write_text(original, "utf-8")
+        code = (
+            "import os, time, sys\n"
+            "real = os.fsync\n"
+            "def slow(fd):\n"
+            "    real(fd); print('writing', flush=True); time.sleep(60)\n"
+            "os.fsync = slow\n"
+            "from newslib.cli import main\n"
+            "main(['fix', sys.argv[1], '--policy', 'georgian-official'])\n"
+        )
+        child = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE,
+                                 text=True, cwd=ROOT)  # fmt: skip
+        assert child.stdout is not None and child.stdout.readline() == "writing\n"
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        assert path.read_text("utf-8") == original  # the old file, whole
+        newslib.fix_file(path, policy="georgian-official")
+        assert path.read_text("utf-8") == "Talks in Sukhumi and Tskhinvali.\n"  # or the new one
+        assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".tmp")) == [
+            "story.txt"
+        ]
+
+    def full_disk(self, monkeypatch: pytest.MonkeyPatch, module: object) -> None:
+        """Every file opened from a descriptor (newslib's atomic writes) finds the disk full."""
+        real_fdopen = os.fdopen
+
+        class Full:
+            def __init__(self, fd: int, *args: object, **kwargs: object) -> None:
+                self.handle = real_fdopen(fd, *args, **kwargs)  # type: ignore[call-overload]
+
+            def __enter__(self) -> Full:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                self.handle.close()
+
+            def write(self, data: bytes) -> int:
+                self.handle.write(data[: len(data) // 2])  # half of it, then no more room
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "fdopen", Full)
+
+    def test_full_disk_on_fix(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        path = tmp_path / "story.txt"
+        path.write_text("Talks in Sukhum.\n", "utf-8")
+        self.full_disk(monkeypatch, os)
+        with pytest.raises(UsageError, match="the disk is full; nothing was changed"):
+            newslib.fix_file(path, policy="georgian-official")
+        monkeypatch.undo()
+        assert path.read_text("utf-8") == "Talks in Sukhum.\n"
+        assert [p.name for p in tmp_path.iterdir()] == ["story.txt"]
+
+    def test_full_disk_on_save(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        shutil.copytree(CONTENT / "articles", tmp_path / "content" / "articles")
+        repository = Repository(tmp_path / "content")
+        article = repository.read(SEED_ID)
+        self.full_disk(monkeypatch, os)
+        with pytest.raises(StoreError, match="the disk is full; nothing was saved"):
+            repository.save(replace(article, section="World"), author="a", kind="update")
+        monkeypatch.undo()
+        assert [r.number for r in repository.history(SEED_ID)] == [1, 2]
+        assert Repository(tmp_path / "content").verify() == []
+        assert not [p for p in (repository.articles / SEED_ID).iterdir() if p.suffix == ".tmp"]
+
+    def test_full_disk_on_build(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        content = tmp_path / "content"
+        shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns(".lock"))
+        out = tmp_path / "site"
+        newslib.build(content, out, jobs=1)
+        before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        repository = Repository(content)
+        repository.save(replace(repository.read(SEED_ID), section="World"), author="a",
+                        kind="update")  # fmt: skip
+        real_write = Path.write_bytes
+
+        def no_space(self: Path, data: bytes) -> int:
+            if ".builds" in str(self):
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real_write(self, data)
+
+        monkeypatch.setattr(Path, "write_bytes", no_space)
+        with pytest.raises(OSError, match="No space left"):
+            newslib.build(content, out, jobs=1)
+        monkeypatch.undo()
+        after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        assert after == before  # the previous editions, whole; nothing half-written
+
+
+class TestOutputPaths:
+    def test_an_edition_link_cannot_point_outside(self, tmp_path: Path) -> None:
+        out = tmp_path / "site"
+        out.mkdir()
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        (elsewhere / "keep.txt").write_text("mine", "utf-8")
+        (out / "ru").symlink_to(elsewhere)  # someone else's link in the way
+        content = tmp_path / "content"
+        shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns(".lock"))
+        newslib.build(content, out, jobs=1)
+        assert (elsewhere / "keep.txt").read_text("utf-8") == "mine"  # never written into
+        assert (out / "ru").resolve().parent == (out / ".builds").resolve()
+
+    def test_edition_ids_are_safe_path_names(self, tmp_path: Path) -> None:
+        content = tmp_path / "content"
+        shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns(".lock"))
+        (content / "newslib.yaml").write_text(
+            "editions:\n  - id: ../../etc\n    locale: en\n    policy: as-written\n"
+            "    formats: [html]\n",
+            "utf-8",
+        )
+        with pytest.raises(newslib.ConfigError, match=r"invalid value '\.\./\.\./etc'"):
+            newslib.build(content, tmp_path / "site")
