@@ -1,0 +1,216 @@
+"""``newslib`` commands about articles: render, import, and the store's history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import newslib
+import newslib.store
+from newslib import Article, UsageError
+from newslib.cli_shared import EXIT_FINDINGS, EXIT_OK, Commands, load_gazetteer
+
+__all__ = ["register"]
+
+
+def register(commands: Commands[argparse.ArgumentParser]) -> None:
+    """Add the article commands."""
+    render = commands.add_parser("render", help="render one article")
+    render.add_argument("article", help="an article id in the content folder, or a YAML file")
+    render.add_argument("--rev", type=int, help="a revision number (default: the head)")
+    render.add_argument("--format", default="text", choices=sorted(newslib.FORMATS))
+    render.add_argument(
+        "--locale", help="render as this locale's edition (default: as written, no localisation)"
+    )
+    render.add_argument("--policy", help="write names by this naming policy")
+    render.add_argument("--timezone", default="UTC", help="show times in this zone")
+    render.set_defaults(command=_render)
+
+    do_import = commands.add_parser("import", help="structure plain agency copy as an article")
+    do_import.add_argument("file", help="a UTF-8 text file ('-' for stdin)")
+    do_import.add_argument("--id", help="the article id (default: from the headline)")
+    do_import.add_argument("--year", type=int, help="the dateline's year (default: inferred)")
+    do_import.add_argument("-o", "--output", help="write the YAML here instead of stdout")
+    do_import.add_argument("--gazetteer", metavar="FILE", help="annotate names from this gazetteer")
+    do_import.add_argument(
+        "--no-annotate", action="store_true", help="keep the structure only; mark no names"
+    )
+    do_import.set_defaults(command=_import)
+
+    history = commands.add_parser("history", help="list an article's revisions")
+    history.add_argument("article")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+    history.set_defaults(command=_history)
+
+    diff = commands.add_parser("diff", help="what changed between two revisions")
+    diff.add_argument("article")
+    diff.add_argument("old", nargs="?", type=int, help="default: the revision before NEW")
+    diff.add_argument("new", nargs="?", type=int, help="default: the head")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.set_defaults(command=_diff)
+
+    verify = commands.add_parser("verify", help="recompute hashes and chains of the store")
+    verify.add_argument("folder", nargs="?", help="the content folder (default: --content)")
+    verify.set_defaults(command=_verify)
+
+    checkout = commands.add_parser("checkout", help="write a revision to a working YAML file")
+    checkout.add_argument("article")
+    checkout.add_argument("--rev", type=int, help="default: the head")
+    checkout.add_argument("-o", "--output", help="the working file (default: stdout)")
+    checkout.set_defaults(command=_checkout)
+
+    save = commands.add_parser("save", help="record a working YAML file as a new revision")
+    save.add_argument("file")
+    save.add_argument("--author", required=True)
+    save.add_argument("--kind", required=True, choices=[str(k) for k in newslib.RevisionKind])
+    save.add_argument("--note", default="", help="what changed; public for corrections")
+    save.add_argument(
+        "--expect",
+        type=int,
+        help="the revision your copy is based on (default: the one 'checkout' wrote in it)",
+    )
+    save.set_defaults(command=_save)
+
+
+def _render(args: argparse.Namespace) -> int:
+    article, history = _load_article(args.article, Path(args.content), args.rev)
+    sys.stdout.write(
+        newslib.render(
+            article,
+            args.format,
+            locale=args.locale,
+            policy=args.policy,
+            history=history,
+            timezone=args.timezone,
+        )
+    )
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    annotate = None if args.no_annotate else newslib.annotator(load_gazetteer(args))
+    if args.file == "-":
+        text = sys.stdin.read()
+        result = newslib.import_text(text, article_id=args.id, year=args.year, annotate=annotate)
+    else:
+        result = newslib.import_file(
+            args.file, article_id=args.id, year=args.year, annotate=annotate
+        )
+    for note in result.notes:
+        print(f"newslib: note: {note}", file=sys.stderr)
+    if args.output:
+        newslib.write_article(result.article, args.output)
+    else:
+        sys.stdout.write(newslib.dumps_article(result.article))
+    return EXIT_OK
+
+
+def _history(args: argparse.Namespace) -> int:
+    revisions = newslib.Repository(args.content).history(args.article)
+    if not revisions:
+        raise UsageError(f"no article {args.article!r} in {args.content}")
+    if args.format == "json":
+        print(json.dumps([_revision_json(r) for r in revisions], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in revisions:
+        note = f": {r.note}" if r.note else ""
+        print(f"{r.number:>4}  {r.time:%Y-%m-%d %H:%M}Z  {r.kind:<10} {r.author}{note}")
+    return EXIT_OK
+
+
+def _revision_json(revision: newslib.Revision) -> dict[str, object]:
+    return {
+        "article": revision.article,
+        "number": revision.number,
+        "time": revision.time.isoformat().replace("+00:00", "Z"),
+        "author": revision.author,
+        "kind": str(revision.kind),
+        "note": revision.note,
+        "content": revision.content,
+        "parent": revision.parent,
+        "hash": revision.hash,
+    }
+
+
+def _diff(args: argparse.Namespace) -> int:
+    repository = newslib.Repository(args.content)
+    head = repository.head(args.article)
+    if head is None:
+        raise UsageError(f"no article {args.article!r} in {args.content}")
+    new = args.new if args.new is not None else head.number
+    old = args.old if args.old is not None else new - 1
+    if old < 1:
+        raise UsageError(f"{args.article} has only revision {new}; nothing to compare")
+    changes = newslib.diff_articles(
+        repository.read(args.article, old), repository.read(args.article, new)
+    )
+    if args.format == "json":
+        data = {"article": args.article, "old": old, "new": new, **changes.to_json()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(f"{args.article}: revision {old} -> {new}", file=sys.stderr)
+        sys.stdout.write(newslib.format_diff(changes, color=sys.stdout.isatty()))
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    folder = args.folder or args.content
+    problems = newslib.Repository(folder).verify()
+    for problem in problems:
+        print(problem)
+    count = len(newslib.Repository(folder).ids())
+    print(f"{folder}: {count} article(s), {len(problems)} problem(s)", file=sys.stderr)
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def _checkout(args: argparse.Namespace) -> int:
+    record, article = newslib.Repository(args.content).revision(args.article, args.rev)
+    if args.output:
+        newslib.write_working_copy(args.output, article, record.number)
+        print(f"{args.output}: revision {record.number} of {article.id}", file=sys.stderr)
+    else:
+        sys.stdout.write(newslib.dumps_article(article))
+    return EXIT_OK
+
+
+def _save(args: argparse.Namespace) -> int:
+    article, based_on = newslib.read_working_copy(args.file)
+    repository = newslib.Repository(args.content)
+    expected: int | newslib.store.AnyHead | None = newslib.ANY_HEAD
+    if args.expect is not None:
+        expected = args.expect
+    elif based_on is not None:
+        expected = based_on
+    elif repository.head(article.id) is None:
+        expected = None
+    else:
+        print(
+            "newslib: note: the file does not say which revision it was based on; "
+            "saved without a conflict check (use 'checkout -o FILE', or --expect)",
+            file=sys.stderr,
+        )
+    record = repository.save(
+        article, author=args.author, kind=args.kind, note=args.note, expected_head=expected
+    )
+    print(f"{article.id}: saved revision {record.number} ({record.kind})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _load_article(
+    name: str, content: Path, revision: int | None = None
+) -> tuple[Article, tuple[newslib.Revision, ...]]:
+    """An article by id (with its history up to the revision) or from a YAML file."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        if revision is not None:
+            raise UsageError("--rev selects a revision of a stored article; give its id")
+        if path.is_file() and newslib.store.is_revision_text(path.read_text(encoding="utf-8")):
+            record, article = newslib.read_revision_file(path)
+            return article, (record,)
+        return newslib.read_article(path), ()
+    repository = newslib.Repository(content)
+    record, article = repository.revision(name, revision)
+    history = tuple(r for r in repository.history(name) if r.number <= record.number)
+    return article, history

@@ -1,0 +1,182 @@
+"""``newslib`` commands about editions: build, translation status and drafts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import newslib
+from newslib import Article
+from newslib.cli_shared import EXIT_OK, Commands, interactive
+
+__all__ = ["register"]
+
+
+def register(commands: Commands[argparse.ArgumentParser]) -> None:
+    """Add the edition commands."""
+    build = commands.add_parser("build", help="build every edition of the content folder")
+    build.add_argument("--out", default="_site", help="the output folder (default: ./_site)")
+    build.add_argument("-j", "--jobs", type=int, help="processes (default: one per core)")
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on terminology errors or missing/stale translations",
+    )
+    build.set_defaults(command=_build)
+
+    status = commands.add_parser("status", help="what is translated, stale or missing")
+    status.add_argument("article", nargs="?", help="one article (default: all)")
+    status.add_argument("--lang", help="one language (default: every edition's)")
+    status.add_argument(
+        "--diff", action="store_true", help="show the source changes behind stale fields"
+    )
+    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.set_defaults(command=_status)
+
+    translate = commands.add_parser(
+        "translate", help="draft missing and stale translations by machine"
+    )
+    translate.add_argument("article")
+    translate.add_argument("--to", required=True, dest="target", help="the target language")
+    translate.add_argument("--engine", default="libre", help="libre, google or mymemory")
+    translate.add_argument("--url", help="the engine's address (a LibreTranslate server)")
+    translate.add_argument("--api-key", help="the engine's key, where it needs one")
+    translate.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    translate.add_argument("--policy", help="name policy for the drafts (default: the edition's)")
+    translate.add_argument(
+        "--force", action="store_true", help="also redraft stale human translations"
+    )
+    translate.add_argument(
+        "--no-cache", action="store_true", help="do not use the translation memory"
+    )
+    translate.add_argument("--memory", help="the translation memory file (SQLite)")
+    translate.set_defaults(command=_translate)
+
+
+def _build(args: argparse.Namespace) -> int:
+    result = newslib.build(
+        args.content,
+        args.out,
+        jobs=args.jobs,
+        strict=args.strict,
+        progress=newslib.build_progress if interactive() else None,
+    )
+    editions = ", ".join(result.editions) or "none"
+    print(
+        f"{result.out}: {result.rendered} page(s) rendered, {result.reused} unchanged; "
+        f"editions published: {editions}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    repository = newslib.Repository(args.content)
+    articles = [args.article] if args.article else repository.ids()
+    languages = [args.lang] if args.lang else _edition_languages(Path(args.content))
+    rows: list[newslib.StatusRow] = []
+    diffs: list[dict[str, object]] = []
+    for article_id in articles:
+        source = repository.read(article_id)
+        for language in languages:
+            if language == source.language.split("-")[0]:
+                continue
+            translations = newslib.load_translations(args.content, article_id, language)
+            rows.append(newslib.status_row(source, translations, language))
+            if args.diff and translations is not None:
+                diffs += _stale_diffs(repository, source, translations)
+    if args.format == "json":
+        data: dict[str, object] = {"status": [r.to_json() for r in rows]}
+        if args.diff:
+            data["stale"] = diffs
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{'article':<40} {'lang':<5} {'current':>7} {'stale':>5} {'missing':>7} "
+          f"{'machine':>7} {'obsolete':>8}")  # fmt: skip
+    for r in rows:
+        print(f"{r.article[:40]:<40} {r.language:<5} {r.current:>7} {r.stale:>5} "
+              f"{r.missing:>7} {r.machine_unreviewed:>7} {r.obsolete:>8}")  # fmt: skip
+    for item in diffs:
+        print(f"\n{item['article']} [{item['language']}] {item['field']}: "
+              f"revision {item['translated_from']} -> {item['now']}")  # fmt: skip
+        print(f"  {item['diff']}")
+    return EXIT_OK
+
+
+def _edition_languages(content: Path) -> list[str]:
+    try:
+        project = newslib.load_project(content)
+    except newslib.NewslibError:
+        return ["ru", "de", "fr", "ka", "ar"]
+    return list(dict.fromkeys(e.language for e in project.editions))
+
+
+def _stale_diffs(
+    repository: newslib.Repository, source: Article, translations: newslib.TranslationSet
+) -> list[dict[str, object]]:
+    """For each stale field, the source's change since the translation was made."""
+    head = repository.head(source.id)
+    found: list[dict[str, object]] = []
+    for name, state in translations.status(source).items():
+        if state != "stale":
+            continue
+        entry = translations.fields[name]
+        then = repository.read(source.id, entry.source_revision)
+        old, new = newslib.field_source(then, name), newslib.field_source(source, name)
+        changes = newslib.diff.word_diff(old, new)
+        found.append(
+            {
+                "article": source.id,
+                "language": translations.language,
+                "field": name,
+                "translated_from": entry.source_revision,
+                "now": head.number if head else None,
+                "diff": newslib.format_words(changes),
+            }
+        )
+    return found
+
+
+def _translate(args: argparse.Namespace) -> int:
+    options: dict[str, object] = {"timeout": args.timeout}
+    if args.url:
+        options["url"] = args.url
+    if args.api_key:
+        options["api_key"] = args.api_key
+    translator = newslib.get_translator(args.engine, **options)
+    policy = args.policy or _edition_policy(Path(args.content), args.target)
+    memory = None
+    if not args.no_cache:
+        memory = newslib.TranslationMemory(
+            args.memory or newslib.terms.cache.cache_dir() / "translation-memory.sqlite"
+        )
+    summary = newslib.draft(
+        args.content,
+        args.article,
+        target=args.target,
+        translator=translator,
+        policy=newslib.load_policy(policy) if policy else None,
+        memory=memory,
+        force=args.force,
+        progress=newslib.build_progress if interactive() else None,
+    )
+    print(
+        f"{summary.path}: {len(summary.drafted)} drafted, {len(summary.from_memory)} from "
+        f"memory, {len(summary.review)} need review, {len(summary.kept_human)} stale human "
+        f"translation(s) kept (--force redrafts them), {len(summary.current)} current",
+        file=sys.stderr,
+    )
+    for name, problems in summary.review.items():
+        for problem in problems:
+            print(f"  review {name}: {problem}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _edition_policy(content: Path, language: str) -> str | None:
+    try:
+        project = newslib.load_project(content)
+    except newslib.NewslibError:
+        return None
+    return next((e.policy for e in project.editions if e.language == language), None)

@@ -1,0 +1,35 @@
+"""What the command modules share: exit codes and small helpers."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+import newslib
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Command",
+    "Commands",
+    "interactive",
+    "load_gazetteer",
+]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+Command = Callable[[argparse.Namespace], int]
+Commands = argparse._SubParsersAction  # the type of ``parser.add_subparsers()``
+
+
+def interactive() -> bool:
+    """True when stderr is a terminal and this is not CI: show progress bars."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def load_gazetteer(args: argparse.Namespace) -> newslib.Gazetteer:
+    """The gazetteer named by ``--gazetteer``, or the shipped one."""
+    return newslib.Gazetteer.load(args.gazetteer) if args.gazetteer else newslib.shipped_gazetteer()
