@@ -22,7 +22,6 @@ __all__ = ["RTL_LANGUAGES", "BodyState", "Link", "Page"]
 
 # Joins an article's texts for one pass of the policy: a paragraph break no name crosses.
 _SEPARATOR = "\n\n\u2029\n\n"
-_ALL = Text.of("\u2029all texts\u2029")  # the memo's key for the whole article
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"})
 
@@ -64,6 +63,7 @@ class Page:
     templates: Path | None = None  # a folder whose templates override the shipped ones
     stylesheet: str = "style.css"
     _texts: dict[Text, str] = field(default_factory=dict, repr=False, compare=False)
+    _batch: list[dict[Text, str]] = field(default_factory=list, repr=False, compare=False)
 
     # ------------------------------------------------------------------ text
 
@@ -121,21 +121,19 @@ class Page:
         """Every text of the article with the policy applied, in one pass over all of them."""
         if self.policy is None:
             return {}
-        cached = self._texts.get(_ALL)
-        if cached is not None:
-            return cached  # type: ignore[return-value]
-        texts = list(dict.fromkeys(text for _, text in self.article.texts()))
-        plains = [self._plain(t) for t in texts]
-        joined = apply_policy(
-            _SEPARATOR.join(plains),
-            lang=self.language,
-            policy=self.policy,
-            gazetteer=self.gazetteer,
-        )
-        parts = joined.split(_SEPARATOR)
-        result = dict(zip(texts, parts, strict=True)) if len(parts) == len(texts) else {}
-        self._texts[_ALL] = result  # type: ignore[assignment]
-        return result
+        if not self._batch:
+            texts = list(dict.fromkeys(text for _, text in self.article.texts()))
+            joined = apply_policy(
+                _SEPARATOR.join(self._plain(t) for t in texts),
+                lang=self.language,
+                policy=self.policy,
+                gazetteer=self.gazetteer,
+            )
+            parts = joined.split(_SEPARATOR)
+            self._batch.append(
+                dict(zip(texts, parts, strict=True)) if len(parts) == len(texts) else {}
+            )
+        return self._batch[0]
 
     def _isolated(self, ref: Ref) -> str:
         """A name inside right-to-left text is isolated when it is written left to right."""
