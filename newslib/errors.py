@@ -6,11 +6,19 @@
     ├── InputError                 bad input data: names file, line, column, problem and fix
     │   ├── ArticleError           an article file (or text) is malformed or invalid
     │   ├── GazetteerError         a gazetteer file is malformed or invalid
-    │   └── PolicyError            a naming-policy file is malformed or invalid
-    │   └── RevisionError          a stored revision file is malformed
+    │   ├── PolicyError            a naming-policy file is malformed or invalid
+    │   ├── RevisionError          a stored revision file is malformed
+    │   ├── TranslationError       a translation file is malformed   (newslib.translations)
+    │   └── ConfigError            newslib.yaml is malformed         (newslib.editions)
     ├── StoreError                 the content store refuses an operation
     │   ├── ConflictError          the head moved since the editor's copy was taken
     │   └── UnsafePathError        an id or path that would escape the content folder
+    ├── BuildError                 a build refused (strict mode, a required translation)
+    ├── TranslatorError            machine translation failed        (newslib.translators)
+    │   ├── TranslatorUnavailable  engine missing, or lacks the language
+    │   ├── TranslatorTimeout      no answer in time
+    │   ├── TranslatorHTTPError    an HTTP error after the retries
+    │   └── TranslatorResponseError  an answer that breaks the engine's API
     ├── UnknownEntityError         (also a KeyError) an entity id nobody declared
     ├── UnknownPolicyError         (also a KeyError) a policy name that is not shipped
     └── UsageError                 the caller asked for something that cannot be done
