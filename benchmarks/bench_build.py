@@ -19,17 +19,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment
+from seed_archive import ROOT, save_seed_copies
 
 import newslib
 from newslib.codec import article_data
-from newslib.model import Paragraph, Text
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED_ID = "lavrov-abkhazia-south-ossetia-talks"
 
 BUILD = """
 import json, resource, sys, time
@@ -47,12 +43,7 @@ print(json.dumps({"seconds": took, "rendered": result.rendered, "own_mb": own,
 def make_archive(folder: Path, count: int) -> None:
     """*count* articles shaped like the seed, each with its own id and first paragraph."""
     shutil.copytree(ROOT / "content", folder, ignore=shutil.ignore_patterns(".lock", "articles"))
-    seed = newslib.Repository(ROOT / "content").read(SEED_ID)
-    repository = newslib.Repository(folder)
-    for n in range(count):
-        first = Paragraph("p1", Text.of(f"Story {n}: {seed.body[0].text.plain}"))
-        article = replace(seed, id=f"story-{n:05d}", body=(first, *seed.body[1:]))
-        repository.save(article, author="bench", kind="publish", expected_head=None)
+    save_seed_copies(newslib.Repository(folder), count, author="bench")
 
 
 def run_build(content: Path, out: Path, jobs: int) -> dict[str, float]:

@@ -23,11 +23,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from seed_archive import save_seed_copies
+
 import newslib
 from newslib.model import Paragraph, Text
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_ID = "lavrov-abkhazia-south-ossetia-talks"
 CONFIG = """editions:
   - id: en
     locale: en
@@ -39,12 +39,7 @@ CONFIG = """editions:
 def make_archive(content: Path, count: int) -> None:
     content.mkdir(parents=True)
     (content / "newslib.yaml").write_text(CONFIG, encoding="utf-8")
-    seed = newslib.Repository(ROOT / "content").read(SEED_ID)
-    repository = newslib.Repository(content)
-    for n in range(count):
-        first = Paragraph("p1", Text.of(f"Story {n}: {seed.body[0].text.plain}"))
-        article = replace(seed, id=f"story-{n:05d}", body=(first, *seed.body[1:]))
-        repository.save(article, author="archive", kind="publish", expected_head=None)
+    save_seed_copies(newslib.Repository(content), count, author="archive")
 
 
 def writer(

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from typing import Any, assert_never
 
 from newslib.markup import format_text
-from newslib.model import Article, Block, Heading, ListBlock, Paragraph, Quote
+from newslib.model import Article, Block, Heading, ListBlock, Paragraph, Quote, Text
 
 __all__ = [
     "ArticleDiff",
     "BlockChange",
     "FieldChange",
     "WordChange",
+    "canonical_markup",
     "diff_articles",
     "format_diff",
 ]
@@ -154,17 +155,23 @@ def block_text(block: Block) -> str:
             assert_never(block)
 
 
-def _markup(block: Block) -> str:
-    match block:
+def canonical_markup(value: Block | Text) -> str:
+    """A block or text as one string that changes when, and only when, its content does.
+
+    Translations store its sha256 as the field hash, so the format must not change.
+    """
+    match value:
+        case Text():
+            return format_text(value)
         case Paragraph(text=text) | Heading(text=text):
-            return f"{type(block).__name__}:{format_text(text)}"
-        case Quote(text=text, speaker=speaker, attribution=attribution):
+            return f"{type(value).__name__}\n{format_text(text)}"
+        case Quote(text=text, attribution=attribution, speaker=speaker):
             said = format_text(attribution) if attribution else ""
-            return f"quote:{speaker}:{format_text(text)}:{said}"
+            return f"Quote\n{speaker}\n{format_text(text)}\n{said}"
         case ListBlock(items=items, ordered=ordered):
-            return f"list:{ordered}:" + "\n".join(format_text(i) for i in items)
+            return f"List\n{ordered}\n" + "\n".join(format_text(i) for i in items)
         case _:
-            assert_never(block)
+            assert_never(value)
 
 
 def _block_changes(old: Article, new: Article) -> list[BlockChange]:
@@ -187,7 +194,7 @@ def _block_changes(old: Article, new: Article) -> list[BlockChange]:
             continue
         if block.id not in in_place:
             changes.append(BlockChange("moved", block.id, block_text(previous), block_text(block)))
-        if _markup(previous) != _markup(block):
+        if canonical_markup(previous) != canonical_markup(block):
             a, b = block_text(previous), block_text(block)
             changes.append(BlockChange("changed", block.id, a, b, word_diff(a, b), a == b))
     return changes

@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from newslib.diff import block_text
+from newslib.diff import block_text, canonical_markup
 from newslib.errors import InputError
 from newslib.fsio import atomic_write_text, read_text
 from newslib.markup import format_text, parse_text
@@ -133,22 +133,8 @@ def field_hash(article: Article, name: str) -> str:
     """The sha256 of a source field's canonical markup (a translation remembers it)."""
     for field_name, value in fields_of(article):
         if field_name == name:
-            return hashlib.sha256(_canonical(value).encode("utf-8")).hexdigest()
+            return hashlib.sha256(canonical_markup(value).encode("utf-8")).hexdigest()
     raise KeyError(name)
-
-
-def _canonical(value: Block | Text) -> str:
-    match value:
-        case Text():
-            return format_text(value)
-        case Paragraph(text=text) | Heading(text=text):
-            return f"{type(value).__name__}\n{format_text(text)}"
-        case Quote(text=text, attribution=attribution, speaker=speaker):
-            said = format_text(attribution) if attribution else ""
-            return f"Quote\n{speaker}\n{format_text(text)}\n{said}"
-        case ListBlock(items=items, ordered=ordered):
-            return f"List\n{ordered}\n" + "\n".join(format_text(i) for i in items)
-    raise TypeError(value)
 
 
 def translated_article(source: Article, translations: TranslationSet) -> Article | None:

@@ -40,6 +40,17 @@ def published(out: Path) -> dict[str, bytes]:
     }
 
 
+def built_then_changed(content: Path, out: Path) -> dict[str, bytes]:
+    """Build *content* into *out*, then save a new headline; return what was published."""
+    newslib.build(content, out, jobs=1)
+    before = published(out)
+    repository = Repository(content)
+    repository.save(
+        replace(repository.read(SEED_ID), headline=Text.of("Changed")), author="d", kind="update"
+    )
+    return before
+
+
 def test_golden_files(tmp_path: Path) -> None:
     files = built_site(tmp_path / "site")
     golden = {
@@ -132,12 +143,7 @@ def test_a_failing_build_leaves_the_previous_editions(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "site"
-    newslib.build(content, out, jobs=1)
-    before = published(out)
-    repository = Repository(content)
-    repository.save(
-        replace(repository.read(SEED_ID), headline=Text.of("Changed")), author="d", kind="update"
-    )
+    before = built_then_changed(content, out)
     import newslib.builder as build_module
 
     def explode(link: Path, folder: Path) -> None:
@@ -152,12 +158,7 @@ def test_a_failing_build_leaves_the_previous_editions(
 
 def test_a_killed_build_leaves_the_previous_editions(content: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    newslib.build(content, out, jobs=1)
-    before = published(out)
-    repository = Repository(content)
-    repository.save(
-        replace(repository.read(SEED_ID), headline=Text.of("Changed")), author="d", kind="update"
-    )
+    before = built_then_changed(content, out)
     child = subprocess.Popen(
         [sys.executable, str(Path(__file__).parent / "killable_build.py"), str(content), str(out)],
         stdout=subprocess.PIPE, text=True, cwd=ROOT,
