@@ -43,14 +43,8 @@ from newslib.model import (
     Text,
 )
 from newslib.renderers import FORMATS, render
-from newslib.store import (
-    ANY_HEAD,
-    Repository,
-    StoreProblem,
-    read_revision_file,
-    read_working_copy,
-    write_working_copy,
-)
+from newslib.revision_files import read_revision_file, read_working_copy, write_working_copy
+from newslib.store import ANY_HEAD, Repository, StoreProblem
 from newslib.terms import (
     Finding,
     FixResult,

@@ -11,6 +11,7 @@ import newslib
 import newslib.store
 from newslib import Article, UsageError
 from newslib.cli_shared import EXIT_FINDINGS, EXIT_OK, Commands, load_gazetteer
+from newslib.revision_files import is_revision_text
 
 __all__ = ["register"]
 
@@ -206,7 +207,7 @@ def _load_article(
     if path.suffix in (".yaml", ".yml") or path.exists():
         if revision is not None:
             raise UsageError("--rev selects a revision of a stored article; give its id")
-        if path.is_file() and newslib.store.is_revision_text(path.read_text(encoding="utf-8")):
+        if path.is_file() and is_revision_text(path.read_text(encoding="utf-8")):
             record, article = newslib.read_revision_file(path)
             return article, (record,)
         return newslib.read_article(path), ()

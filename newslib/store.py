@@ -6,9 +6,7 @@ Layout::
     <content>/articles/<id>/0002.yaml
     <content>/articles/<id>/.lock        held while a revision is being saved
 
-A revision file holds two keys: ``revision`` (number, UTC time, author, kind, note, the
-sha256 of the article's canonical YAML, the parent's hash, and its own hash over all of
-these) and ``article`` (the article, as :func:`~newslib.codec.write_article` writes it).
+Each file is a revision record and the article (see :mod:`newslib.revision_files`).
 
 Saving takes the article's lock, checks the expected head (optimistic concurrency), writes
 the new file through a synced temporary file and links it into place — linking fails
@@ -21,7 +19,6 @@ import contextlib
 import errno
 import fcntl
 import hashlib
-import json
 import os
 import re
 import tempfile
@@ -32,37 +29,30 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-import yaml
-
-from newslib.codec import article_data, article_from_node, dumps_article, loads_article
+from newslib.codec import dumps_article
 from newslib.errors import (
     ConflictError,
     NewslibError,
-    RevisionError,
     StoreError,
     UnsafePathError,
     UsageError,
 )
-from newslib.fsio import atomic_write_text, default_mode, read_text
+from newslib.fsio import default_mode
 from newslib.model import ARTICLE_ID, Article, Revision, RevisionKind
-from newslib.yamlio import Reader, compose, dump
+from newslib.revision_files import (
+    content_hash,
+    dumps_revision,
+    read_revision_file,
+    read_revision_record,
+    record_hash,
+)
 
 __all__ = [
     "ANY_HEAD",
     "AnyHead",
     "Repository",
     "StoreProblem",
-    "content_hash",
-    "is_revision_text",
-    "loads_revision",
-    "read_revision_file",
-    "read_revision_record",
-    "read_working_copy",
-    "write_working_copy",
 ]
-
-# The first line of a working copy: which revision it was checked out from.
-_WORKING_HEADER = re.compile(r"# newslib: (?P<article>\S+) revision (?P<number>\d+)\b")
 
 _REVISION_FILE = re.compile(r"(\d{4,})\.yaml")
 _TEMPORARY = re.compile(r"\.\d{4,}\.yaml\..+\.tmp")
@@ -94,30 +84,6 @@ class StoreProblem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}"
-
-
-def content_hash(article: Article) -> str:
-    """The sha256 of the article's canonical YAML."""
-    return hashlib.sha256(dumps_article(article).encode("utf-8")).hexdigest()
-
-
-def _record_hash(
-    article: str,
-    number: int,
-    when: datetime,
-    author: str,
-    kind: RevisionKind,
-    note: str,
-    content: str,
-    parent: str | None,
-) -> str:
-    fields = [article, number, _iso(when), author, str(kind), note, content, parent]
-    data = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-def _iso(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 class Repository:
@@ -222,12 +188,12 @@ class Repository:
                 note=note.strip(),
                 content=content,
                 parent=parent_hash,
-                hash=_record_hash(
+                hash=record_hash(
                     article.id, number, when, author.strip(), kind, note.strip(), content,
                     parent_hash,
                 ),
             )  # fmt: skip
-            _write_new(folder / f"{number:04d}.yaml", _revision_text(record, article))
+            _write_new(folder / f"{number:04d}.yaml", dumps_revision(record, article))
             _remove_leftovers(folder)
         return record
 
@@ -325,91 +291,6 @@ class Repository:
         return path, (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-def write_working_copy(path: str | Path, article: Article, revision: int) -> None:
-    """Write an editor's working copy: the article, headed by the revision it is based on."""
-    header = (
-        f"# newslib: {article.id} revision {revision} (edit, then: newslib save FILE "
-        "--author NAME --kind update --note '...')\n"
-    )
-    atomic_write_text(path, header + dumps_article(article))
-
-
-def read_working_copy(path: str | Path) -> tuple[Article, int | None]:
-    """An editor's working copy and the revision it was checked out from (if it says)."""
-    text = read_text(path)
-    article = loads_article(text, path=path)
-    header = _WORKING_HEADER.match(text)
-    based_on = int(header["number"]) if header and header["article"] == article.id else None
-    return article, based_on
-
-
-def is_revision_text(text: str) -> bool:
-    """True when YAML text is a revision file (a record and an article), not a bare article."""
-    return text.startswith("revision:")
-
-
-def read_revision_file(path: str | Path) -> tuple[Revision, Article]:
-    """Read one revision file: its record and its article."""
-    return loads_revision(read_text(path), path=path)
-
-
-def read_revision_record(path: str | Path) -> Revision:
-    """A revision file's record only: the ``revision`` mapping that opens the file."""
-    text = read_text(path)
-    if not is_revision_text(text):
-        return read_revision_file(path)[0]  # not canonical: read it all, with its errors
-    cut = text.find("\narticle:")
-    node = compose(text[: cut + 1] if cut >= 0 else text, path, RevisionError)
-    if node is None:
-        raise RevisionError("the revision file is empty", path=path, line=1)
-    reader = Reader(path, RevisionError)
-    fields = reader.mapping(node, required=("revision",), what="a revision file")
-    return _record(reader, fields["revision"])
-
-
-def loads_revision(text: str, *, path: str | Path = "<string>") -> tuple[Revision, Article]:
-    """Parse a revision file's text: its record and its article."""
-    node = compose(text, path, RevisionError)
-    if node is None:
-        raise RevisionError("the revision file is empty", path=path, line=1)
-    reader = Reader(path, RevisionError)
-    fields = reader.mapping(node, required=("revision", "article"), what="a revision file")
-    record = _record(reader, fields["revision"])
-    return record, article_from_node(fields["article"], path)
-
-
-def _record(reader: Reader, node: yaml.Node) -> Revision:
-    fields = reader.mapping(
-        node,
-        required=(
-            "article",
-            "number",
-            "time",
-            "author",
-            "kind",
-            "note",
-            "content",
-            "parent",
-            "hash",
-        ),
-        what="a revision record",
-    )
-    kind = reader.string(fields["kind"])
-    if kind not in set(RevisionKind):
-        reader.fail(fields["kind"], f"unknown kind {kind!r}", "use: " + ", ".join(RevisionKind))
-    return Revision(
-        article=reader.string(fields["article"]),
-        number=reader.integer(fields["number"]),
-        time=reader.timestamp(fields["time"]),
-        author=reader.string(fields["author"]),
-        kind=RevisionKind(kind),
-        note=reader.optional_string(fields["note"]) or "",
-        content=reader.string(fields["content"]),
-        parent=reader.optional_string(fields["parent"]),
-        hash=reader.string(fields["hash"]),
-    )
-
-
 def _check_record(
     path: Path,
     article_id: str,
@@ -425,7 +306,7 @@ def _check_record(
         yield StoreProblem(where, f"says it is revision {record.number}")
     if content_hash(article) != record.content:
         yield StoreProblem(where, "tampered: the article does not match its content hash")
-    recomputed = _record_hash(
+    recomputed = record_hash(
         record.article, record.number, record.time, record.author, record.kind, record.note,
         record.content, record.parent,
     )  # fmt: skip
@@ -436,24 +317,6 @@ def _check_record(
         yield StoreProblem(where, "the first revision names a parent")
     elif number > 1 and previous is not None and record.parent != expected_parent:
         yield StoreProblem(where, "broken chain: the parent hash is not the previous revision's")
-
-
-def _revision_text(record: Revision, article: Article) -> str:
-    data: dict[str, Any] = {
-        "revision": {
-            "article": record.article,
-            "number": record.number,
-            "time": _iso(record.time),
-            "author": record.author,
-            "kind": str(record.kind),
-            "note": record.note,
-            "content": record.content,
-            "parent": record.parent,
-            "hash": record.hash,
-        },
-        "article": article_data(article),
-    }
-    return dump(data)
 
 
 _CACHED_FILES = 1024

@@ -31,7 +31,7 @@ from newslib import (
     read_revision_file,
 )
 from newslib.cli import main
-from newslib.store import _revision_text
+from newslib.revision_files import dumps_revision
 
 from .conftest import CONTENT, ROOT, SEED_ID, published_seed
 
@@ -91,7 +91,7 @@ class TestRevisions:
         repo.save(published_seed(), author="desk", kind="publish")
         path = repo.articles / SEED_ID / "0001.yaml"
         record, article = read_revision_file(path)
-        assert _revision_text(record, article) == path.read_text(encoding="utf-8")
+        assert dumps_revision(record, article) == path.read_text(encoding="utf-8")
 
     def test_unknown_revision(self, repo: Repository) -> None:
         repo.save(published_seed(), author="desk", kind="publish")

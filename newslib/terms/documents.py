@@ -21,7 +21,7 @@ from newslib.errors import ArticleError, UsageError
 from newslib.fsio import read_text
 from newslib.markup import parse_text, plain_offsets
 from newslib.model import Block, FieldPath, Quote
-from newslib.store import is_revision_text, loads_revision
+from newslib.revision_files import is_revision_text, loads_revision
 from newslib.yamlio import compose
 
 __all__ = ["Document", "detect_language", "load_document", "parse_document"]
