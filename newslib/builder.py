@@ -16,6 +16,7 @@ unchanged is not rendered again: its files are linked from the previous build.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import fcntl
 import hashlib
@@ -37,6 +38,7 @@ from typing import Any
 import newslib
 from newslib.editions import Edition, MissingTranslation, Project, load_project
 from newslib.errors import NewslibError, UsageError
+from newslib.fsio import atomic_writer
 from newslib.l10n import Localizer
 from newslib.model import Article, Revision
 from newslib.page import BodyState, Link, Page
@@ -501,20 +503,10 @@ def _feed_entry(job: _Job, page: dict[str, Any]) -> FeedEntry:
 
 
 def _write_manifest(path: Path, document: dict[str, Any]) -> None:
-    """Stream the manifest to a temporary file and rename it into place."""
-    fd, temporary = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, indent=1)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise
+    """Stream the manifest (it can be large) into place atomically."""
+    with atomic_writer(path, mode=0o644) as handle:
+        json.dump(document, codecs.getwriter("utf-8")(handle), indent=1)
+        handle.write(b"\n")
 
 
 def _switch(link: Path, folder: Path) -> None:

@@ -6,12 +6,21 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from newslib.errors import InputError, UsageError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "default_mode", "read_text"]
+__all__ = [
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "atomic_writer",
+    "default_mode",
+    "read_text",
+    "sync_directory",
+]
 
 
 @cache
@@ -25,14 +34,18 @@ def default_mode() -> int:
     return 0o666 & ~umask
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write *data* to *path* through a synced temporary file renamed into place."""
+@contextlib.contextmanager
+def atomic_writer(path: str | Path, *, mode: int | None = None) -> Iterator[BinaryIO]:
+    """A binary file that replaces *path* (synced, renamed into place) when the block ends.
+
+    If the block raises, *path* is left as it was. *mode* defaults to the umask's.
+    """
     target = Path(path)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        os.fchmod(fd, default_mode())
+        os.fchmod(fd, default_mode() if mode is None else mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         Path(temporary).replace(target)
@@ -45,7 +58,13 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise
-    _sync_directory(target.parent)
+    sync_directory(target.parent)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write *data* to *path* through a synced temporary file renamed into place."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:
@@ -81,7 +100,8 @@ def read_text(path: str | Path) -> str:
         ) from None
 
 
-def _sync_directory(folder: Path) -> None:
+def sync_directory(folder: Path) -> None:
+    """Make a rename or link in *folder* durable (best effort where folders cannot sync)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:

@@ -37,7 +37,7 @@ from newslib.errors import (
     UnsafePathError,
     UsageError,
 )
-from newslib.fsio import default_mode
+from newslib.fsio import default_mode, sync_directory
 from newslib.model import ARTICLE_ID, Article, Revision, RevisionKind
 from newslib.revision_files import (
     content_hash,
@@ -382,11 +382,7 @@ def _write_new(path: Path, text: str) -> None:
     finally:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    sync_directory(path.parent)
 
 
 def _remove_leftovers(folder: Path) -> None:
