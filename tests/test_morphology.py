@@ -55,6 +55,17 @@ def test_apposition_fix() -> None:
     )
 
 
+def test_a_name_does_not_govern_the_next_name() -> None:
+    # pymorphy3 reads "Сухума" as a common noun; as a head it would make Сухуми genitive.
+    text = "Дзау Сухума Сухуми"
+    start = text.rindex("Сухуми")
+    assert infer_case(text, start, "ru", start + 6) is not None
+    assert infer_case(text, start, "ru", start + 6, names=[(5, 11)]) is None
+    [finding] = check_text(text, lang="ru", policy="russian-usage")
+    assert not finding.fixable
+    assert fix_text(text, lang="ru", policy="russian-usage") == text
+
+
 def test_every_suggestion_says_its_case_and_confidence() -> None:
     [finding] = check_text("Делегация прибыла из Цхинвали.", lang="ru", policy="russian-usage")
     assert (finding.suggestion, finding.case, finding.confidence) == ("Цхинвала", "gen", 0.95)

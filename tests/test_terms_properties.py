@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslib import check_text, fix_text, scan_text
@@ -33,6 +33,7 @@ def texts(draw: st.DrawFn) -> tuple[str, str]:
 
 @settings(max_examples=150, deadline=None)
 @given(texts(), st.sampled_from(POLICIES))
+@example(("ru", "Джава Сухума Сухуми"), "russian-usage")  # a fixed name once governed the next
 def test_fix_is_idempotent_and_local(sample: tuple[str, str], policy: str) -> None:
     lang, text = sample
     findings = check_text(text, lang=lang, policy=policy)

@@ -310,7 +310,8 @@ def _guess_case(text: str, mentions: Sequence[Mention], index: int, lang: str) -
             guess = _guess_case(text, mentions, index - 1, lang)
             if guess is not None:
                 return CaseGuess(guess.case, guess.confidence, f"coordinated: {guess.reason}")
-    return infer_case(text, mention.start, lang, mention.end)
+    names = [(m.start, m.end) for m in mentions if m is not mention]
+    return infer_case(text, mention.start, lang, mention.end, names=names)
 
 
 def _preferred_tag(variants: Sequence[Variant], tags: Sequence[str]) -> str | None:

@@ -20,6 +20,7 @@ otherwise. Without pymorphy3 (the ``ru`` extra) only rules 1 and 2 apply.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -86,8 +87,19 @@ _SENTENCE_END = re.compile(r"[.!?…;:«»\"“”()\[\]—–]|\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def infer_case(text: str, start: int, lang: str, end: int | None = None) -> CaseGuess | None:
-    """The case of the name at ``text[start:end]``, or ``None`` when it cannot be told."""
+def infer_case(
+    text: str,
+    start: int,
+    lang: str,
+    end: int | None = None,
+    *,
+    names: Sequence[tuple[int, int]] = (),
+) -> CaseGuess | None:
+    """The case of the name at ``text[start:end]``, or ``None`` when it cannot be told.
+
+    *names* are the spans of other known names in *text*: a name never governs the next
+    one, though pymorphy3 may take it for a common noun ("Сухума").
+    """
     if lang.split("-")[0].split("_")[0] != "ru":
         return None
     end = start if end is None else end
@@ -95,10 +107,12 @@ def infer_case(text: str, start: int, lang: str, end: int | None = None) -> Case
     if dateline is not None:
         return dateline
     sentence_start = _sentence_start(text, start)
-    words = [m.group().lower() for m in _WORD.finditer(text, sentence_start, start)]
+    matches = list(_WORD.finditer(text, sentence_start, start))
+    words = [m.group().lower() for m in matches]
+    named = {i for i, m in enumerate(matches) if any(s <= m.start() < e for s, e in names)}
     return (
         _preposition(words)
-        or _apposition_or_governing_noun(words)
+        or _apposition_or_governing_noun(words, named)
         or _transitive_verb(words)
         or _subject(words, text, end)
     )
@@ -140,8 +154,11 @@ def _preposition(words: list[str]) -> CaseGuess | None:
     return None
 
 
-def _apposition_or_governing_noun(words: list[str]) -> CaseGuess | None:
-    """ "в столице региона Сухуми" agrees with "столице"; "жители Сухуми" is genitive."""
+def _apposition_or_governing_noun(words: list[str], named: set[int]) -> CaseGuess | None:
+    """ "в столице региона Сухуми" agrees with "столице"; "жители Сухуми" is genitive.
+
+    Words at the indexes in *named* are known names: complements, never heads.
+    """
     if not words or _analyzer() is None:
         return None
     # Skip genitive complements between a head noun and the name ("столице [региона]").
@@ -152,6 +169,8 @@ def _apposition_or_governing_noun(words: list[str]) -> CaseGuess | None:
             break
         index -= 1
     head = words[index]
+    if index in named:
+        return None
     if _is_noun(head) and _lemma(head) in _GEO_HEADS:
         cases = _noun_cases(head)
         preposition = _preposition(words[:index])
