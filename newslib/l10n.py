@@ -164,12 +164,12 @@ class Localizer:
 
     def gettext(self, message: str, **values: Any) -> str:
         """A translated label with ``{placeholders}`` filled in."""
-        return self.typography(_translations(str(self.locale)).gettext(message).format(**values))
+        return self.typography(_fill(_translations(str(self.locale)).gettext(message), values))
 
     def pgettext(self, context: str, message: str, **values: Any) -> str:
         """A translated label in a context (``section``, ``dateline``…)."""
         translated = _translations(str(self.locale)).pgettext(context, message)
-        return self.typography(translated.format(**values))
+        return self.typography(_fill(translated, values))
 
     def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str:
         """A label in the plural form the number needs (Russian has three)."""
@@ -277,3 +277,9 @@ def format_dateline(place: str, day: date, source: str, locale: str | Locale = "
     'МОСКВА, 4 октября. /ТАСС/.'
     """
     return Localizer.for_edition(locale).dateline(place, day, source)
+
+
+def _fill(label: str, values: dict[str, Any]) -> str:
+    """*label* with its placeholders filled; a label without values may be content (a
+    section name with a brace) and is left as it is."""
+    return label.format(**values) if values else label

@@ -215,3 +215,9 @@ class TestRenderOnTheFly:
             for fmt in newslib.FORMATS:
                 out = newslib.render(article, fmt, locale=locale, policy=policy, history=history)
                 assert out.strip()
+
+
+@pytest.mark.parametrize("section", ["{", "C{de}", "{0}"])
+def test_a_section_name_with_braces_is_shown_as_written(section: str) -> None:
+    shown = page("de")
+    assert replace(shown, article=replace(shown.article, section=section)).section == section
