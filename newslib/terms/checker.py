@@ -26,7 +26,7 @@ from typing import Any
 
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
-from newslib.terms.morphology import CaseGuess, elide, infer_case
+from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, sentence_start
 from newslib.terms.policy import Policy, Severity, Treatment
 from newslib.terms.scanner import Mention, Spans, scan
 
@@ -310,8 +310,21 @@ def _guess_case(text: str, mentions: Sequence[Mention], index: int, lang: str) -
             guess = _guess_case(text, mentions, index - 1, lang)
             if guess is not None:
                 return CaseGuess(guess.case, guess.confidence, f"coordinated: {guess.reason}")
-    names = [(m.start, m.end) for m in mentions if m is not mention]
+    if not infers_case(lang):
+        return None
+    names = _names_before(text, mentions, index)
     return infer_case(text, mention.start, lang, mention.end, names=names)
+
+
+def _names_before(text: str, mentions: Sequence[Mention], index: int) -> list[tuple[int, int]]:
+    """The spans of the names in the context before ``mentions[index]`` (they govern nothing)."""
+    begin = sentence_start(text, mentions[index].start)
+    names = []
+    for previous in reversed(range(index)):
+        if mentions[previous].start < begin:
+            break
+        names.append((mentions[previous].start, mentions[previous].end))
+    return names
 
 
 def _preferred_tag(variants: Sequence[Variant], tags: Sequence[str]) -> str | None:

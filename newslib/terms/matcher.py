@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from newslib.terms.cache import code_fingerprint, entry_dir, store_atomically
-from newslib.terms.fold import fold, fold_name
+from newslib.terms.fold import Folded, fold, fold_name
 
 if TYPE_CHECKING:
     from newslib.terms.gazetteer import Gazetteer
@@ -155,9 +155,12 @@ class CompiledNames:
             cand_variant,
         )
 
-    def find(self, text: str) -> list[RawMatch]:
-        """Whole-token matches in *text*: non-overlapping, the longest winning, in order."""
-        folded = fold(text)
+    def find(self, text: str, folded: Folded | None = None) -> list[RawMatch]:
+        """Whole-token matches in *text*: non-overlapping, the longest winning, in order.
+
+        *folded* is ``fold(text)`` when the caller has it already.
+        """
+        folded = fold(text) if folded is None else folded
         parts = _SPLIT.split(folded.text)  # separator, token, separator, token, …, separator
         words = parts[1::2]
         codes_of = {word: self._code_of(word) for word in set(words)}

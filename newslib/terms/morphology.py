@@ -25,7 +25,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["CaseGuess", "FormProposal", "elide", "infer_case", "propose_forms"]
+__all__ = [
+    "CaseGuess",
+    "FormProposal",
+    "elide",
+    "infer_case",
+    "infers_case",
+    "propose_forms",
+    "sentence_start",
+]
 
 # pymorphy3's case tags, and ours.
 _CASES = {"nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "loc"}
@@ -100,14 +108,13 @@ def infer_case(
     *names* are the spans of other known names in *text*: a name never governs the next
     one, though pymorphy3 may take it for a common noun ("Сухума").
     """
-    if lang.split("-")[0].split("_")[0] != "ru":
+    if not infers_case(lang):
         return None
     end = start if end is None else end
     dateline = _dateline(text, start, end)
     if dateline is not None:
         return dateline
-    sentence_start = _sentence_start(text, start)
-    matches = list(_WORD.finditer(text, sentence_start, start))
+    matches = list(_WORD.finditer(text, sentence_start(text, start), start))
     words = [m.group().lower() for m in matches]
     named = {i for i, m in enumerate(matches) if any(s <= m.start() < e for s, e in names)}
     return (
@@ -130,7 +137,13 @@ def _dateline(text: str, start: int, end: int) -> CaseGuess | None:
     return None
 
 
-def _sentence_start(text: str, start: int) -> int:
+def infers_case(lang: str) -> bool:
+    """True for the languages :func:`infer_case` reads (Russian)."""
+    return lang.split("-")[0].split("_")[0] == "ru"
+
+
+def sentence_start(text: str, start: int) -> int:
+    """Where the context :func:`infer_case` reads for a name at *start* begins."""
     window = max(0, start - 200)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, window, start)]
     return ends[-1] if ends else (window if window else 0)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from newslib.terms.fold import fold, fold_name
+from newslib.terms.fold import Folded, fold, fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, Variant
 from newslib.terms.matcher import Candidate, RawMatch, compiled
 
@@ -128,35 +128,40 @@ def scan(
 ) -> list[Mention]:
     """Every mention in *text*; *quoted* overrides the quotation spans found in it."""
     names = compiled(gazetteer)
+    folded = fold(text)
     primary = lang.split("-")[0].split("_")[0]
     raw = [
         RawMatch(match.start, match.end, readings)
-        for match in names.find(text)
+        for match in names.find(text, folded)
         if (readings := _readings(match.candidates, primary))
         and _looks_like_a_name(text, match.start, match.end, gazetteer, readings[0], primary)
     ]
-    certain = {m.candidates[0].entity for m in raw if _context(gazetteer, m) is None}
-    contexts = [c for c in (_context(gazetteer, m) for m in raw) if c is not None]
-    words = _WordIndex(text, {w for c in contexts for w in (*c.words, *c.unless)})
+    contexts = [_context(gazetteer, m) for m in raw]
+    certain = {m.candidates[0].entity for m, c in zip(raw, contexts, strict=True) if c is None}
+    words = _WordIndex(folded, {w for c in contexts if c for w in (*c.words, *c.unless)})
     spans = Spans(quotation_spans(text) if quoted is None else quoted)
     mentions = [
         _mention(text, match, gazetteer, spans)
-        for match in raw
-        if _counts(match, gazetteer, certain, words)
+        for match, context in zip(raw, contexts, strict=True)
+        if _counts(match, context, certain, words)
     ]
-    mentions = _with_derived(text, mentions, gazetteer, primary, spans)
+    mentions = _with_derived(text, folded, mentions, gazetteer, primary, spans)
     return _mark_names_about_names(text, mentions)
 
 
 def _with_derived(
-    text: str, mentions: list[Mention], gazetteer: Gazetteer, lang: str, quotes: Spans
+    text: str,
+    folded: Folded,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    lang: str,
+    quotes: Spans,
 ) -> list[Mention]:
     """Add the adjectives and demonyms (цхинвальский) that no name mention covers."""
     words = gazetteer.derived.get(lang)
     if not words:
         return mentions
     taken = Spans((m.start, m.end) for m in mentions)
-    folded = fold(text)
     added: list[Mention] = []
     for match in _derived_regex(gazetteer.content_hash, lang, words).finditer(folded.text):
         start, end = folded.origin(match.start()), folded.origin(match.end())
@@ -242,24 +247,24 @@ def _looks_like_a_name(
 class _WordIndex:
     """Where the context words of some matches occur in a text, found in one pass."""
 
-    def __init__(self, text: str, words: Iterable[str]) -> None:
-        self.positions: dict[str, list[int]] = {fold_name(w): [] for w in words}
-        if not self.positions:
+    def __init__(self, folded: Folded, words: Iterable[str]) -> None:
+        by_folded: dict[str, list[int]] = {}
+        # Keyed by the word as the gazetteer writes it: near() is called far more often.
+        self.positions = {w: by_folded.setdefault(fold_name(w), []) for w in words}
+        if not by_folded:
             return
-        folded = fold(text)
-        alternation = "|".join(map(re.escape, sorted(self.positions, key=len, reverse=True)))
+        alternation = "|".join(map(re.escape, sorted(by_folded, key=len, reverse=True)))
         for match in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", folded.text):
-            self.positions[match.group()].append(folded.origin(match.start()))
+            by_folded[match.group()].append(folded.origin(match.start()))
 
     def near(self, word: str, start: int, end: int) -> bool:
         """True when *word* occurs within the context window around ``start:end``."""
-        positions = self.positions[fold_name(word)]
+        positions = self.positions[word]
         index = bisect_right(positions, end + CONTEXT_WINDOW) - 1
         return index >= 0 and positions[index] >= start - CONTEXT_WINDOW
 
 
-def _counts(match: RawMatch, gazetteer: Gazetteer, certain: set[str], words: _WordIndex) -> bool:
-    context = _context(gazetteer, match)
+def _counts(match: RawMatch, context: Context | None, certain: set[str], words: _WordIndex) -> bool:
     if context is None:
         return True
     if any(words.near(word, match.start, match.end) for word in context.unless):
