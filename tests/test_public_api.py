@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
 import types
+from pathlib import Path
 
 import newslib
 
@@ -29,3 +31,14 @@ def test_errors_share_one_root() -> None:
         if isinstance(value, type) and issubclass(value, Exception):
             assert issubclass(value, newslib.NewslibError), name
     assert issubclass(newslib.UnknownEntityError, KeyError)
+
+
+def test_every_subpackage_is_installed() -> None:
+    """An editable install hides a package missing from pyproject; ``pip install .`` does not."""
+    root = Path(newslib.__file__).parent
+    on_disk = {
+        ".".join(("newslib", *p.parent.relative_to(root).parts)).rstrip(".")
+        for p in root.rglob("__init__.py")
+    }
+    pyproject = tomllib.loads((root.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert on_disk <= set(pyproject["tool"]["setuptools"]["packages"])
