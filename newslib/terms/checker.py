@@ -20,8 +20,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from functools import cache
 from typing import Any
 
 from newslib.terms.fold import fold_name
@@ -34,7 +35,7 @@ __all__ = ["Finding", "apply_fixes", "check", "match_case"]
 
 # A suggestion is applied by ``fix`` only when at least this sure of the word form.
 CONFIDENT = 0.8
-_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{6,}(?!\w)")
+
 _COORDINATION = re.compile(r"^\s*(?:,|и|или|либо|а также|,\s*а также|and|or|und|oder|et|ou)\s*$")
 
 
@@ -100,17 +101,18 @@ def variant_rule(
     text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
 ) -> Iterator[Finding]:
     """Names whose variant is not the one the policy prefers."""
+    tag_of = _preferred_tags(policy, gazetteer)
     for index, mention in enumerate(mentions):
         treatment = _treatment(mention, policy)
         if mention.derived or treatment is Treatment.IGNORE or mention.variant.usage & policy.allow:
             continue
-        variants = gazetteer.entity(mention.entity).names[mention.lang]
-        tag = _preferred_tag(variants, policy.preferred(mention.entity, mention.lang))
+        tag = tag_of(mention)
         if tag is None:
             continue
         readings = (mention.variant, *mention.alternatives)
         if tag in mention.variant.usage and not mention.ambiguous:
             continue
+        variants = gazetteer.entity(mention.entity).names[mention.lang]
         target = _closest([v for v in variants if tag in v.usage], mention.variant)
         choice = _choose_form(text, mentions, index, readings, target, lang)
         suggestion = match_case(mention.surface, choice.form)
@@ -133,11 +135,11 @@ def inconsistent_rule(
 ) -> Iterator[Finding]:
     """One entity spelt in variants that share no usage, where the policy does not choose."""
     by_entity: dict[str, list[int]] = {}
+    tag_of = _preferred_tags(policy, gazetteer)
     for index, mention in enumerate(mentions):
         if mention.derived or mention.about_name or mention.variant.usage & policy.allow:
             continue
-        variants = gazetteer.entity(mention.entity).names[mention.lang]
-        if _preferred_tag(variants, policy.preferred(mention.entity, mention.lang)):
+        if tag_of(mention):
             continue
         by_entity.setdefault(mention.entity, []).append(index)
     for indexes in by_entity.values():
@@ -179,7 +181,7 @@ def unknown_spelling_rule(
         return
     covered = Spans((m.start, m.end) for m in mentions)
     near_misses: dict[str, tuple[str, str] | None] = {}
-    for match in _LONG_WORD.finditer(text):
+    for match in _capitalised_long_word().finditer(text):
         word, start, end = match.group(), match.start(), match.end()
         if not word[0].isupper() or covered.touches(start):
             continue
@@ -327,6 +329,20 @@ def _names_before(text: str, mentions: Sequence[Mention], index: int) -> list[tu
     return names
 
 
+def _preferred_tags(policy: Policy, gazetteer: Gazetteer) -> Callable[[Mention], str | None]:
+    """The policy's usage tag for a mention's entity and language, looked up once a pair."""
+    found: dict[tuple[str, str], str | None] = {}
+
+    def tag_of(mention: Mention) -> str | None:
+        key = (mention.entity, mention.lang)
+        if key not in found:
+            variants = gazetteer.entity(mention.entity).names[mention.lang]
+            found[key] = _preferred_tag(variants, policy.preferred(*key))
+        return found[key]
+
+    return tag_of
+
+
 def _preferred_tag(variants: Sequence[Variant], tags: Sequence[str]) -> str | None:
     """The first of the policy's *tags* that some variant carries."""
     return next((tag for tag in tags if any(tag in v.usage for v in variants)), None)
@@ -423,6 +439,17 @@ class _NearMissIndex:
 
 
 _NEAR_MISS: dict[tuple[str, str], _NearMissIndex] = {}
+
+
+@cache
+def _capitalised_long_word() -> re.Pattern[str]:
+    """Words of six letters or more that may start with a capital, found in C, not Python.
+
+    Astral first letters are let through; the rule checks ``isupper()`` on every word.
+    """
+    capitals = "".join(c for c in map(chr, range(0x10000)) if c.isupper())
+    first = rf"(?=[^\W\d_])[{re.escape(capitals)}\U00010000-\U0010FFFF]"
+    return re.compile(rf"(?<!\w){first}[^\W\d_]{{5,}}(?!\w)")
 
 
 def _near_miss_index(gazetteer: Gazetteer, lang: str) -> _NearMissIndex:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 
@@ -53,9 +53,11 @@ _ARRAYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """What a matched surface may be: an entity's variant in a language."""
+class Candidate(NamedTuple):
+    """What a matched surface may be: an entity's variant in a language.
+
+    A named tuple, not a dataclass: scans hash candidates often, and tuples hash in C.
+    """
 
     entity: str
     lang: str

@@ -129,19 +129,20 @@ def scan(
     """Every mention in *text*; *quoted* overrides the quotation spans found in it."""
     names = compiled(gazetteer)
     folded = fold(text)
+    variant_of = _Variants(gazetteer)
     primary = lang.split("-")[0].split("_")[0]
     raw = [
         RawMatch(match.start, match.end, readings)
         for match in names.find(text, folded)
         if (readings := _readings(match.candidates, primary))
-        and _looks_like_a_name(text, match.start, match.end, gazetteer, readings[0], primary)
+        and _looks_like_a_name(text, match.start, match.end, variant_of[readings[0]], primary)
     ]
-    contexts = [_context(gazetteer, m) for m in raw]
+    contexts = [variant_of[m.candidates[0]].context for m in raw]
     certain = {m.candidates[0].entity for m, c in zip(raw, contexts, strict=True) if c is None}
     words = _WordIndex(folded, {w for c in contexts if c for w in (*c.words, *c.unless)})
     spans = Spans(quotation_spans(text) if quoted is None else quoted)
     mentions = [
-        _mention(text, match, gazetteer, spans)
+        _mention(text, match, variant_of, spans)
         for match, context in zip(raw, contexts, strict=True)
         if _counts(match, context, certain, words)
     ]
@@ -221,21 +222,22 @@ def _readings(candidates: tuple[Candidate, ...], primary: str) -> tuple[Candidat
     return tuple(c for c in chosen if c.entity == chosen[0].entity) if chosen else ()
 
 
-def _variant(gazetteer: Gazetteer, match: RawMatch) -> Variant:
-    first = match.candidates[0]
-    return gazetteer.entity(first.entity).names[first.lang][first.variant]
+class _Variants(dict[Candidate, Variant]):
+    """Each candidate reading's variant, looked up in the gazetteer once per scan."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        super().__init__()
+        self.gazetteer = gazetteer
+
+    def __missing__(self, candidate: Candidate) -> Variant:
+        entity = self.gazetteer.entity(candidate.entity)
+        found = self[candidate] = entity.names[candidate.lang][candidate.variant]
+        return found
 
 
-def _context(gazetteer: Gazetteer, match: RawMatch) -> Context | None:
-    return _variant(gazetteer, match).context
-
-
-def _looks_like_a_name(
-    text: str, start: int, end: int, gazetteer: Gazetteer, reading: Candidate, lang: str
-) -> bool:
+def _looks_like_a_name(text: str, start: int, end: int, variant: Variant, lang: str) -> bool:
     """Uncurated (GeoNames) names count only when written like one: capitalised, and not a
     common word of the language ("The", "Of" and "And" are places somewhere)."""
-    variant = gazetteer.entity(reading.entity).names[reading.lang][reading.variant]
     if "geonames" not in variant.usage:
         return True
     surface = text[start:end]
@@ -276,17 +278,16 @@ def _counts(match: RawMatch, context: Context | None, certain: set[str], words: 
     return any(words.near(word, match.start, match.end) for word in context.words)
 
 
-def _mention(text: str, match: RawMatch, gazetteer: Gazetteer, quotes: Spans) -> Mention:
+def _mention(text: str, match: RawMatch, variant_of: _Variants, quotes: Spans) -> Mention:
     first = match.candidates[0]
-    variants = gazetteer.entity(first.entity).names[first.lang]
-    others = tuple(variants[c.variant] for c in match.candidates[1:])
+    others = tuple(variant_of[c] for c in match.candidates[1:])
     return Mention(
         start=match.start,
         end=match.end,
         surface=text[match.start : match.end],
         entity=first.entity,
         lang=first.lang,
-        variant=variants[first.variant],
+        variant=variant_of[first],
         alternatives=others,
         quoted=quotes.covers(match.start, match.end),
         candidates=match.candidates,
