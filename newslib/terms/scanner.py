@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from newslib.terms.fold import Folded, fold, fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, Variant
@@ -129,22 +128,33 @@ def scan(
     """Every mention in *text*; *quoted* overrides the quotation spans found in it."""
     names = compiled(gazetteer)
     folded = fold(text)
-    variant_of = _Variants(gazetteer)
     primary = lang.split("-")[0].split("_")[0]
-    raw = [
-        RawMatch(match.start, match.end, readings)
+    reading_of = _Readings(gazetteer, primary)
+    found = [
+        (match, reading)
         for match in names.find(text, folded)
-        if (readings := _readings(match.candidates, primary))
-        and _looks_like_a_name(text, match.start, match.end, variant_of[readings[0]], primary)
+        if (reading := reading_of[match.candidates]) is not None
+        and (not reading.uncurated or _looks_like_a_name(text, match, reading.variant, primary))
     ]
-    contexts = [variant_of[m.candidates[0]].context for m in raw]
-    certain = {m.candidates[0].entity for m, c in zip(raw, contexts, strict=True) if c is None}
-    words = _WordIndex(folded, {w for c in contexts if c for w in (*c.words, *c.unless)})
+    readings = {r.candidates: r for _, r in found}.values()  # of the matches kept
+    certain = {r.entity for r in readings if r.context is None}
+    contexts = [r.context for r in readings if r.context is not None]
+    words = _WordIndex(folded, {w for c in contexts for w in (*c.words, *c.unless)})
     spans = Spans(quotation_spans(text) if quoted is None else quoted)
     mentions = [
-        _mention(text, match, variant_of, spans)
-        for match, context in zip(raw, contexts, strict=True)
-        if _counts(match, context, certain, words)
+        Mention(
+            start=match.start,
+            end=match.end,
+            surface=text[match.start : match.end],
+            entity=reading.entity,
+            lang=reading.lang,
+            variant=reading.variant,
+            alternatives=reading.alternatives,
+            quoted=spans.covers(match.start, match.end),
+            candidates=reading.candidates,
+        )
+        for match, reading in found
+        if _counts(match, reading.context, certain, words)
     ]
     mentions = _with_derived(text, folded, mentions, gazetteer, primary, spans)
     return _mark_names_about_names(text, mentions)
@@ -214,33 +224,54 @@ def _stems_of(word: str, words: Mapping[str, tuple[str, bool]]) -> Iterator[str]
             yield stem
 
 
-@lru_cache(maxsize=65536)
-def _readings(candidates: tuple[Candidate, ...], primary: str) -> tuple[Candidate, ...]:
-    """The readings in the text's language, else all; those of one entity only."""
-    local = [c for c in candidates if c.lang == primary]
-    chosen = local or list(candidates)
-    return tuple(c for c in chosen if c.entity == chosen[0].entity) if chosen else ()
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a matched name reads as in the text's language, worked out once per scan."""
+
+    candidates: tuple[Candidate, ...]  # the readings kept, of one entity
+    variant: Variant  # the first reading's
+    alternatives: tuple[Variant, ...]  # the other readings'
+    context: Context | None
+    uncurated: bool  # a GeoNames name, counted only when written like a name
+
+    @property
+    def entity(self) -> str:
+        return self.candidates[0].entity
+
+    @property
+    def lang(self) -> str:
+        return self.candidates[0].lang
 
 
-class _Variants(dict[Candidate, Variant]):
-    """Each candidate reading's variant, looked up in the gazetteer once per scan."""
+class _Readings(dict[tuple[Candidate, ...], "_Reading | None"]):
+    """Each matched name's reading (``None``: none in any language), keyed by candidates."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, primary: str) -> None:
         super().__init__()
-        self.gazetteer = gazetteer
+        self.gazetteer, self.primary = gazetteer, primary
 
-    def __missing__(self, candidate: Candidate) -> Variant:
-        entity = self.gazetteer.entity(candidate.entity)
-        found = self[candidate] = entity.names[candidate.lang][candidate.variant]
-        return found
+    def __missing__(self, candidates: tuple[Candidate, ...]) -> _Reading | None:
+        local = [c for c in candidates if c.lang == self.primary]
+        chosen = local or list(candidates)
+        kept = tuple(c for c in chosen if c.entity == chosen[0].entity)
+        reading = None
+        if kept:
+            variants = [self._variant(c) for c in kept]
+            first = variants[0]
+            reading = _Reading(
+                kept, first, tuple(variants[1:]), first.context, "geonames" in first.usage
+            )
+        self[candidates] = reading
+        return reading
+
+    def _variant(self, candidate: Candidate) -> Variant:
+        return self.gazetteer.entity(candidate.entity).names[candidate.lang][candidate.variant]
 
 
-def _looks_like_a_name(text: str, start: int, end: int, variant: Variant, lang: str) -> bool:
+def _looks_like_a_name(text: str, match: RawMatch, variant: Variant, lang: str) -> bool:
     """Uncurated (GeoNames) names count only when written like one: capitalised, and not a
     common word of the language ("The", "Of" and "And" are places somewhere)."""
-    if "geonames" not in variant.usage:
-        return True
-    surface = text[start:end]
+    surface = text[match.start : match.end]
     if surface[:1].islower() and not variant.text[:1].islower():
         return False
     return fold_name(surface) not in COMMON_WORDS.get(lang, _NO_WORDS)
@@ -276,22 +307,6 @@ def _counts(match: RawMatch, context: Context | None, certain: set[str], words: 
     if context.entities & certain:
         return True
     return any(words.near(word, match.start, match.end) for word in context.words)
-
-
-def _mention(text: str, match: RawMatch, variant_of: _Variants, quotes: Spans) -> Mention:
-    first = match.candidates[0]
-    others = tuple(variant_of[c] for c in match.candidates[1:])
-    return Mention(
-        start=match.start,
-        end=match.end,
-        surface=text[match.start : match.end],
-        entity=first.entity,
-        lang=first.lang,
-        variant=variant_of[first],
-        alternatives=others,
-        quoted=quotes.covers(match.start, match.end),
-        candidates=match.candidates,
-    )
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
