@@ -49,6 +49,24 @@ def test_adjectives_and_demonyms_are_derived_not_names() -> None:
     ]
 
 
+@pytest.mark.parametrize("space", [" ", "\n", "  ", "\u00a0"])
+def test_a_derived_word_of_several_tokens_spans_any_whitespace(space: str) -> None:
+    text = f"Cafe\u0301 owners and South{space}Ossetian officials met."  # NFD before it
+    [mention] = scan_text(text, lang="en")
+    assert (mention.surface, mention.entity, mention.derived) == (
+        f"South{space}Ossetian",
+        "south-ossetia",
+        True,
+    )
+
+
+def test_a_derived_word_is_a_whole_word() -> None:
+    assert scan_text("Sukhumians", lang="en")[0].derived
+    assert scan_text("Pre-Sukhumian", lang="en")[0].surface == "Sukhumian"
+    assert scan_text("Kodoriano", lang="en") != []  # open-ended stem
+    assert scan_text("XKodorian", lang="en") == []
+
+
 @pytest.mark.parametrize(
     "form", ["Сухум", "Сухума", "Сухуму", "Сухумом", "Сухуме", "СУХУМЕ", "сухуме"]
 )
@@ -94,6 +112,12 @@ class TestNamesThatAreOrdinaryWords:
         assert entities("Georgia and Abkhazia") == [
             ("Georgia", "georgia"),
             ("Abkhazia", "abkhazia"),
+        ]
+
+    def test_a_context_phrase_counts_across_a_line_break(self) -> None:
+        assert entities("The governor of Georgia spoke in Fulton\nCounty.") == []
+        assert entities("Georgia spoke. " + "Word " * 60 + "Fulton County.") == [
+            ("Georgia", "georgia")
         ]
 
     def test_java_needs_the_region_in_context(self) -> None:

@@ -31,7 +31,7 @@ def scan_document(document: Document, *, gazetteer: Gazetteer, lang: str | None)
         quoted=_quoted(document),
     )
     spans = [document.file_span(m.start, m.end) for m in mentions]
-    return [replace(m, start=s, end=e) for m, (s, e) in zip(mentions, spans, strict=True)]
+    return [m._replace(start=s, end=e) for m, (s, e) in zip(mentions, spans, strict=True)]
 
 
 def check_document(

@@ -1,7 +1,7 @@
 """The compiled matcher: one Aho-Corasick automaton over every form of every name.
 
-Text is folded (case, NFC, apostrophes) and split into tokens: runs of word characters,
-and single punctuation characters; whitespace only separates. Each distinct token of the
+Text is folded (case, NFC, apostrophes) and split into tokens (see
+:mod:`newslib.terms.tokens`). Each distinct token of the
 gazetteer has a number, written as two digits in base ⌈√n⌉ (the first digit from one
 alphabet, the second from another), so a name is a short code string and the automaton
 (pyahocorasick) can only match whole tokens: "Gal" never matches inside "Galina", "Сухум"
@@ -19,29 +19,24 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import version
-from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 
 from newslib.terms.cache import code_fingerprint, entry_dir, store_atomically
-from newslib.terms.fold import Folded, fold, fold_name
+from newslib.terms.tokens import Tokens, name_tokens
 
 if TYPE_CHECKING:
     from newslib.terms.gazetteer import Gazetteer
 
-__all__ = ["Candidate", "CompiledNames", "RawMatch", "compiled", "tokens"]
+__all__ = ["Candidate", "CompiledNames", "RawMatch", "compiled"]
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 _UNKNOWN = "\x01\x01"  # the code of any token that is in no name
-_SPLIT = re.compile(r"(\w+|[^\w\s])")
 _DIGITS = 0x100  # first digits count up from U+0100; second digits follow them
 _ARRAYS = {
     "lengths": "B",
@@ -64,18 +59,12 @@ class Candidate(NamedTuple):
     variant: int
 
 
-@dataclass(frozen=True, slots=True)
-class RawMatch:
+class RawMatch(NamedTuple):
     """A whole-token match at original offsets, with every candidate reading."""
 
     start: int
     end: int
     candidates: tuple[Candidate, ...]
-
-
-def tokens(text: str) -> Iterator[tuple[int, int]]:
-    """Token spans of (already folded) *text*."""
-    return (match.span() for match in _TOKEN.finditer(text))
 
 
 def _base(count: int) -> int:
@@ -121,8 +110,7 @@ class CompiledNames:
                 li = lang_index.setdefault(lang, len(lang_index))
                 for vi, variant in enumerate(variants):
                     capitalised = "geonames" in variant.usage and variant.text[:1].isupper()
-                    for form in {fold_name(f) for f in variant.forms.values()}:
-                        key = tuple(form[s:e] for s, e in tokens(form))
+                    for key in {name_tokens(f) for f in variant.forms.values()}:
                         if key:
                             capitalised_only[key] = capitalised_only.get(key, True) and capitalised
                             rows = names.setdefault(key, [])
@@ -157,45 +145,41 @@ class CompiledNames:
             cand_variant,
         )
 
-    def find(self, text: str, folded: Folded | None = None) -> list[RawMatch]:
-        """Whole-token matches in *text*: non-overlapping, the longest winning, in order.
-
-        *folded* is ``fold(text)`` when the caller has it already.
-        """
-        folded = fold(text) if folded is None else folded
-        parts = _SPLIT.split(folded.text)  # separator, token, separator, token, …, separator
-        words = parts[1::2]
-        codes_of = {word: self._code_of(word) for word in set(words)}
+    def find(self, text: str | Tokens) -> list[RawMatch]:
+        """Whole-token matches in *text* (or its tokens): non-overlapping, the longest
+        winning, in order."""
+        tokens = Tokens(text) if isinstance(text, str) else text
+        codes_of = {word: self._code_of(word) for word in tokens.unique}
         if all(code == _UNKNOWN for code in codes_of.values()):
             return []
         # Every token is two code characters, so code position // 2 is the token index.
-        codes = "".join(map(codes_of.__getitem__, words))
-        ends = list(accumulate(map(len, parts)))  # token i spans ends[2i] .. ends[2i + 1]
-        lengths, proper, origin = self.lengths, self.proper, folded.origin
-        found = []
+        codes = "".join(map(codes_of.__getitem__, tokens.words))
+        lengths, proper, original, start = self.lengths, self.proper, tokens.text, tokens.start
+        found = []  # (1 - token count, first token, pattern): longest first once sorted
         for end, pattern_id in self.automaton.iter(codes):
-            last = end // 2
-            first = last - lengths[pattern_id] + 1
+            size = lengths[pattern_id]
+            first = (end >> 1) - size + 1
             # "the" is a place in GeoNames: an uncurated name must be written capitalised.
-            if proper[pattern_id] and not text[origin(ends[2 * first])].isupper():
+            if proper[pattern_id] and not original[start(first)].isupper():
                 continue
-            found.append((first, last, pattern_id))
-        found.sort(key=lambda m: (m[0] - m[1], m[0]))
-        taken = bytearray(len(words))
-        chosen: list[tuple[int, int, int]] = []
-        for first, last, pattern_id in found:
-            if not any(taken[first : last + 1]):
+            found.append((1 - size, first, pattern_id))
+        found.sort()
+        taken = bytearray(len(tokens))
+        chosen = []
+        for negative, first, pattern_id in found:
+            last = first - negative
+            if negative == 0:  # one token, the common case
+                if taken[first]:
+                    continue
+                taken[first] = 1
+            elif any(taken[first : last + 1]):
+                continue
+            else:
                 taken[first : last + 1] = b"\x01" * (last - first + 1)
-                chosen.append((first, last, pattern_id))
+            chosen.append((*tokens.span(first, last), pattern_id))
         chosen.sort()
-        readings: dict[int, tuple[Candidate, ...]] = {}
-        matches = []
-        for first, last, pattern_id in chosen:
-            if pattern_id not in readings:
-                readings[pattern_id] = self.candidates(pattern_id)
-            start, end = origin(ends[2 * first]), origin(ends[2 * last + 1])
-            matches.append(RawMatch(start, end, readings[pattern_id]))
-        return matches
+        readings = {pattern: self.candidates(pattern) for pattern in {p for _, _, p in chosen}}
+        return [RawMatch(start, end, readings[pattern_id]) for start, end, pattern_id in chosen]
 
     def _code_of(self, token: str) -> str:
         number = self._number(token)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from newslib.terms.fold import Folded, fold, fold_name
+from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, Variant
 from newslib.terms.matcher import Candidate, RawMatch, compiled
+from newslib.terms.tokens import Tokens, name_tokens
 
 __all__ = ["Mention", "Spans", "quotation_spans", "scan"]
 
@@ -96,9 +98,12 @@ class Spans:
         return index >= 0 and position < self.ends[index]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention of an entity; offsets are ``str`` indices into the scanned text."""
+class Mention(NamedTuple):
+    """One mention of an entity; offsets are ``str`` indices into the scanned text.
+
+    A named tuple: immutable like a frozen dataclass, and a long text has thousands of
+    mentions, which a tuple builds several times faster.
+    """
 
     start: int
     end: int
@@ -110,7 +115,7 @@ class Mention:
     quoted: bool = False
     about_name: bool = False
     derived: bool = False  # an adjective or demonym (цхинвальский), not the name itself
-    candidates: tuple[Candidate, ...] = field(default=(), repr=False, compare=False)
+    candidates: tuple[Candidate, ...] = ()
 
     @property
     def ambiguous(self) -> bool:
@@ -124,23 +129,24 @@ def scan(
     lang: str,
     gazetteer: Gazetteer,
     quoted: Sequence[tuple[int, int]] | None = None,
+    tokens: Tokens | None = None,
 ) -> list[Mention]:
-    """Every mention in *text*; *quoted* overrides the quotation spans found in it."""
-    names = compiled(gazetteer)
-    folded = fold(text)
+    """Every mention in *text*; *quoted* overrides the quotation spans found in it, and
+    *tokens* are ``Tokens(text)`` when the caller has them."""
+    tokens = Tokens(text) if tokens is None else tokens
     primary = lang.split("-")[0].split("_")[0]
     reading_of = _Readings(gazetteer, primary)
     found = [
         (match, reading)
-        for match in names.find(text, folded)
+        for match in compiled(gazetteer).find(tokens)
         if (reading := reading_of[match.candidates]) is not None
         and (not reading.uncurated or _looks_like_a_name(text, match, reading.variant, primary))
     ]
     readings = {r.candidates: r for _, r in found}.values()  # of the matches kept
     certain = {r.entity for r in readings if r.context is None}
     contexts = [r.context for r in readings if r.context is not None]
-    words = _WordIndex(folded, {w for c in contexts for w in (*c.words, *c.unless)})
-    spans = Spans(quotation_spans(text) if quoted is None else quoted)
+    words = _ContextWords(tokens, {w for c in contexts for w in (*c.words, *c.unless)})
+    covers = Spans(quotation_spans(text) if quoted is None else quoted).covers
     mentions = [
         Mention(
             start=match.start,
@@ -150,78 +156,95 @@ def scan(
             lang=reading.lang,
             variant=reading.variant,
             alternatives=reading.alternatives,
-            quoted=spans.covers(match.start, match.end),
+            quoted=covers(match.start, match.end),
             candidates=reading.candidates,
         )
         for match, reading in found
         if _counts(match, reading.context, certain, words)
     ]
-    mentions = _with_derived(text, folded, mentions, gazetteer, primary, spans)
+    mentions = _with_derived(tokens, mentions, gazetteer, primary, covers)
     return _mark_names_about_names(text, mentions)
 
 
 def _with_derived(
-    text: str,
-    folded: Folded,
+    tokens: Tokens,
     mentions: list[Mention],
     gazetteer: Gazetteer,
     lang: str,
-    quotes: Spans,
+    quoted: Callable[[int, int], bool],
 ) -> list[Mention]:
     """Add the adjectives and demonyms (цхинвальский) that no name mention covers."""
     words = gazetteer.derived.get(lang)
-    if not words:
+    found = _derived_index(gazetteer.content_hash, lang, words).find(tokens) if words else []
+    if not found:
         return mentions
     taken = Spans((m.start, m.end) for m in mentions)
     added: list[Mention] = []
-    for match in _derived_regex(gazetteer.content_hash, lang, words).finditer(folded.text):
-        start, end = folded.origin(match.start()), folded.origin(match.end())
+    text = tokens.text
+    for first, last, entity_id in found:
+        start, end = tokens.span(first, last)
         if taken.touches(start):
             continue
-        stem = next(s for s in _stems_of(match.group(), words))
-        entity_id = words[stem][0]
         variants = gazetteer.entity(entity_id).variants(lang)
-        if not variants:
-            continue
-        added.append(
-            Mention(
-                start=start,
-                end=end,
-                surface=text[start:end],
-                entity=entity_id,
-                lang=lang,
-                variant=variants[0],
-                quoted=quotes.covers(start, end),
-                derived=True,
+        if variants:
+            added.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    surface=text[start:end],
+                    entity=entity_id,
+                    lang=lang,
+                    variant=variants[0],
+                    quoted=quoted(start, end),
+                    derived=True,
+                )
             )
-        )
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
-_DERIVED_REGEXES: dict[tuple[str, str], re.Pattern[str]] = {}
+class _DerivedIndex:
+    """The derived words of a gazetteer in one language, looked up among a text's tokens.
 
+    A derived word is a run of tokens whose last one may continue (``цхинвальск`` +
+    ``ий``); where several end at one token, the longest wins.
+    """
 
-def _derived_regex(
-    content_hash: str, lang: str, words: Mapping[str, tuple[str, bool]]
-) -> re.Pattern[str]:
-    """One regex for every derived word of a gazetteer in a language, built once."""
-    found = _DERIVED_REGEXES.get((content_hash, lang))
-    if found is None:
-        alternatives = "|".join(
-            re.escape(stem) + (r"\w*" if wildcard else "")
-            for stem, (_, wildcard) in sorted(words.items(), key=lambda item: -len(item[0]))
+    def __init__(self, words: Mapping[str, tuple[str, bool]]) -> None:
+        stems = [(name_tokens(stem), entity, wild) for stem, (entity, wild) in words.items()]
+        self.stems = sorted((s for s in stems if s[0]), key=lambda s: -len(" ".join(s[0])))
+        self.last_token = re.compile(
+            "|".join(re.escape(k[-1]) + (r"\w*" if wild else "") for k, _, wild in self.stems)
         )
-        found = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-        _DERIVED_REGEXES[(content_hash, lang)] = found
+
+    def find(self, tokens: Tokens) -> list[tuple[int, int, str]]:
+        """(first token, last token, entity) of every derived word in *tokens*, in order."""
+        ends = [word for word in tokens.unique if self.last_token.fullmatch(word)]
+        if not ends:
+            return []
+        found: dict[int, tuple[int, int, str]] = {}  # by last token
+        for word in ends:
+            for last in tokens.positions(word):
+                for key, entity, open_ended in self.stems:
+                    if word != key[-1] and not (open_ended and word.startswith(key[-1])):
+                        continue
+                    first = last - len(key) + 1
+                    if first >= 0 and tuple(tokens.words[first:last]) == key[:-1]:
+                        found[last] = (first, last, entity)
+                        break
+        return sorted(found.values())
+
+
+_DERIVED: dict[tuple[str, str], _DerivedIndex] = {}
+
+
+def _derived_index(
+    content_hash: str, lang: str, words: Mapping[str, tuple[str, bool]]
+) -> _DerivedIndex:
+    """The derived-word index of a gazetteer in a language, built once."""
+    found = _DERIVED.get((content_hash, lang))
+    if found is None:
+        found = _DERIVED[(content_hash, lang)] = _DerivedIndex(words)
     return found
-
-
-def _stems_of(word: str, words: Mapping[str, tuple[str, bool]]) -> Iterator[str]:
-    """The derived stems that *word* (folded) is written with, longest first."""
-    for stem in sorted(words, key=len, reverse=True):
-        exact = not words[stem][1]
-        if word == stem or (not exact and word.startswith(stem)):
-            yield stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,18 +252,12 @@ class _Reading:
     """What a matched name reads as in the text's language, worked out once per scan."""
 
     candidates: tuple[Candidate, ...]  # the readings kept, of one entity
+    entity: str
+    lang: str  # the first reading's
     variant: Variant  # the first reading's
     alternatives: tuple[Variant, ...]  # the other readings'
     context: Context | None
     uncurated: bool  # a GeoNames name, counted only when written like a name
-
-    @property
-    def entity(self) -> str:
-        return self.candidates[0].entity
-
-    @property
-    def lang(self) -> str:
-        return self.candidates[0].lang
 
 
 class _Readings(dict[tuple[Candidate, ...], "_Reading | None"]):
@@ -259,7 +276,13 @@ class _Readings(dict[tuple[Candidate, ...], "_Reading | None"]):
             variants = [self._variant(c) for c in kept]
             first = variants[0]
             reading = _Reading(
-                kept, first, tuple(variants[1:]), first.context, "geonames" in first.usage
+                kept,
+                kept[0].entity,
+                kept[0].lang,
+                first,
+                tuple(variants[1:]),
+                first.context,
+                "geonames" in first.usage,
             )
         self[candidates] = reading
         return reading
@@ -277,27 +300,24 @@ def _looks_like_a_name(text: str, match: RawMatch, variant: Variant, lang: str) 
     return fold_name(surface) not in COMMON_WORDS.get(lang, _NO_WORDS)
 
 
-class _WordIndex:
-    """Where the context words of some matches occur in a text, found in one pass."""
+class _ContextWords:
+    """Where the context words of some matches occur in a text (their start offsets)."""
 
-    def __init__(self, folded: Folded, words: Iterable[str]) -> None:
-        by_folded: dict[str, list[int]] = {}
-        # Keyed by the word as the gazetteer writes it: near() is called far more often.
-        self.positions = {w: by_folded.setdefault(fold_name(w), []) for w in words}
-        if not by_folded:
-            return
-        alternation = "|".join(map(re.escape, sorted(by_folded, key=len, reverse=True)))
-        for match in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", folded.text):
-            by_folded[match.group()].append(folded.origin(match.start()))
+    def __init__(self, tokens: Tokens, words: Iterable[str]) -> None:
+        self.starts = {
+            word: [tokens.start(i) for i in tokens.occurrences(name_tokens(word))] for word in words
+        }
 
     def near(self, word: str, start: int, end: int) -> bool:
         """True when *word* occurs within the context window around ``start:end``."""
-        positions = self.positions[word]
-        index = bisect_right(positions, end + CONTEXT_WINDOW) - 1
-        return index >= 0 and positions[index] >= start - CONTEXT_WINDOW
+        starts = self.starts[word]
+        index = bisect_right(starts, end + CONTEXT_WINDOW) - 1
+        return index >= 0 and starts[index] >= start - CONTEXT_WINDOW
 
 
-def _counts(match: RawMatch, context: Context | None, certain: set[str], words: _WordIndex) -> bool:
+def _counts(
+    match: RawMatch, context: Context | None, certain: set[str], words: _ContextWords
+) -> bool:
     if context is None:
         return True
     if any(words.near(word, match.start, match.end) for word in context.unless):
@@ -333,8 +353,4 @@ def _mark_names_about_names(text: str, mentions: list[Mention]) -> list[Mention]
             about.update((i, i + 1))
     if not about:
         return mentions
-    return [_replace_about(m) if i in about else m for i, m in enumerate(mentions)]
-
-
-def _replace_about(mention: Mention) -> Mention:
-    return replace(mention, about_name=True)
+    return [m._replace(about_name=True) if i in about else m for i, m in enumerate(mentions)]
