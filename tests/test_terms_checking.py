@@ -159,3 +159,21 @@ def test_mixed_script_misspelling_is_caught() -> None:
     [finding] = check_text(latin_a, lang="ru", policy="russian-usage")
     assert finding.rule == "unknown-spelling"
     assert finding.suggestion == "Цхинвале"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "de", "fr", "ka"])
+def test_the_near_miss_shortcut_never_rules_out_a_one_letter_slip(lang: str) -> None:
+    from newslib.terms.checker import _near_miss_index
+    from newslib.terms.gazetteer import Gazetteer
+
+    index = _near_miss_index(Gazetteer.load(), lang)
+    forms = {form for entries in index.deletions.values() for form, _ in entries}
+    assert forms
+    for form in map(str.casefold, forms):
+        letters = [*sorted(set(form)), "x", "ё"]
+        slips = {form[:i] + form[i + 1 :] for i in range(len(form))}
+        slips |= {form[:i] + form[i + 1] + form[i] + form[i + 2 :] for i in range(len(form) - 1)}
+        slips |= {form[:i] + c + form[i + 1 :] for i in range(len(form)) for c in letters}
+        slips |= {form[:i] + c + form[i:] for i in range(len(form) + 1) for c in letters}
+        for slip in slips:
+            assert slip[:2] in index.heads or slip[-2:] in index.tails, (form, slip)

@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from functools import cache
 from typing import Any
 
 from newslib.terms.fold import fold_name
@@ -30,6 +29,7 @@ from newslib.terms.gazetteer import Gazetteer, Variant
 from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, sentence_start
 from newslib.terms.policy import Policy, Severity, Treatment
 from newslib.terms.scanner import Mention, Spans, scan
+from newslib.terms.tokens import Tokens
 
 __all__ = ["Finding", "apply_fixes", "check", "match_case"]
 
@@ -83,12 +83,13 @@ def check(
     mentions: Sequence[Mention] | None = None,
 ) -> list[Finding]:
     """Every finding in *text* under *policy*, in text order."""
+    tokens = Tokens(text)
     if mentions is None:
-        mentions = scan(text, lang=lang, gazetteer=gazetteer, quoted=quoted)
+        mentions = scan(text, lang=lang, gazetteer=gazetteer, quoted=quoted, tokens=tokens)
     findings = [
         *variant_rule(text, mentions, policy, gazetteer, lang),
         *inconsistent_rule(text, mentions, policy, gazetteer, lang),
-        *unknown_spelling_rule(text, mentions, policy, gazetteer, lang),
+        *unknown_spelling_rule(text, mentions, policy, gazetteer, lang, tokens=tokens),
         *derived_rule(text, mentions, policy, gazetteer, lang),
     ]
     return sorted(findings, key=lambda f: (f.start, f.rule))
@@ -173,38 +174,55 @@ def inconsistent_rule(
 
 
 def unknown_spelling_rule(
-    text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
+    text: str,
+    mentions: Sequence[Mention],
+    policy: Policy,
+    gazetteer: Gazetteer,
+    lang: str,
+    *,
+    tokens: Tokens | None = None,
 ) -> Iterator[Finding]:
-    """Capitalised words one edit away from a known name of at least six letters."""
+    """Capitalised words of six letters or more one edit away from a known name.
+
+    Each distinct word of the text is looked up once (*tokens* are ``Tokens(text)`` when
+    the caller has them); only near misses are then found in the text.
+    """
     index = _near_miss_index(gazetteer, lang.split("-")[0])
     if not index:
         return
+    tokens = Tokens(text) if tokens is None else tokens
+    near_misses = {
+        word: near
+        for word in tokens.unique
+        if len(word) >= 6
+        and word.isalpha()
+        and word not in index.known
+        and (near := index.lookup(word)) is not None
+    }
+    if not near_misses:
+        return
     covered = Spans((m.start, m.end) for m in mentions)
-    near_misses: dict[str, tuple[str, str] | None] = {}
-    for match in _capitalised_long_word().finditer(text):
-        word, start, end = match.group(), match.start(), match.end()
-        if not word[0].isupper() or covered.touches(start):
-            continue
-        if word not in near_misses:
-            folded = fold_name(word)
-            near_misses[word] = None if folded in index.known else index.lookup(folded)
-        near = near_misses[word]
-        if near is None:
-            continue
-        form, entity_id = near
+    found = []
+    for word, (form, entity_id) in near_misses.items():
+        for position in tokens.positions(word):
+            start, end = tokens.span(position, position)
+            if text[start].isupper() and not covered.touches(start):
+                found.append((start, end, form, entity_id))
+    for start, end, form, entity_id in sorted(found):
+        surface = text[start:end]
         yield Finding(
             path=None,
             start=start,
             end=end,
             line=_line(text, start),
             column=_column(text, start),
-            surface=word,
+            surface=surface,
             entity=entity_id,
             variant="",
-            suggestion=match_case(word, form),
+            suggestion=match_case(surface, form),
             rule="unknown-spelling",
             severity=policy.severity_of("unknown-spelling"),
-            message=f"{word!r} is not a known spelling; did you mean {form!r} ({entity_id})?",
+            message=f"{surface!r} is not a known spelling; did you mean {form!r} ({entity_id})?",
         )
 
 
@@ -417,6 +435,8 @@ def _column(text: str, offset: int) -> int:
 class _NearMissIndex:
     known: frozenset[str]
     deletions: dict[str, tuple[tuple[str, str], ...]]
+    heads: frozenset[str]  # the first two letters of every indexed form
+    tails: frozenset[str]  # and the last two
 
     def __bool__(self) -> bool:
         return bool(self.deletions)
@@ -427,6 +447,10 @@ class _NearMissIndex:
         Among one entity's forms, a look-alike letter from another script (Latin "e"
         for Cyrillic "е") is the likelier slip.
         """
+        # One edit of a form of six letters or more leaves its first two letters or its
+        # last two as they were, so most words are ruled out without building deletions.
+        if word[:2] not in self.heads and word[-2:] not in self.tails:
+            return None
         found: dict[str, list[str]] = {}
         for key in (word, *_deletes(word)):
             for form, entity in self.deletions.get(key, ()):
@@ -439,17 +463,6 @@ class _NearMissIndex:
 
 
 _NEAR_MISS: dict[tuple[str, str], _NearMissIndex] = {}
-
-
-@cache
-def _capitalised_long_word() -> re.Pattern[str]:
-    """Words of six letters or more that may start with a capital, found in C, not Python.
-
-    Astral first letters are let through; the rule checks ``isupper()`` on every word.
-    """
-    capitals = "".join(c for c in map(chr, range(0x10000)) if c.isupper())
-    first = rf"(?=[^\W\d_])[{re.escape(capitals)}\U00010000-\U0010FFFF]"
-    return re.compile(rf"(?<!\w){first}[^\W\d_]{{5,}}(?!\w)")
 
 
 def _near_miss_index(gazetteer: Gazetteer, lang: str) -> _NearMissIndex:
@@ -470,8 +483,12 @@ def _near_miss_index(gazetteer: Gazetteer, lang: str) -> _NearMissIndex:
                     continue
                 for key_form in (folded, *_deletes(folded)):
                     deletions.setdefault(key_form, []).append((form, entity.id))
+    indexed = {fold_name(form) for forms in deletions.values() for form, _ in forms}
     index = _NearMissIndex(
-        frozenset(known), {k: tuple(dict.fromkeys(v)) for k, v in deletions.items()}
+        frozenset(known),
+        {k: tuple(dict.fromkeys(v)) for k, v in deletions.items()},
+        frozenset(form[:2] for form in indexed),
+        frozenset(form[-2:] for form in indexed),
     )
     _NEAR_MISS[key] = index
     return index
