@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslib import Severity, check_file, check_text, fix_text
+from newslib import Severity, check_file, check_text, fix_text, load_policy
 
 from .conftest import SEED, SEED_REVISIONS
 
@@ -177,3 +177,18 @@ def test_the_near_miss_shortcut_never_rules_out_a_one_letter_slip(lang: str) -> 
         slips |= {form[:i] + c + form[i:] for i in range(len(form) + 1) for c in letters}
         for slip in slips:
             assert slip[:2] in index.heads or slip[-2:] in index.tails, (form, slip)
+
+
+@pytest.mark.parametrize("text", ["Lavrov и Лавров.", "Sukhumi и Сухум.", "Сухум и Sukhumi."])
+def test_names_in_another_language_are_not_inconsistent_spellings(text: str) -> None:
+    assert check_text(text, lang="ru", policy=load_policy("as-written")) == []
+
+
+def test_inconsistent_spellings_in_one_language_beside_another() -> None:
+    findings = check_text(
+        "Tskhinvali, Цхинвал и Цхинвали.", lang="ru", policy=load_policy("as-written")
+    )
+    # The Russian spellings disagree; on a tie the first one sets the standard.
+    assert [(f.rule, f.surface, f.suggestion) for f in findings] == [
+        ("inconsistent", "Цхинвали", "Цхинвал")
+    ]

@@ -134,16 +134,20 @@ def variant_rule(
 def inconsistent_rule(
     text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
 ) -> Iterator[Finding]:
-    """One entity spelt in variants that share no usage, where the policy does not choose."""
-    by_entity: dict[str, list[int]] = {}
+    """One entity spelt in variants that share no usage, where the policy does not choose.
+
+    Variants are compared within one language: "Lavrov" quoted in a Russian text is
+    another language's name, not another spelling of «Лавров».
+    """
+    by_name: dict[tuple[str, str], list[int]] = {}
     tag_of = _preferred_tags(policy, gazetteer)
     for index, mention in enumerate(mentions):
         if mention.derived or mention.about_name or mention.variant.usage & policy.allow:
             continue
         if tag_of(mention):
             continue
-        by_entity.setdefault(mention.entity, []).append(index)
-    for indexes in by_entity.values():
+        by_name.setdefault((mention.entity, mention.lang), []).append(index)
+    for indexes in by_name.values():
         used = [mentions[i].variant for i in indexes]
         if len({v.text for v in used}) < 2 or frozenset.intersection(*(v.usage for v in used)):
             continue
