@@ -1,4 +1,4 @@
-"""Properties of fix: idempotent, local, and leaving no variant findings it could fix."""
+"""Properties of fix (idempotent, local, leaving no variant findings it could fix) and fold."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslib import check_text, fix_text, scan_text
+from newslib.terms.fold import _fold_clusters, fold
 
 NAMES = {
     "ru": ["Сухуми", "Сухум", "Сухума", "Сухуме", "Цхинвали", "Цхинвала", "Цхинвалом",
@@ -61,3 +62,28 @@ def test_scan_spans_are_in_range_and_never_overlap(sample: tuple[str, str]) -> N
         assert 0 <= previous_end <= mention.start < mention.end <= len(text)
         assert text[mention.start : mention.end] == mention.surface
         previous_end = mention.end
+
+
+def _fold_each_cluster(text: str) -> tuple[str, list[int]]:
+    """The plainest fold: every character with its combining marks, one at a time."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    _fold_clusters(text, 0, pieces, starts)
+    return "".join(pieces), [*starts, len(text)]
+
+
+UNICODE_TEXT = st.text(
+    st.sampled_from("aSß İﬁŉ\n\r’'ÉéΣσς\u0301\u0327\u0308\u1100\u1161\u11a8가ΐ")
+    | st.characters(codec="utf-8"),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(UNICODE_TEXT)
+@example("Straße\nCafe\u0301 İstanbul")
+def test_fold_maps_every_character_as_folding_one_at_a_time_would(text: str) -> None:
+    folded = fold(text)
+    expected, starts = _fold_each_cluster(text)
+    assert folded.text == expected
+    assert [folded.origin(i) for i in range(len(folded.text) + 1)] == starts

@@ -14,8 +14,10 @@ so a match found in the folded text is reported at the author's offsets.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 __all__ = ["Folded", "fold", "fold_name", "is_word_char"]
 
@@ -38,7 +40,8 @@ def fold_name(value: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """Folded text; ``starts[i]`` is the original index of folded index ``i``."""
+    """Folded text; ``starts[i]`` is the original index of folded index ``i``, and
+    ``starts[len(text)]`` the original length."""
 
     text: str
     starts: tuple[int, ...] | None  # None: identity mapping (the common, fast case)
@@ -46,35 +49,77 @@ class Folded:
 
     def origin(self, index: int) -> int:
         """Original offset of folded offset *index* (which may equal ``len(text)``)."""
-        if self.starts is None:
-            return index
-        if index >= len(self.starts):
-            return self.length
-        return self.starts[index]
+        return index if self.starts is None else self.starts[index]
+
+    def origins(self, indexes: list[int]) -> list[int]:
+        """:meth:`origin` of each of *indexes*."""
+        return indexes if self.starts is None else list(map(self.starts.__getitem__, indexes))
 
 
 def fold(text: str) -> Folded:
     """Fold *text* for matching; see the module docstring."""
-    if unicodedata.is_normalized("NFC", text):
+    nfc = unicodedata.is_normalized("NFC", text)
+    if nfc:
         folded = text.casefold()
         if len(folded) == len(text):
             return Folded(_unify_apostrophes(folded), None, len(text))
-    return _fold_slowly(text)
-
-
-def _fold_slowly(text: str) -> Folded:
     pieces: list[str] = []
     starts: list[int] = []
+    offset = 0
+    # Normalisation never joins characters across a line break, so the lines of a text
+    # that is not NFC fold apart, and only the lines that are not NFC either need folding
+    # character by character.
+    for line in [text] if nfc else text.splitlines(keepends=True):
+        in_nfc = nfc or unicodedata.is_normalized("NFC", line)
+        (_fold_nfc if in_nfc else _fold_clusters)(line, offset, pieces, starts)
+        offset += len(line)
+    starts.append(len(text))
+    return Folded(_unify_apostrophes("".join(pieces)), tuple(starts), len(text))
+
+
+def _fold_nfc(line: str, offset: int, pieces: list[str], starts: list[int]) -> None:
+    """Case folding is per character: only those that fold to several (ß → ss) need care."""
+    position = 0
+    for match in _folding_to_several().finditer(line):
+        index = match.start()
+        pieces += [line[position:index].casefold(), piece := match.group().casefold()]
+        starts += [*range(offset + position, offset + index), *[offset + index] * len(piece)]
+        position = index + 1
+    pieces.append(line[position:].casefold())
+    starts += range(offset + position, offset + len(line))
+
+
+def _fold_clusters(line: str, offset: int, pieces: list[str], starts: list[int]) -> None:
+    """Fold each character with the combining marks after it, as one piece.
+
+    A piece's first character comes from the cluster's first; the marks left over after
+    composing come from the cluster's last characters (so a name ends before them).
+    """
     index = 0
-    while index < len(text):
+    while index < len(line):
         end = index + 1
-        while end < len(text) and unicodedata.combining(text[end]):
+        while end < len(line) and unicodedata.combining(line[end]):
             end += 1
-        piece = fold_name(text[index:end])
+        piece = fold_name(line[index:end])
         pieces.append(piece)
-        starts.extend([index] * len(piece))
+        shift = offset + end - len(piece)
+        starts += [offset + index, *(max(offset + index, shift + j) for j in range(1, len(piece)))]
         index = end
-    return Folded("".join(pieces), tuple(starts), len(text))
+
+
+@cache
+def _folding_to_several() -> re.Pattern[str]:
+    """The characters whose case folding is longer than one character (ß, İ, ﬁ …).
+
+    Folding never shortens a character, so a block of code points that keeps its
+    length has none of them, and only the few blocks that grow are searched.
+    """
+    found: list[str] = []
+    for base in range(0, 0x110000, 0x1000):
+        block = "".join(map(chr, range(base, base + 0x1000)))
+        if len(block.casefold()) != len(block):
+            found += [char for char in block if len(char.casefold()) != 1]
+    return re.compile(f"[{re.escape(''.join(found))}]")
 
 
 def is_word_char(char: str) -> bool:

@@ -49,10 +49,7 @@ class Tokens:
         self.words: list[str] = parts[1::2]
         self.unique = set(self.words)
         # Token i spans _bounds[2i] .. _bounds[2i + 1].
-        bounds = list(accumulate(map(len, parts)))
-        if self.folded.starts is not None:
-            bounds = [self.folded.origin(bound) for bound in bounds]
-        self._bounds = bounds
+        self._bounds = self.folded.origins(list(accumulate(map(len, parts))))
 
     def __len__(self) -> int:
         return len(self.words)
