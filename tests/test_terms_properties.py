@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from newslib import check_text, fix_text, scan_text
 from newslib.terms.fold import _fold_clusters, fold
+from newslib.terms.tokens import _TOKEN, Tokens
 
 NAMES = {
     "ru": ["Сухуми", "Сухум", "Сухума", "Сухуме", "Цхинвали", "Цхинвала", "Цхинвалом",
@@ -87,3 +88,16 @@ def test_fold_maps_every_character_as_folding_one_at_a_time_would(text: str) -> 
     expected, starts = _fold_each_cluster(text)
     assert folded.text == expected
     assert [folded.origin(i) for i in range(len(folded.text) + 1)] == starts
+
+
+@settings(max_examples=400, deadline=None)
+@given(UNICODE_TEXT)
+@example("Straße İstanbul Dʼiakonov, ſukhum")
+def test_tokens_take_any_route_to_the_tokens_of_the_folded_text(text: str) -> None:
+    folded = fold(text)
+    tokens = Tokens(text)
+    expected = [
+        (m.group(), folded.origin(m.start()), folded.origin(m.end()))
+        for m in _TOKEN.finditer(folded.text)
+    ]
+    assert [(w, *tokens.span(i, i)) for i, w in enumerate(tokens.words)] == expected

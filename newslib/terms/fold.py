@@ -19,14 +19,16 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["Folded", "fold", "fold_name", "is_word_char"]
+__all__ = ["APOSTROPHES", "Folded", "fold", "fold_name", "is_word_char", "unify_apostrophes"]
 
 # Apostrophes and their look-alikes fold to one ASCII apostrophe.
 _APOSTROPHE_LOOKALIKES = "’‘ʼ`´ʹ′"
-_APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHE_LOOKALIKES, "'"))
+APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHE_LOOKALIKES, "'"))
 
 
-def _unify_apostrophes(text: str) -> str:
+def unify_apostrophes(text: str) -> str:
+    """*text* with every apostrophe look-alike made an ASCII apostrophe (faster than
+    ``translate`` when there are none)."""
     for char in _APOSTROPHE_LOOKALIKES:
         if char in text:
             text = text.replace(char, "'")
@@ -35,7 +37,7 @@ def _unify_apostrophes(text: str) -> str:
 
 def fold_name(value: str) -> str:
     """Fold a single name the way :func:`fold` folds text."""
-    return unicodedata.normalize("NFC", value).casefold().translate(_APOSTROPHES)
+    return unicodedata.normalize("NFC", value).casefold().translate(APOSTROPHES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,7 @@ def fold(text: str) -> Folded:
     if nfc:
         folded = text.casefold()
         if len(folded) == len(text):
-            return Folded(_unify_apostrophes(folded), None, len(text))
+            return Folded(unify_apostrophes(folded), None, len(text))
     pieces: list[str] = []
     starts: list[int] = []
     offset = 0
@@ -74,7 +76,7 @@ def fold(text: str) -> Folded:
         (_fold_nfc if in_nfc else _fold_clusters)(line, offset, pieces, starts)
         offset += len(line)
     starts.append(len(text))
-    return Folded(_unify_apostrophes("".join(pieces)), tuple(starts), len(text))
+    return Folded(unify_apostrophes("".join(pieces)), tuple(starts), len(text))
 
 
 def _fold_nfc(line: str, offset: int, pieces: list[str], starts: list[int]) -> None:
