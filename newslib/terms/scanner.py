@@ -144,8 +144,7 @@ def scan(
     ]
     readings = {r.candidates: r for _, r in found}.values()  # of the matches kept
     certain = {r.entity for r in readings if r.context is None}
-    contexts = [r.context for r in readings if r.context is not None]
-    words = _ContextWords(tokens, {w for c in contexts for w in (*c.words, *c.unless)})
+    words = _ContextWords(tokens)
     covers = Spans(quotation_spans(text) if quoted is None else quoted).covers
     mentions = [
         Mention(
@@ -301,16 +300,19 @@ def _looks_like_a_name(text: str, match: RawMatch, variant: Variant, lang: str) 
 
 
 class _ContextWords:
-    """Where the context words of some matches occur in a text (their start offsets)."""
+    """Where a context's words occur in a text: their start offsets, merged and sorted,
+    worked out the first time a match asks."""
 
-    def __init__(self, tokens: Tokens, words: Iterable[str]) -> None:
-        self.starts = {
-            word: [tokens.start(i) for i in tokens.occurrences(name_tokens(word))] for word in words
-        }
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        self.starts: dict[tuple[str, ...], list[int]] = {}
 
-    def near(self, word: str, start: int, end: int) -> bool:
-        """True when *word* occurs within the context window around ``start:end``."""
-        starts = self.starts[word]
+    def near(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        """True when one of *words* occurs within the context window around ``start:end``."""
+        starts = self.starts.get(words)
+        if starts is None:
+            found = (self.tokens.occurrences(name_tokens(word)) for word in words)
+            starts = self.starts[words] = sorted(self.tokens.start(i) for f in found for i in f)
         index = bisect_right(starts, end + CONTEXT_WINDOW) - 1
         return index >= 0 and starts[index] >= start - CONTEXT_WINDOW
 
@@ -320,13 +322,13 @@ def _counts(
 ) -> bool:
     if context is None:
         return True
-    if any(words.near(word, match.start, match.end) for word in context.unless):
+    if words.near(context.unless, match.start, match.end):
         return False
     if not context.entities and not context.words:
         return True
     if context.entities & certain:
         return True
-    return any(words.near(word, match.start, match.end) for word in context.words)
+    return words.near(context.words, match.start, match.end)
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
