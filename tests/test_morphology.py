@@ -36,6 +36,7 @@ def test_at_least_95_percent_of_fixes_are_right_and_none_is_silently_wrong() -> 
         ("Жители Сухуми вышли на улицы.", "gen", "noun"),
         ("Министр посетил Сухуми.", "acc", "object"),
         ("Делегация приехала в Сухуми.", "acc", "direction"),
+        ("Дорога из Ахалгори в Сухуми.", "acc", "direction"),
         ("Бои за Сухуми шли неделю.", "acc", "за"),
         ("Сухуми остаётся закрытым.", "nom", "subject"),
         ("СУХУМИ, 5 мая. /ТАСС/.", "nom", "dateline"),
@@ -47,6 +48,14 @@ def test_case_and_reason(text: str, case: str, reason: str) -> None:
     assert guess is not None and guess.case == case
     assert reason in guess.reason
     assert 0 < guess.confidence <= 1
+
+
+def test_from_one_place_in_another_is_left_for_a_human() -> None:
+    # A route («из Гали в Сухуми») or where someone from elsewhere is: not told apart.
+    text = "Делегация из Москвы в Сухуми провела переговоры."
+    [finding] = check_text(text, lang="ru", policy="russian-usage")
+    assert (finding.suggestion, finding.fixable, finding.guessed) == ("Сухум", False, True)
+    assert fix_text(text, lang="ru", policy="russian-usage") == text
 
 
 def test_apposition_fix() -> None:

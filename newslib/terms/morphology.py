@@ -161,10 +161,26 @@ def _preposition(words: list[str]) -> CaseGuess | None:
         before = _lemma(words[-size - 1]) if len(words) > size else None
         if phrase in ("в", "во", "на", "под") and before in _MOTION:
             return CaseGuess("acc", 0.9, f"«{words[-size - 1]} {phrase}»: direction, accusative")
+        route = _route_from(words[:-size]) if phrase in ("в", "во", "на") else None
+        if route is not None:
+            return route
         if phrase == "за" and before in _FOR:
             return CaseGuess("acc", 0.9, f"«{words[-size - 1]} за»: accusative")
         return CaseGuess(case, confidence, f"governed by «{phrase}»")
     return None
+
+
+def _route_from(words: list[str]) -> CaseGuess | None:
+    """«из Ахалгори в …»: a route, so в takes the accusative — certainly after a word of
+    motion («дорога из … в»), probably otherwise («делегация из Москвы в …» may say
+    where the delegation is)."""
+    found = [i for i in range(max(0, len(words) - 3), len(words)) if words[i] in ("из", "изо")]
+    if not found:
+        return None
+    before = _lemma(words[found[-1] - 1]) if found[-1] > 0 else None
+    if before in _MOTION:
+        return CaseGuess("acc", 0.9, f"«{words[found[-1] - 1]} из … в»: direction, accusative")
+    return CaseGuess("acc", 0.7, "«из … в»: probably direction, accusative")
 
 
 def _apposition_or_governing_noun(words: list[str], named: set[int]) -> CaseGuess | None:
