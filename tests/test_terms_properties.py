@@ -36,6 +36,7 @@ def texts(draw: st.DrawFn) -> tuple[str, str]:
 @settings(max_examples=150, deadline=None)
 @given(texts(), st.sampled_from(POLICIES))
 @example(("ru", "Джава Сухума Сухуми"), "russian-usage")  # a fixed name once governed the next
+@example(("ru", "Джава прибыли Сухуми"), "russian-usage")  # and once took a noun for its own
 def test_fix_is_idempotent_and_local(sample: tuple[str, str], policy: str) -> None:
     lang, text = sample
     findings = check_text(text, lang=lang, policy=policy)

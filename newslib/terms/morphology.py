@@ -192,7 +192,12 @@ def _apposition_or_governing_noun(words: list[str], named: set[int]) -> CaseGues
         return None
     # Skip genitive complements between a head noun and the name ("столице [региона]").
     index = len(words) - 1
-    while index > 0 and _is_genitive_noun(words[index]) and _is_noun(words[index - 1]):
+    while (
+        index > 0
+        and index - 1 not in named
+        and _is_genitive_noun(words[index])
+        and _is_noun(words[index - 1])
+    ):
         if _lemma(words[index - 1]) in _GEO_HEADS:
             index -= 1
             break
