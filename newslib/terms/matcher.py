@@ -6,12 +6,16 @@ gazetteer has a number, written as two digits in base ⌈√n⌉ (the first digi
 alphabet, the second from another), so a name is a short code string and the automaton
 (pyahocorasick) can only match whole tokens: "Gal" never matches inside "Galina", "Сухум"
 never inside "Сухуми", and boundaries are Unicode-correct in every script by construction.
-Two digits keep every node's fan-out near √n (pyahocorasick searches children linearly)
-while adding only one node per token, so building, loading and scanning stay fast for
-hundreds of thousands of names.
+Two digits keep every node's fan-out near √n while adding only one node per token, so
+building, loading and scanning stay fast for hundreds of thousands of names.
 
-The automaton, the sorted token vocabulary and the candidate table are cached on disk
-under the gazetteer's content hash (see :mod:`newslib.terms.cache`).
+pyahocorasick searches a node's children one by one, in the order they were added, so
+the order is chosen: tokens are numbered by how many names use them ("de", "san" and
+"of" first), names are added in code order, and the code of a token in no name leads
+straight out of the root.
+
+The automaton, the sorted token vocabulary with each token's number, and the candidate
+table are cached on disk under the gazetteer's content hash (see :mod:`newslib.terms.cache`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import json
 import math
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -28,7 +33,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 
+from newslib.terms import common_words
+from newslib.terms import fold as fold_module
+from newslib.terms import tokens as tokens_module
 from newslib.terms.cache import code_fingerprint, entry_dir, store_atomically
+from newslib.terms.common_words import IN_ANY_LANGUAGE
 from newslib.terms.tokens import Tokens, name_tokens
 
 if TYPE_CHECKING:
@@ -37,8 +46,12 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "CompiledNames", "RawMatch", "compiled"]
 
 _UNKNOWN = "\x01\x01"  # the code of any token that is in no name
+# A name that no text contains, added first: the root's first child is then the first
+# character of _UNKNOWN, found at once instead of after every other child.
+_UNKNOWN_PATH = "\x01\x02"
 _DIGITS = 0x100  # first digits count up from U+0100; second digits follow them
 _ARRAYS = {
+    "numbers": "I",
     "lengths": "B",
     "proper": "B",
     "starts": "I",
@@ -72,6 +85,11 @@ def _base(count: int) -> int:
     return max(16, math.isqrt(max(count - 1, 0)) + 1)
 
 
+def _most_used(item: tuple[str, int]) -> tuple[int, str]:
+    token, uses = item
+    return -uses, token
+
+
 def _code(number: int, base: int) -> str:
     first, second = divmod(number, base)
     return chr(_DIGITS + first) + chr(_DIGITS + base + second)
@@ -82,7 +100,8 @@ class CompiledNames:
     """The automaton and its tables; build with :meth:`build`, persist with :meth:`save`."""
 
     automaton: ahocorasick.Automaton
-    vocabulary: list[str]  # sorted: a token's number is its index
+    vocabulary: list[str]  # sorted, for bisect
+    numbers: array[int]  # numbers[i]: the number of vocabulary[i]
     entity_ids: list[str]
     langs: list[str]
     lengths: array[int]  # tokens in pattern p
@@ -116,14 +135,21 @@ class CompiledNames:
                             rows = names.setdefault(key, [])
                             if (entity_index, li, vi) not in rows:
                                 rows.append((entity_index, li, vi))
-        vocabulary = sorted({token for key in names for token in key})
-        number = {token: index for index, token in enumerate(vocabulary)}
+        for key in [k for k in names if len(k) == 1 and k[0] in IN_ANY_LANGUAGE]:
+            if capitalised_only[key]:  # a GeoNames "The" or "Of": never a mention
+                del names[key]
+        uses = Counter(token for key in names for token in key)
+        number = {token: n for n, (token, _) in enumerate(sorted(uses.items(), key=_most_used))}
+        vocabulary = sorted(number)
         base = _base(len(vocabulary))
+        codes = ["".join(_code(number[t], base) for t in key) for key in names]  # by pattern
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        automaton.add_word(_UNKNOWN_PATH, len(codes))
+        for pattern_id in sorted(range(len(codes)), key=codes.__getitem__):
+            automaton.add_word(codes[pattern_id], pattern_id)
         lengths, proper, starts = array("B"), array("B"), array("I", [0])
         cand_entity, cand_lang, cand_variant = array("I"), array("H"), array("H")
-        for pattern_id, (key, rows) in enumerate(names.items()):
-            automaton.add_word("".join(_code(number[t], base) for t in key), pattern_id)
+        for key, rows in names.items():
             lengths.append(min(len(key), 255))
             proper.append(capitalised_only[key])
             for entity_index, li, vi in rows:
@@ -135,6 +161,7 @@ class CompiledNames:
         return cls(
             automaton,
             vocabulary,
+            array("I", map(number.__getitem__, vocabulary)),
             entity_ids,
             list(lang_index),
             lengths,
@@ -149,18 +176,19 @@ class CompiledNames:
         """Whole-token matches in *text* (or its tokens): non-overlapping, the longest
         winning, in order."""
         tokens = Tokens(text) if isinstance(text, str) else text
-        codes_of = {word: self._code_of(word) for word in tokens.unique}
+        base = self.base
+        codes_of = {word: self._code_of(word, base) for word in tokens.unique}
         if all(code == _UNKNOWN for code in codes_of.values()):
             return []
         # Every token is two code characters, so code position // 2 is the token index.
         codes = "".join(map(codes_of.__getitem__, tokens.words))
-        lengths, proper, original, start = self.lengths, self.proper, tokens.text, tokens.start
+        lengths, proper, original, bounds = self.lengths, self.proper, tokens.text, tokens.bounds
         found = []  # (1 - token count, first token, pattern): longest first once sorted
         for end, pattern_id in self.automaton.iter(codes):
             size = lengths[pattern_id]
             first = (end >> 1) - size + 1
             # "the" is a place in GeoNames: an uncurated name must be written capitalised.
-            if proper[pattern_id] and not original[start(first)].isupper():
+            if proper[pattern_id] and not original[bounds[2 * first]].isupper():
                 continue
             found.append((1 - size, first, pattern_id))
         found.sort()
@@ -176,20 +204,16 @@ class CompiledNames:
                 continue
             else:
                 taken[first : last + 1] = b"\x01" * (last - first + 1)
-            chosen.append((*tokens.span(first, last), pattern_id))
+            chosen.append((bounds[2 * first], bounds[2 * last + 1], pattern_id))
         chosen.sort()
         readings = {pattern: self.candidates(pattern) for pattern in {p for _, _, p in chosen}}
         return [RawMatch(start, end, readings[pattern_id]) for start, end, pattern_id in chosen]
 
-    def _code_of(self, token: str) -> str:
-        number = self._number(token)
-        return _UNKNOWN if number < 0 else _code(number, self.base)
-
-    def _number(self, token: str) -> int:
+    def _code_of(self, token: str, base: int) -> str:
         index = bisect_left(self.vocabulary, token)
         if index < len(self.vocabulary) and self.vocabulary[index] == token:
-            return index
-        return -1
+            return _code(self.numbers[index], base)
+        return _UNKNOWN
 
     def candidates(self, pattern_id: int) -> tuple[Candidate, ...]:
         """The readings of pattern *pattern_id*."""
@@ -237,6 +261,7 @@ class CompiledNames:
         return cls(
             automaton,
             vocabulary,
+            arrays["numbers"],
             meta["entities"],
             meta["langs"],
             arrays["lengths"],
@@ -273,6 +298,8 @@ def _automaton_from(data: bytes, sizes: list[int], arguments: list[int]) -> ahoc
 
 
 _PYAHOCORASICK = version("pyahocorasick")
+# The code that decides what the automaton holds: part of its cache key.
+_SOURCES = (__file__, tokens_module.__file__, fold_module.__file__, common_words.__file__)
 _MEMORY: dict[str, CompiledNames] = {}
 
 
@@ -282,7 +309,7 @@ def compiled(gazetteer: Gazetteer) -> CompiledNames:
     found = _MEMORY.get(key)
     if found is not None:
         return found
-    folder = entry_dir(key) / f"matcher-{_PYAHOCORASICK}-{code_fingerprint(__file__)}"
+    folder = entry_dir(key) / f"matcher-{_PYAHOCORASICK}-{code_fingerprint(*_SOURCES)}"
     names: CompiledNames | None = None
     if folder.is_dir():
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):

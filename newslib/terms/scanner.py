@@ -12,8 +12,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
+from newslib.terms.common_words import COMMON_WORDS, NO_WORDS
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, Variant
 from newslib.terms.matcher import Candidate, RawMatch, compiled
@@ -42,36 +44,6 @@ _ABOUT_NAMES = re.compile(
 )
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _QUOTE_MARK = re.compile('[“”«»„"]')
-
-# Function words that are also place names somewhere in GeoNames; never a mention.
-COMMON_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        (
-            "a about after all also an and are as at be but by for from had has have he her "
-            "his i if in into is it its no not of on one or our out she so that the their "
-            "them then there they this to up was we were what when which who will with would "
-            "you"
-        ).split()
-    ),
-    "de": frozenset(
-        (
-            "der die das und ist nicht mit den dem des ein eine einer im in auf aus bei für "
-            "sich von zu zum zur als auch am an es er sie wir so wie"
-        ).split()
-    ),
-    "fr": frozenset(
-        (
-            "le la les et des est une un dans pour que du sur au aux en il elle ils on par "
-            "pas plus ou qui se ce son sa ses"
-        ).split()
-    ),
-    "ru": frozenset(
-        (
-            "и в во не на с со что как а по к у из за от до о об для но он она они мы вы"
-        ).split()
-    ),
-}  # fmt: skip
-_NO_WORDS: frozenset[str] = frozenset()
 
 
 class Spans:
@@ -198,7 +170,7 @@ def _with_derived(
                     derived=True,
                 )
             )
-    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+    return sorted([*mentions, *added], key=attrgetter("start")) if added else mentions
 
 
 class _DerivedIndex:
@@ -296,7 +268,7 @@ def _looks_like_a_name(text: str, match: RawMatch, variant: Variant, lang: str) 
     surface = text[match.start : match.end]
     if surface[:1].islower() and not variant.text[:1].islower():
         return False
-    return fold_name(surface) not in COMMON_WORDS.get(lang, _NO_WORDS)
+    return fold_name(surface) not in COMMON_WORDS.get(lang, NO_WORDS)
 
 
 class _ContextWords:

@@ -64,13 +64,14 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 
 class Tokens:
-    """The tokens of *text*: ``words[i]`` is token *i*, folded; ``span(i, j)`` its offsets."""
+    """The tokens of *text*: ``words[i]`` is token *i*, folded, and it spans
+    ``bounds[2 * i]`` .. ``bounds[2 * i + 1]`` of the original text."""
 
-    __slots__ = ("_bounds", "text", "unique", "words")
+    __slots__ = ("bounds", "text", "unique", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words, self._bounds = _folded_tokens(text)
+        self.words, self.bounds = _folded_tokens(text)
         self.unique = set(self.words)
 
     def __len__(self) -> int:
@@ -78,11 +79,11 @@ class Tokens:
 
     def start(self, index: int) -> int:
         """Where token *index* starts in the original text."""
-        return self._bounds[2 * index]
+        return self.bounds[2 * index]
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Original offsets of tokens *first* to *last* (inclusive)."""
-        return self._bounds[2 * first], self._bounds[2 * last + 1]
+        return self.bounds[2 * first], self.bounds[2 * last + 1]
 
     def positions(self, word: str) -> list[int]:
         """Indexes of the tokens equal to *word* (folded), searched in C."""
