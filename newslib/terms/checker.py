@@ -102,19 +102,16 @@ def variant_rule(
     text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
 ) -> Iterator[Finding]:
     """Names whose variant is not the one the policy prefers."""
-    tag_of = _preferred_tags(policy, gazetteer)
+    tag_of, target_of = _preferred_tags(policy, gazetteer), _targets(gazetteer)
     for index, mention in enumerate(mentions):
-        treatment = _treatment(mention, policy)
-        if mention.derived or treatment is Treatment.IGNORE or mention.variant.usage & policy.allow:
+        tag = None if mention.derived else tag_of(mention)
+        if tag is None or (tag in mention.variant.usage and not mention.ambiguous):
             continue
-        tag = tag_of(mention)
-        if tag is None:
+        treatment = _treatment(mention, policy)
+        if treatment is Treatment.IGNORE or not policy.allow.isdisjoint(mention.variant.usage):
             continue
         readings = (mention.variant, *mention.alternatives)
-        if tag in mention.variant.usage and not mention.ambiguous:
-            continue
-        variants = gazetteer.entity(mention.entity).names[mention.lang]
-        target = _closest([v for v in variants if tag in v.usage], mention.variant)
+        target = target_of(mention, tag)
         choice = _choose_form(text, mentions, index, readings, target, lang)
         suggestion = match_case(mention.surface, choice.form)
         if suggestion == mention.surface:
@@ -140,14 +137,19 @@ def inconsistent_rule(
     another language's name, not another spelling of «Лавров».
     """
     by_name: dict[tuple[str, str], list[int]] = {}
-    tag_of = _preferred_tags(policy, gazetteer)
     for index, mention in enumerate(mentions):
-        if mention.derived or mention.about_name or mention.variant.usage & policy.allow:
-            continue
-        if tag_of(mention):
-            continue
         by_name.setdefault((mention.entity, mention.lang), []).append(index)
+    tag_of, target_of = _preferred_tags(policy, gazetteer), _targets(gazetteer)
     for indexes in by_name.values():
+        if len({mentions[i].variant.text for i in indexes}) < 2 or tag_of(mentions[indexes[0]]):
+            continue  # one spelling, or the policy chooses (the variant rule's business)
+        indexes = [
+            i
+            for i in indexes
+            if not mentions[i].derived
+            and not mentions[i].about_name
+            and policy.allow.isdisjoint(mentions[i].variant.usage)
+        ]
         used = [mentions[i].variant for i in indexes]
         if len({v.text for v in used}) < 2 or frozenset.intersection(*(v.usage for v in used)):
             continue
@@ -160,8 +162,7 @@ def inconsistent_rule(
             treatment = _treatment(mention, policy)
             if treatment is Treatment.IGNORE:
                 continue
-            variants = gazetteer.entity(mention.entity).names[mention.lang]
-            target = _closest([v for v in variants if best in v.usage], mention.variant)
+            target = target_of(mention, best)
             choice = _choose_form(text, mentions, i, (mention.variant,), target, lang)
             majority = next(v.text for v in used if best in v.usage)
             yield _finding(
@@ -363,6 +364,21 @@ def _preferred_tags(policy: Policy, gazetteer: Gazetteer) -> Callable[[Mention],
         return found[key]
 
     return tag_of
+
+
+def _targets(gazetteer: Gazetteer) -> Callable[[Mention, str], Variant]:
+    """The variant carrying a usage tag that is most like a mention's own, looked up
+    once per name and tag."""
+    found: dict[tuple[str, str, int, str], Variant] = {}
+
+    def target_of(mention: Mention, tag: str) -> Variant:
+        key = (mention.entity, mention.lang, id(mention.variant), tag)
+        if key not in found:
+            variants = gazetteer.entity(mention.entity).names[mention.lang]
+            found[key] = _closest([v for v in variants if tag in v.usage], mention.variant)
+        return found[key]
+
+    return target_of
 
 
 def _preferred_tag(variants: Sequence[Variant], tags: Sequence[str]) -> str | None:
