@@ -83,8 +83,8 @@ def _fold_nfc(line: str, offset: int, pieces: list[str], starts: list[int]) -> N
     """Case folding is per character: only those that fold to several (ß → ss) need care."""
     position = 0
     for match in _folding_to_several().finditer(line):
-        index = match.start()
-        pieces += [line[position:index].casefold(), piece := match.group().casefold()]
+        index, piece = match.start(), match.group().casefold()
+        pieces += [line[position:index].casefold(), piece]
         starts += [*range(offset + position, offset + index), *[offset + index] * len(piece)]
         position = index + 1
     pieces.append(line[position:].casefold())
