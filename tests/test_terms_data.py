@@ -135,7 +135,8 @@ class TestPolicies:
     @pytest.mark.parametrize(
         ("text", "problem"),
         [
-            ("name: x\ninherits: nothing-like-this\n", "no policy"),
+            ("name: x\ninherits: nothing-like-this\n", "p.yaml:2:11: no policy"),
+            ("name: x\ninherits: missing.yaml\n", "p.yaml:2:11: no policy 'missing.yaml'"),
             ("name: x\nquotations: sometimes\n", "invalid value 'sometimes'"),
             ("name: x\nseverity: {typo: error}\n", "unknown rule 'typo'"),
             ("name: x\nprefered: {}\n", "did you mean 'prefer'"),
@@ -147,6 +148,15 @@ class TestPolicies:
         with pytest.raises((PolicyError, UnknownPolicyError)) as caught:
             load_policy(path)
         assert problem in str(caught.value)
+
+    def test_a_policy_inherits_a_file_beside_it(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        (tmp_path / "desks").mkdir()
+        (tmp_path / "desks" / "base.yaml").write_text("name: base\nallow: [tass]\n", "utf-8")
+        (tmp_path / "desks" / "ru.yaml").write_text("name: ru\ninherits: base.yaml\n", "utf-8")
+        monkeypatch.chdir(tmp_path)  # not the policies' folder
+        assert load_policy("desks/ru.yaml").allow == frozenset({"tass"})
 
     def test_inheritance_loop(self, tmp_path: Path) -> None:
         (tmp_path / "a.yaml").write_text(f"name: a\ninherits: {tmp_path / 'b.yaml'}\n", "utf-8")

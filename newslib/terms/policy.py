@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import yaml
 
-from newslib.errors import PolicyError, UnknownPolicyError
+from newslib.errors import PolicyError, UnknownPolicyError, UsageError
 from newslib.fsio import read_text
 from newslib.yamlio import Reader, compose
 
@@ -129,9 +129,7 @@ class _PolicyReader(Reader):
             ),
             what="the policy",
         )  # fmt: skip
-        parent = Policy(name="")
-        if "inherits" in fields:
-            parent = _load(self.string(fields["inherits"]), chain)
+        parent = self.parent(fields["inherits"], chain) if "inherits" in fields else Policy("")
         prefer = dict(parent.prefer)
         if "prefer" in fields:
             prefer.update(self.preferences(fields["prefer"]))
@@ -164,6 +162,22 @@ class _PolicyReader(Reader):
             if "names_about_names" in fields
             else parent.names_about_names,
         )
+
+    def parent(self, node: yaml.Node, chain: tuple[str, ...]) -> Policy:
+        """The policy that ``inherits`` names: a shipped one, or a file (a relative path is
+        read beside this file)."""
+        name = self.string(node)
+        if name not in SHIPPED_POLICIES and not self.path.startswith("<"):
+            name = str(Path(self.path).parent / name)  # an absolute name stays as it is
+        try:
+            return _load(name, chain)
+        except (UnknownPolicyError, UsageError):
+            self.fail(
+                node,
+                f"no policy {self.string(node)!r} to inherit from",
+                f"use one of {', '.join(SHIPPED_POLICIES)} or the path of a policy YAML file "
+                "(relative to this one)",
+            )
 
     def preferences(self, node: yaml.Node) -> dict[str, tuple[str, ...]]:
         """``{language or '*': [usage tags, best first]}``; a bare list means every language."""
