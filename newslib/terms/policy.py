@@ -175,8 +175,8 @@ class _PolicyReader(Reader):
             self.fail(
                 node,
                 f"no policy {self.string(node)!r} to inherit from",
-                f"use one of {', '.join(SHIPPED_POLICIES)} or the path of a policy YAML file "
-                "(relative to this one)",
+                f"use one of {', '.join(SHIPPED_POLICIES)}, or a policy file's path from this "
+                "file's folder",
             )
 
     def preferences(self, node: yaml.Node) -> dict[str, tuple[str, ...]]:
