@@ -31,5 +31,15 @@ def interactive() -> bool:
 
 
 def load_gazetteer(args: argparse.Namespace) -> newslib.Gazetteer:
-    """The gazetteer named by ``--gazetteer``, or the shipped one."""
-    return newslib.Gazetteer.load(args.gazetteer) if args.gazetteer else newslib.shipped_gazetteer()
+    """The gazetteer named by ``--gazetteer`` (else the shipped one), grown with the GeoNames
+    dumps of ``--geonames`` and ``--alternate-names``."""
+    curated = (
+        newslib.Gazetteer.load(args.gazetteer) if args.gazetteer else newslib.shipped_gazetteer()
+    )
+    if args.alternate_names and not args.geonames:
+        raise newslib.UsageError(
+            "--alternate-names needs --geonames: the geoname table the names belong to"
+        )
+    if not args.geonames:
+        return curated
+    return newslib.Gazetteer.from_geonames(args.geonames, args.alternate_names, curated=curated)

@@ -22,10 +22,23 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
             "paths", nargs="+", metavar="PATH", help="article YAML, .txt, .md, .html, or - (stdin)"
         )
         sub.add_argument("--lang", help="the text's language (default: the article's, or detected)")
+        gazetteer_options(sub)
+        sub.add_argument("--format", choices=("text", "json"), default="text")
+
+    def gazetteer_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--gazetteer", metavar="FILE", help="a gazetteer YAML instead of the shipped one"
         )
-        sub.add_argument("--format", choices=("text", "json"), default="text")
+        sub.add_argument(
+            "--geonames",
+            metavar="TABLE",
+            help="grow the gazetteer with a GeoNames geoname table (cities15000.txt, GE.txt…)",
+        )
+        sub.add_argument(
+            "--alternate-names",
+            metavar="FILE",
+            help="and GeoNames' alternateNamesV2.txt (with --geonames)",
+        )
 
     scan = commands.add_parser("scan", help="list the entity mentions in texts")
     inputs(scan)
@@ -53,7 +66,7 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     terms_commands = terms.add_subparsers(title="terms commands", metavar="COMMAND")
     show = terms_commands.add_parser("show", help="an entity's names, usages and word forms")
     show.add_argument("entity")
-    show.add_argument("--gazetteer", metavar="FILE")
+    gazetteer_options(show)
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(command=_terms_show)
 

@@ -138,6 +138,22 @@ def test_html_text_nodes_only(tmp_path: Path) -> None:
     assert [m["start"] for m in mentions["mentions"]] == [25]
 
 
+def test_the_gazetteer_grows_with_geonames_dumps(capsys: pytest.CaptureFixture[str]) -> None:
+    dumps = ROOT / "tests" / "fixtures" / "geonames"
+    table, alternate_names = str(dumps / "GE.txt"), str(dumps / "alternateNamesV2.txt")
+    grow = ["--geonames", table, "--alternate-names", alternate_names]
+    text = "Visitors from Batum and Kutaisi reached Sukhum."
+    done = run("scan", "-", "--lang", "en", "--format", "json", *grow, stdin=text)
+    found = {(m["surface"], m["entity"]) for m in json.loads(done.stdout)["mentions"]}
+    assert found == {
+        ("Batum", "geonames-615532"), ("Kutaisi", "geonames-613607"), ("Sukhum", "sukhumi")
+    }  # fmt: skip
+    assert main(["terms", "show", "geonames-615532", "--geonames", table]) == 0
+    assert "Batumi" in capsys.readouterr().out
+    done = run("check", "-", "--alternate-names", alternate_names, stdin=text)
+    assert (done.returncode, "needs --geonames" in done.stderr) == (2, True)
+
+
 def test_terms_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["terms", "show", "tskhinvali"]) == 0
     out = capsys.readouterr().out
