@@ -16,19 +16,28 @@ NAMES = {
     "en": ["Sukhumi", "Sukhum", "Tskhinval", "Tskhinvali", "SUKHUM", "Leningor", "Akhalgori",
            "Ochamchira", "Tkuarchal", "Kodori", "Sukhumi’s", "Tskhinvali-based", "Georgia",
            "South Ossetia", "Tskhinvali Region"],
+    "de": ["Suchumi", "Suchum", "Suchumis", "Suchums", "Zchinwali", "Zchinwal", "Zchinwals",
+           "Achalgori", "Leningor", "SUCHUM", "Abchasien", "Südossetien", "Straße"],
+    "fr": ["Soukhoumi", "Soukhoum", "Tskhinvali", "Tskhinval", "d'Akhalgori", "d’Akhalgori",
+           "de Leningor", "Leningor", "l'Abkhazie", "SOUKHOUM"],
+    "ka": ["სოხუმი", "სოხუმში", "სოხუმის", "ცხინვალი", "ცხინვალში", "ახალგორი", "ახალგორიდან",
+           "ლენინგორი", "ლენინგორიდან", "აფხაზეთი"],
 }  # fmt: skip
 WORDS = {
     "ru": ["в", "из", "к", "с", "о", "и", ",", ".", "переговоры", "прибыли", "«", "»",
            "Галина", "посетить", "он же", "сухумский"],
     "en": ["in", "from", "and", "or", ",", ".", '"', "talks", "Galina", "also spelled", "(",
            ")", "/", "-", "Atlanta"],
+    "de": ["in", "aus", "und", "oder", ",", ".", "„", "“", "Gespräche", "des", "der", "nach"],
+    "fr": ["à", "et", "ou", ",", ".", "«", "»", "les", "habitants", "de", "vers", "dit"],
+    "ka": ["და", "ან", ",", ".", "„", "“", "მოლაპარაკება", "ქალაქი", "ანუ"],
 }  # fmt: skip
 POLICIES = ["russian-usage", "georgian-official", "as-written"]
 
 
 @st.composite
 def texts(draw: st.DrawFn) -> tuple[str, str]:
-    lang = draw(st.sampled_from(["ru", "en"]))
+    lang = draw(st.sampled_from(sorted(NAMES)))
     parts = draw(st.lists(st.sampled_from(NAMES[lang]) | st.sampled_from(WORDS[lang]), max_size=14))
     return lang, " ".join(parts)
 
