@@ -10,7 +10,13 @@ from pathlib import Path
 import newslib
 import newslib.store
 from newslib import Article, UsageError
-from newslib.cli_shared import EXIT_FINDINGS, EXIT_OK, Commands, load_gazetteer
+from newslib.cli_shared import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Commands,
+    add_gazetteer_options,
+    load_gazetteer,
+)
 from newslib.revision_files import is_revision_text
 
 __all__ = ["register"]
@@ -34,7 +40,7 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     do_import.add_argument("--id", help="the article id (default: from the headline)")
     do_import.add_argument("--year", type=int, help="the dateline's year (default: inferred)")
     do_import.add_argument("-o", "--output", help="write the YAML here instead of stdout")
-    do_import.add_argument("--gazetteer", metavar="FILE", help="annotate names from this gazetteer")
+    add_gazetteer_options(do_import, "annotate names from this gazetteer")
     do_import.add_argument(
         "--no-annotate", action="store_true", help="keep the structure only; mark no names"
     )

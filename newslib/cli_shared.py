@@ -15,6 +15,7 @@ __all__ = [
     "EXIT_USAGE",
     "Command",
     "Commands",
+    "add_gazetteer_options",
     "interactive",
     "load_gazetteer",
 ]
@@ -28,6 +29,25 @@ Commands = argparse._SubParsersAction  # the type of ``parser.add_subparsers()``
 def interactive() -> bool:
     """True when stderr is a terminal and this is not CI: show progress bars."""
     return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def add_gazetteer_options(parser: argparse.ArgumentParser, what: str = "") -> None:
+    """``--gazetteer``, ``--geonames`` and ``--alternate-names``, read by :func:`load_gazetteer`."""
+    parser.add_argument(
+        "--gazetteer",
+        metavar="FILE",
+        help=what or "a gazetteer YAML instead of the shipped one",
+    )
+    parser.add_argument(
+        "--geonames",
+        metavar="TABLE",
+        help="grow the gazetteer with a GeoNames geoname table (cities15000.txt, GE.txt…)",
+    )
+    parser.add_argument(
+        "--alternate-names",
+        metavar="FILE",
+        help="and GeoNames' alternateNamesV2.txt (with --geonames)",
+    )
 
 
 def load_gazetteer(args: argparse.Namespace) -> newslib.Gazetteer:

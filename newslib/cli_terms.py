@@ -9,7 +9,13 @@ import sys
 from collections.abc import Sequence
 
 import newslib
-from newslib.cli_shared import EXIT_FINDINGS, EXIT_OK, Commands, load_gazetteer
+from newslib.cli_shared import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Commands,
+    add_gazetteer_options,
+    load_gazetteer,
+)
 
 __all__ = ["register"]
 
@@ -22,23 +28,8 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
             "paths", nargs="+", metavar="PATH", help="article YAML, .txt, .md, .html, or - (stdin)"
         )
         sub.add_argument("--lang", help="the text's language (default: the article's, or detected)")
-        gazetteer_options(sub)
+        add_gazetteer_options(sub)
         sub.add_argument("--format", choices=("text", "json"), default="text")
-
-    def gazetteer_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--gazetteer", metavar="FILE", help="a gazetteer YAML instead of the shipped one"
-        )
-        sub.add_argument(
-            "--geonames",
-            metavar="TABLE",
-            help="grow the gazetteer with a GeoNames geoname table (cities15000.txt, GE.txt…)",
-        )
-        sub.add_argument(
-            "--alternate-names",
-            metavar="FILE",
-            help="and GeoNames' alternateNamesV2.txt (with --geonames)",
-        )
 
     scan = commands.add_parser("scan", help="list the entity mentions in texts")
     inputs(scan)
@@ -66,7 +57,7 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     terms_commands = terms.add_subparsers(title="terms commands", metavar="COMMAND")
     show = terms_commands.add_parser("show", help="an entity's names, usages and word forms")
     show.add_argument("entity")
-    gazetteer_options(show)
+    add_gazetteer_options(show)
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(command=_terms_show)
 
