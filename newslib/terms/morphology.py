@@ -78,7 +78,9 @@ _RU_PREPOSITIONS: dict[str, tuple[tuple[str, float], ...]] = {
 _MOTION = frozenset(
     "ехать приехать поехать въехать заехать уехать прибыть прибывать вернуться возвращаться "
     "отправиться отправляться направиться направляться переехать перебраться прилететь "
-    "прилетать лететь полететь войти входить вступить вступать ввести вводить перебросить "
+    "прилетать лететь полететь вылететь вылетать выехать выезжать доехать добраться дойти "
+    "войти входить вступить вступать ввести вводить перебросить перевезти перевозить "
+    "переправить переправиться бежать сбежать "
     "доставить доставлять отправить направить эвакуировать переселиться отступить наступать "
     "визит поездка приезд въезд переезд дорога путь маршрут рейс возвращение переброска "
     "наступление удар марш поход командировка".split()
@@ -93,6 +95,8 @@ _GEO_HEADS = frozenset(
 _PREPOSITION_WORDS = frozenset(w for key in _RU_PREPOSITIONS for w in key.split())
 _SENTENCE_END = re.compile(r"[.!?…;:«»\"“”()\[\]—–]|\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_DASH_AFTER = re.compile(r"[^\S\n]*[—–][^\S\n]*(\w)")
+_DASH_BEFORE = re.compile(r"(\w+)[^\S\n]*[—–][^\S\n]*$")
 
 
 def infer_case(
@@ -119,10 +123,26 @@ def infer_case(
     named = {i for i, m in enumerate(matches) if any(s <= m.start() < e for s, e in names)}
     return (
         _preposition(words)
+        or _dash_pair(text, start, end, words)
         or _apposition_or_governing_noun(words, named)
         or _transitive_verb(words)
         or _subject(words, text, end)
     )
+
+
+def _dash_pair(text: str, start: int, end: int, words: list[str]) -> CaseGuess | None:
+    """A name beside a dash is named, not governed: «Сухуми — столица Абхазии» opens its
+    sentence in the nominative; «дорога Сухуми — Гали» and «поезд Москва — Сухуми» name a
+    route, most likely in the nominative."""
+    after = _DASH_AFTER.match(text, end)
+    if after is not None and not words:
+        return CaseGuess("nom", 0.85, "opens its sentence before a dash: nominative")
+    before = _DASH_BEFORE.search(text, max(0, start - 40), start)
+    if (after is not None and after.group(1).isupper()) or (
+        before is not None and before.group(1)[:1].isupper()
+    ):
+        return CaseGuess("nom", 0.7, "«… — …» names a route or a pair: probably nominative")
+    return None
 
 
 def _dateline(text: str, start: int, end: int) -> CaseGuess | None:
@@ -216,13 +236,17 @@ def _apposition_or_governing_noun(words: list[str], named: set[int]) -> CaseGues
         if len(set(cases)) == 1:
             return CaseGuess(cases[0], 0.85, f"in apposition to «{head}»")
         return None
+    # Otherwise the noun right before the name governs it: «мэра Сухуми», «глава
+    # администрации Сухуми».
+    last = len(words) - 1
+    noun = words[last]
     if (
-        index == len(words) - 1
-        and _is_noun(head)
-        and not _is_proper(head)
-        and head not in _PREPOSITION_WORDS
+        last not in named
+        and _is_noun(noun)
+        and not _is_proper(noun)
+        and noun not in _PREPOSITION_WORDS
     ):
-        return CaseGuess("gen", 0.85, f"governed by the noun «{head}»: genitive")
+        return CaseGuess("gen", 0.85, f"governed by the noun «{noun}»: genitive")
     return None
 
 
