@@ -42,6 +42,9 @@ def test_at_least_95_percent_of_fixes_are_right_and_none_is_silently_wrong() -> 
         ("Глава администрации Сухуми уехал.", "gen", "noun"),
         ("Сухуми — столица Абхазии.", "nom", "dash"),
         ("Трасса Сухуми — Гали перекрыта.", "nom", "route"),
+        ("В абхазском Сухуми прошли выборы.", "loc", "adjective"),
+        ("Делегация прибыла в абхазский Сухуми.", "acc", "adjective"),
+        ("Музей открылся в г. Сухуми.", "loc", "apposition"),
         ("Бои за Сухуми шли неделю.", "acc", "за"),
         ("Сухуми остаётся закрытым.", "nom", "subject"),
         ("СУХУМИ, 5 мая. /ТАСС/.", "nom", "dateline"),
@@ -53,6 +56,12 @@ def test_case_and_reason(text: str, case: str, reason: str) -> None:
     assert guess is not None and guess.case == case
     assert reason in guess.reason
     assert 0 < guess.confidence <= 1
+
+
+def test_a_year_before_a_name_tells_nothing() -> None:
+    text = "В 2008 г. Сухуми посетила делегация."
+    start = text.index("Сухуми")
+    assert infer_case(text, start, "ru", start + 6) is None
 
 
 def test_from_one_place_in_another_is_left_for_a_human() -> None:

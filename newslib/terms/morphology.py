@@ -93,8 +93,11 @@ _GEO_HEADS = frozenset(
     "муниципалитет".split()
 )
 _PREPOSITION_WORDS = frozenset(w for key in _RU_PREPOSITIONS for w in key.split())
+# «в г. Сухуми»: abbreviated heads, any case; their full stop ends no sentence.
+_ABBREVIATED_HEADS = frozenset("г гор пос пгт дер ст".split())
 _SENTENCE_END = re.compile(r"[.!?…;:«»\"“”()\[\]—–]|\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_YEAR_BEFORE = re.compile(r"\d\s*гг?\.\s*$")
 _DASH_AFTER = re.compile(r"[^\S\n]*[—–][^\S\n]*(\w)")
 _DASH_BEFORE = re.compile(r"(\w+)[^\S\n]*[—–][^\S\n]*$")
 
@@ -118,16 +121,36 @@ def infer_case(
     dateline = _dateline(text, start, end)
     if dateline is not None:
         return dateline
+    if _YEAR_BEFORE.search(text, max(0, start - 12), start):
+        return None  # «в 2008 г. Сухуми …»: a year, not a town, stands before the name
     matches = list(_WORD.finditer(text, sentence_start(text, start), start))
     words = [m.group().lower() for m in matches]
     named = {i for i, m in enumerate(matches) if any(s <= m.start() < e for s, e in names)}
     return (
         _preposition(words)
+        or _agreeing_adjective(words)
         or _dash_pair(text, start, end, words)
         or _apposition_or_governing_noun(words, named)
         or _transitive_verb(words)
         or _subject(words, text, end)
     )
+
+
+def _agreeing_adjective(words: list[str]) -> CaseGuess | None:
+    """«в абхазском Сухуми»: an adjective before the name agrees with it; its case, narrowed
+    by a preposition before it, decides."""
+    if not words or _analyzer() is None:
+        return None
+    cases = _adjective_cases(words[-1])
+    if not cases:
+        return None
+    preposition = _last_preposition(words[:-1])
+    if preposition:
+        allowed = {case for case, _ in _RU_PREPOSITIONS[preposition]}
+        cases = [case for case in cases if case in allowed]
+    if len(cases) != 1:
+        return None
+    return CaseGuess(cases[0], 0.9, f"agrees with the adjective «{words[-1]}»")
 
 
 def _dash_pair(text: str, start: int, end: int, words: list[str]) -> CaseGuess | None:
@@ -165,8 +188,20 @@ def infers_case(lang: str) -> bool:
 def sentence_start(text: str, start: int) -> int:
     """Where the context :func:`infer_case` reads for a name at *start* begins."""
     window = max(0, start - 200)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, start)]
+    ends = [
+        m.end()
+        for m in _SENTENCE_END.finditer(text, window, start)
+        if m.group() != "." or _word_before(text, m.start()) not in _ABBREVIATED_HEADS
+    ]
     return ends[-1] if ends else (window if window else 0)
+
+
+def _word_before(text: str, index: int) -> str:
+    """The word that ends at *index*, lower-cased ("" if none)."""
+    begin = index
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:index].lower()
 
 
 def _preposition(words: list[str]) -> CaseGuess | None:
@@ -225,8 +260,9 @@ def _apposition_or_governing_noun(words: list[str], named: set[int]) -> CaseGues
     head = words[index]
     if index in named:
         return None
-    if _is_noun(head) and _lemma(head) in _GEO_HEADS:
-        cases = _noun_cases(head)
+    abbreviated = head in _ABBREVIATED_HEADS
+    if abbreviated or (_is_noun(head) and _lemma(head) in _GEO_HEADS):
+        cases = list(dict.fromkeys(_CASES.values())) if abbreviated else _noun_cases(head)
         preposition = _preposition(words[:index])
         if preposition is not None:
             allowed = {c for c, _ in _RU_PREPOSITIONS.get(_last_preposition(words[:index]), ())}
@@ -326,6 +362,18 @@ def _is_proper(word: str) -> bool:
 
 def _is_genitive_noun(word: str) -> bool:
     return any("NOUN" in p.tag.grammemes and "gent" in p.tag.grammemes for p in _parses(word))
+
+
+def _adjective_cases(word: str) -> list[str]:
+    """The cases *word* has as a full adjective or participle (abbreviated: none)."""
+    found: list[str] = []
+    for parse in _parses(word):
+        tags = parse.tag.grammemes
+        if ({"ADJF", "PRTF"} & tags) and parse.tag.case in _CASES and parse.score >= 0.1:
+            case = _CASES[parse.tag.case]
+            if case not in found:
+                found.append(case)
+    return found
 
 
 def _noun_cases(word: str) -> list[str]:
