@@ -192,3 +192,9 @@ def test_inconsistent_spellings_in_one_language_beside_another() -> None:
     assert [(f.rule, f.surface, f.suggestion) for f in findings] == [
         ("inconsistent", "Цхинвали", "Цхинвал")
     ]
+
+
+def test_fix_never_rewrites_an_address() -> None:
+    text = "Write to press@tskhinval.org or see https://tskhinval.example/ — Tskhinval says."
+    fixed = fix_text(text, lang="en", policy="georgian-official")
+    assert fixed == text.replace("— Tskhinval says", "— Tskhinvali says")

@@ -140,6 +140,21 @@ class TestNamesThatAreOrdinaryWords:
         assert ("Gal", "gali") in entities("Clashes near Gal, in Abkhazia's east.")
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://sukhum.example/tskhinval",
+        "www.sukhum.org/page",
+        "info@sukhum.org",
+        "#Sukhum",
+        "@tskhinval",
+        "[the city](https://sukhum.example)",
+    ],
+)
+def test_names_in_addresses_and_tags_are_not_mentions(address: str) -> None:
+    assert entities(f"See {address} about Sukhum.") == [("Sukhum", "sukhumi")]
+
+
 def test_quotations_are_marked() -> None:
     found = scan_text('He said "we will go to Sukhum" and left for Sukhumi.', lang="en")
     assert [(m.surface, m.quoted) for m in found] == [("Sukhum", True), ("Sukhumi", False)]

@@ -28,7 +28,7 @@ from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
 from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, sentence_start
 from newslib.terms.policy import Policy, Severity, Treatment
-from newslib.terms.scanner import Mention, Spans, scan
+from newslib.terms.scanner import Mention, Spans, machine_text_spans, scan
 from newslib.terms.tokens import Tokens
 
 __all__ = ["Finding", "apply_fixes", "check", "match_case"]
@@ -206,7 +206,7 @@ def unknown_spelling_rule(
     }
     if not near_misses:
         return
-    covered = Spans((m.start, m.end) for m in mentions)
+    covered = Spans([*((m.start, m.end) for m in mentions), *machine_text_spans(text)])
     found = []
     for word, (form, entity_id) in near_misses.items():
         for position in tokens.positions(word):

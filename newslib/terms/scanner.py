@@ -21,7 +21,7 @@ from newslib.terms.gazetteer import Context, Gazetteer, Variant
 from newslib.terms.matcher import Candidate, RawMatch, compiled
 from newslib.terms.tokens import Tokens, name_tokens
 
-__all__ = ["Mention", "Spans", "quotation_spans", "scan"]
+__all__ = ["Mention", "Spans", "machine_text_spans", "quotation_spans", "scan"]
 
 # How far (in characters) a context word may be from an ambiguous name.
 CONTEXT_WINDOW = 250
@@ -44,6 +44,10 @@ _ABOUT_NAMES = re.compile(
 )
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _QUOTE_MARK = re.compile('[“”«»„"]')
+# Addresses and tags: what a name inside them spells is not prose, and not to be changed.
+_MACHINE_TEXT = re.compile(
+    r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w#@])[#@]\w+"
+)
 
 
 class Spans:
@@ -108,11 +112,13 @@ def scan(
     tokens = Tokens(text) if tokens is None else tokens
     primary = lang.split("-")[0].split("_")[0]
     reading_of = _Readings(gazetteer, primary)
+    machine_text = Spans(machine_text_spans(text))
     found = [
         (match, reading)
         for match in compiled(gazetteer).find(tokens)
         if (reading := reading_of[match.candidates]) is not None
         and (not reading.uncurated or _looks_like_a_name(text, match, reading.variant, primary))
+        and not machine_text.touches(match.start)
     ]
     readings = {r.candidates: r for _, r in found}.values()  # of the matches kept
     certain = {r.entity for r in readings if r.context is None}
@@ -133,7 +139,7 @@ def scan(
         for match, reading in found
         if _counts(match, reading.context, certain, words)
     ]
-    mentions = _with_derived(tokens, mentions, gazetteer, primary, covers)
+    mentions = _with_derived(tokens, mentions, gazetteer, primary, covers, machine_text)
     return _mark_names_about_names(text, mentions)
 
 
@@ -143,8 +149,10 @@ def _with_derived(
     gazetteer: Gazetteer,
     lang: str,
     quoted: Callable[[int, int], bool],
+    machine_text: Spans,
 ) -> list[Mention]:
-    """Add the adjectives and demonyms (цхинвальский) that no name mention covers."""
+    """Add the adjectives and demonyms (цхинвальский) that no name mention covers, outside
+    addresses and tags."""
     words = gazetteer.derived.get(lang)
     found = _derived_index(gazetteer.content_hash, lang, words).find(tokens) if words else []
     if not found:
@@ -154,7 +162,7 @@ def _with_derived(
     text = tokens.text
     for first, last, entity_id in found:
         start, end = tokens.span(first, last)
-        if taken.touches(start):
+        if taken.touches(start) or machine_text.touches(start):
             continue
         variants = gazetteer.entity(entity_id).variants(lang)
         if variants:
@@ -301,6 +309,14 @@ def _counts(
     if context.entities & certain:
         return True
     return words.near(context.words, match.start, match.end)
+
+
+def machine_text_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses, hashtags and @handles: names inside them are
+    neither reported nor fixed (a fix would break the link)."""
+    if "://" not in text and "www." not in text and "@" not in text and "#" not in text:
+        return []
+    return [match.span() for match in _MACHINE_TEXT.finditer(text)]
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
