@@ -253,6 +253,21 @@ def main() -> None:
             print(f"{language:8} {name:18} {bare * 1000:13.1f} {ours * 1000:9.1f} "
                   f"{ours / bare:5.2f}x")  # fmt: skip
 
+    # A long text: the work grows with its length, not with length x findings.
+    long_text = "\n\n".join([SEED.read_text(encoding="utf-8")] * 200)
+    desk = newslib.load_policy("georgian-official")
+    timed = interleaved(
+        {
+            "check": partial(newslib.check_text, long_text, lang="en", policy=desk),
+            "fix": partial(newslib.fix_text, long_text, lang="en", policy=desk),
+        },
+        rounds=3,
+    )
+    findings = len(newslib.check_text(long_text, lang="en", policy=desk))
+    print(f"\nthe seed x200 ({len(long_text) / 1e6:.1f} M characters, {findings} findings, "
+          f"georgian-official): check {timed['check']:.2f} s, "
+          f"fix {timed['fix']:.2f} s")  # fmt: skip
+
     # Each alone, back to back: every call finds its own data still in the CPU caches.
     alone_flashtext = interleaved({"flashtext": flashtext_call})["flashtext"]
     alone_check = interleaved({"check": check_call})["check"]

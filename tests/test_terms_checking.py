@@ -198,3 +198,21 @@ def test_fix_never_rewrites_an_address() -> None:
     text = "Write to press@tskhinval.org or see https://tskhinval.example/ — Tskhinval says."
     fixed = fix_text(text, lang="en", policy="georgian-official")
     assert fixed == text.replace("— Tskhinval says", "— Tskhinvali says")
+
+
+def test_apply_fixes_joins_every_fix_and_keeps_the_later_of_two_overlapping() -> None:
+    from newslib.terms.checker import Finding, apply_fixes
+
+    def fix(start: int, end: int, suggestion: str, *, fixable: bool = True) -> Finding:
+        return Finding(None, start, end, 1, start + 1, "", "e", "", suggestion, "variant",
+                       Severity.ERROR, "", fixable=fixable)  # fmt: skip
+
+    text = "aa bb cc dd"
+    findings = [fix(0, 2, "A"), fix(3, 8, "X"), fix(6, 8, "C"), fix(9, 11, "D", fixable=False)]
+    assert apply_fixes(text, findings) == "A bb C dd"
+
+
+def test_lines_and_columns_of_findings_far_into_a_text() -> None:
+    text = "First line.\n\nThird: Sukhum.\n" * 3
+    findings = check_text(text, lang="en", policy="georgian-official")
+    assert [(f.line, f.column) for f in findings] == [(3, 8), (6, 8), (9, 8)]

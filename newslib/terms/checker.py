@@ -26,6 +26,7 @@ from typing import Any
 
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
+from newslib.terms.lines import LineIndex
 from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, sentence_start
 from newslib.terms.policy import Policy, Severity, Treatment
 from newslib.terms.scanner import Mention, Spans, machine_text_spans, scan
@@ -103,6 +104,7 @@ def variant_rule(
 ) -> Iterator[Finding]:
     """Names whose variant is not the one the policy prefers."""
     tag_of, target_of = _preferred_tags(policy, gazetteer), _targets(gazetteer)
+    lines = LineIndex(text)
     for index, mention in enumerate(mentions):
         tag = None if mention.derived else tag_of(mention)
         if tag is None or (tag in mention.variant.usage and not mention.ambiguous):
@@ -117,7 +119,7 @@ def variant_rule(
         if suggestion == mention.surface:
             continue
         yield _finding(
-            text,
+            lines,
             mention,
             rule="variant",
             suggestion=suggestion,
@@ -140,6 +142,7 @@ def inconsistent_rule(
     for index, mention in enumerate(mentions):
         by_name.setdefault((mention.entity, mention.lang), []).append(index)
     tag_of, target_of = _preferred_tags(policy, gazetteer), _targets(gazetteer)
+    lines = LineIndex(text)
     for indexes in by_name.values():
         if len({mentions[i].variant.text for i in indexes}) < 2 or tag_of(mentions[indexes[0]]):
             continue  # one spelling, or the policy chooses (the variant rule's business)
@@ -166,7 +169,7 @@ def inconsistent_rule(
             choice = _choose_form(text, mentions, i, (mention.variant,), target, lang)
             majority = next(v.text for v in used if best in v.usage)
             yield _finding(
-                text,
+                lines,
                 mention,
                 rule="inconsistent",
                 suggestion=match_case(mention.surface, choice.form),
@@ -213,14 +216,16 @@ def unknown_spelling_rule(
             start, end = tokens.span(position, position)
             if text[start].isupper() and not covered.touches(start):
                 found.append((start, end, form, entity_id))
+    lines = LineIndex(text)
     for start, end, form, entity_id in sorted(found):
         surface = text[start:end]
+        line, column = lines.at(start)
         yield Finding(
             path=None,
             start=start,
             end=end,
-            line=_line(text, start),
-            column=_column(text, start),
+            line=line,
+            column=column,
             surface=surface,
             entity=entity_id,
             variant="",
@@ -235,18 +240,20 @@ def derived_rule(
     text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
 ) -> Iterator[Finding]:
     """Adjectives and demonyms of names the policy has a preferred variant for."""
+    lines = LineIndex(text)
     for mention in mentions:
         if not mention.derived or _treatment(mention, policy) is Treatment.IGNORE:
             continue
         variants = gazetteer.entity(mention.entity).names[mention.lang]
         if _preferred_tag(variants, policy.preferred(mention.entity, mention.lang)) is None:
             continue
+        line, column = lines.at(mention.start)
         yield Finding(
             path=None,
             start=mention.start,
             end=mention.end,
-            line=_line(text, mention.start),
-            column=_column(text, mention.start),
+            line=line,
+            column=column,
             surface=mention.surface,
             entity=mention.entity,
             variant="",
@@ -265,15 +272,20 @@ def apply_fixes(text: str, findings: Sequence[Finding], *, best_guess: bool = Fa
     """*text* with every fixable finding's suggestion applied (and uncertain ones too
     when *best_guess*); nothing outside the findings' spans changes."""
     chosen = [f for f in findings if f.applies(best_guess=best_guess)]
-    out = text
+    kept: list[Finding] = []  # from the end of the text back
     last = len(text) + 1
     for finding in sorted(chosen, key=lambda f: f.start, reverse=True):
         if finding.end > last:  # overlapping findings: keep the later one
             continue
-        assert finding.suggestion is not None
-        out = out[: finding.start] + finding.suggestion + out[finding.end :]
+        kept.append(finding)
         last = finding.start
-    return out
+    pieces, position = [], 0
+    for finding in reversed(kept):  # joined once: a long text is not copied per fix
+        assert finding.suggestion is not None
+        pieces += [text[position : finding.start], finding.suggestion]
+        position = finding.end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def match_case(surface: str, suggestion: str) -> str:
@@ -406,7 +418,7 @@ def _treatment(mention: Mention, policy: Policy) -> Treatment:
 
 
 def _finding(
-    text: str,
+    lines: LineIndex,
     mention: Mention,
     *,
     rule: str,
@@ -422,13 +434,15 @@ def _finding(
         message += " (inside a quotation: left as quoted)"
     elif not certain:
         message += f"; the word form needs a human ({choice.reason})"
+    text = lines.text
     start, end, suggestion = elide(text, mention.start, mention.end, suggestion, mention.lang)
+    line, column = lines.at(start)
     return Finding(
         path=None,
         start=start,
         end=end,
-        line=_line(text, start),
-        column=_column(text, start),
+        line=line,
+        column=column,
         surface=text[start:end],
         entity=mention.entity,
         variant=mention.variant.text,
@@ -441,14 +455,6 @@ def _finding(
         fixable=certain and treatment is Treatment.CHECK,
         guessed=not certain and treatment is Treatment.CHECK,
     )
-
-
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
-def _column(text: str, offset: int) -> int:
-    return offset - text.rfind("\n", 0, offset)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from newslib.fsio import atomic_write_text
 from newslib.terms.checker import Finding, apply_fixes, check
 from newslib.terms.documents import Document, detect_language
 from newslib.terms.gazetteer import Gazetteer
+from newslib.terms.lines import LineIndex
 from newslib.terms.policy import Policy
 from newslib.terms.scanner import Mention, scan
 
@@ -45,7 +46,8 @@ def check_document(
         gazetteer=gazetteer,
         quoted=_quoted(document),
     )
-    return [_to_file(document, f) for f in findings]
+    lines = LineIndex(document.source)
+    return [_to_file(document, f, lines) for f in findings]
 
 
 def fix_document(
@@ -85,15 +87,15 @@ def _quoted(document: Document) -> list[tuple[int, int]] | None:
     return [*document.quoted, *quotation_spans(document.text)]
 
 
-def _to_file(document: Document, finding: Finding) -> Finding:
+def _to_file(document: Document, finding: Finding, lines: LineIndex) -> Finding:
     start, end = document.file_span(finding.start, finding.end)
-    line_start = document.source.rfind("\n", 0, start) + 1
+    line, column = lines.at(start)
     return replace(
         finding,
         path=document.path,
         start=start,
         end=end,
         surface=document.source[start:end],
-        line=document.source.count("\n", 0, start) + 1,
-        column=start - line_start + 1,
+        line=line,
+        column=column,
     )
