@@ -108,6 +108,16 @@ def test_a_mark_that_does_not_compose_stays_outside_the_name(before: str) -> Non
     )
 
 
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b"])
+def test_invisible_marks_inside_a_name_are_ignored(mark: str) -> None:
+    text = f"Die Einwohner Su{mark}chums und Süd{mark}ossetiens."
+    found = scan_text(text, lang="de")
+    assert [(m.surface, m.entity) for m in found] == [
+        (f"Su{mark}chums", "sukhumi"),
+        (f"Süd{mark}ossetiens", "south-ossetia"),
+    ]
+
+
 def test_offsets_survive_case_folding_that_changes_length() -> None:
     text = "Straße İstanbul ß Sukhumi"
     [mention] = scan_text(text, lang="en")

@@ -84,7 +84,7 @@ def _fold_each_cluster(text: str) -> tuple[str, list[int]]:
 
 
 UNICODE_TEXT = st.text(
-    st.sampled_from("aSß İﬁŉ\n\r’'ÉéΣσς\u0301\u0327\u0308\u1100\u1161\u11a8가ΐ")
+    st.sampled_from("aSß İﬁŉ\n\r’'ÉéΣσς\u0301\u0327\u0308\u1100\u1161\u11a8가ΐ\u00ad\u200b")
     | st.characters(codec="utf-8"),
     max_size=40,
 )

@@ -1,6 +1,7 @@
 """Folding text for matching, with a map back to the original offsets.
 
-Matching is case-insensitive, NFC/NFD-insensitive and apostrophe-insensitive. ``fold``
+Matching is case-insensitive, NFC/NFD-insensitive and apostrophe-insensitive, and blind to
+the invisible marks web copy hides inside words (soft hyphens: "Süd\u00adossetien"). ``fold``
 returns the folded text and, for every folded index, the original index it came from,
 so a match found in the folded text is reported at the author's offsets.
 
@@ -10,6 +11,8 @@ so a match found in the folded text is reported at the author's offsets.
 >>> folded = fold("Cafe\\u0301 Sukhum")  # NFD: "e" + combining acute
 >>> folded.text, folded.origin(5), folded.origin(11)
 ('café sukhum', 6, 12)
+>>> fold("Sukh\u00adum").text
+'sukhum'
 """
 
 from __future__ import annotations
@@ -19,11 +22,26 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["APOSTROPHES", "Folded", "fold", "fold_name", "is_word_char", "unify_apostrophes"]
+__all__ = [
+    "MARKS",
+    "Folded",
+    "fold",
+    "fold_name",
+    "has_invisible",
+    "is_word_char",
+    "unify_apostrophes",
+]
 
 # Apostrophes and their look-alikes fold to one ASCII apostrophe.
 _APOSTROPHE_LOOKALIKES = "’‘ʼ`´ʹ′"
-APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHE_LOOKALIKES, "'"))
+# Soft hyphen, zero-width space, word joiner, zero-width no-break space: removed.
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+MARKS = str.maketrans({**dict.fromkeys(_APOSTROPHE_LOOKALIKES, "'"), **dict.fromkeys(_INVISIBLE)})
+
+
+def has_invisible(text: str) -> bool:
+    """True when *text* holds a mark that folding removes (a soft hyphen, say)."""
+    return any(char in text for char in _INVISIBLE)
 
 
 def unify_apostrophes(text: str) -> str:
@@ -37,7 +55,7 @@ def unify_apostrophes(text: str) -> str:
 
 def fold_name(value: str) -> str:
     """Fold a single name the way :func:`fold` folds text."""
-    return unicodedata.normalize("NFC", value).casefold().translate(APOSTROPHES)
+    return unicodedata.normalize("NFC", value).casefold().translate(MARKS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +79,7 @@ class Folded:
 def fold(text: str) -> Folded:
     """Fold *text* for matching; see the module docstring."""
     nfc = unicodedata.is_normalized("NFC", text)
-    if nfc:
+    if nfc and not has_invisible(text):
         folded = text.casefold()
         if len(folded) == len(text):
             return Folded(unify_apostrophes(folded), None, len(text))
@@ -80,10 +98,11 @@ def fold(text: str) -> Folded:
 
 
 def _fold_nfc(line: str, offset: int, pieces: list[str], starts: list[int]) -> None:
-    """Case folding is per character: only those that fold to several (ß → ss) need care."""
+    """Case folding is per character: only those that fold to several (ß → ss) or to
+    nothing (a soft hyphen) need care."""
     position = 0
     for match in _folding_to_several().finditer(line):
-        index, piece = match.start(), match.group().casefold()
+        index, piece = match.start(), match.group().casefold().translate(MARKS)
         pieces += [line[position:index].casefold(), piece]
         starts += [*range(offset + position, offset + index), *[offset + index] * len(piece)]
         position = index + 1
@@ -103,17 +122,20 @@ def _fold_clusters(line: str, offset: int, pieces: list[str], starts: list[int])
         while end < len(line) and unicodedata.combining(line[end]):
             end += 1
         piece = fold_name(line[index:end])
-        pieces.append(piece)
-        shift = offset + end - len(piece)
-        starts += [offset + index, *(max(offset + index, shift + j) for j in range(1, len(piece)))]
+        if piece:  # an invisible mark folds to nothing
+            pieces.append(piece)
+            shift = offset + end - len(piece)
+            starts.append(offset + index)
+            starts += (max(offset + index, shift + j) for j in range(1, len(piece)))
         index = end
 
 
 @cache
 def _folding_to_several() -> re.Pattern[str]:
-    """The characters whose case folding is longer than one character (ß, İ, ﬁ …).
+    """The characters whose case folding is longer than one character (ß, İ, ﬁ …), and
+    the invisible marks that fold to nothing.
 
-    Folding never shortens a character, so a block of code points that keeps its
+    Case folding never shortens a character, so a block of code points that keeps its
     length has none of them, and only the few blocks that grow are searched.
     """
     found: list[str] = []
@@ -121,7 +143,7 @@ def _folding_to_several() -> re.Pattern[str]:
         block = "".join(map(chr, range(base, base + 0x1000)))
         if len(block.casefold()) != len(block):
             found += [char for char in block if len(char.casefold()) != 1]
-    return re.compile(f"[{re.escape(''.join(found))}]")
+    return re.compile(f"[{re.escape(''.join(found) + _INVISIBLE)}]")
 
 
 def is_word_char(char: str) -> bool:
