@@ -91,7 +91,7 @@ def five_thousand_words(story: str | None = None) -> str:
 
 def translated_story(language: str) -> str:
     """The plain text of the seed's human translation into *language*."""
-    from newslib.translations import read_translations
+    from newslib.translations.model import read_translations
 
     fields = read_translations(TRANSLATIONS / f"{language}.yaml").fields.values()
     texts = [t for f in fields for t in (f.text, f.attribution, *(f.items or ())) if t]

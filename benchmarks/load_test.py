@@ -26,7 +26,7 @@ from pathlib import Path
 from seed_archive import save_seed_copies
 
 import newslib
-from newslib.model import Paragraph, Text
+from newslib.article.model import Paragraph, Text
 
 CONFIG = """editions:
   - id: en

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import newslib
-from newslib.model import Paragraph, Text
+from newslib.article.model import Paragraph, Text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "lavrov-abkhazia-south-ossetia-talks"

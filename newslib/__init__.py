@@ -5,29 +5,10 @@ The public API is what ``__all__`` lists; everything else is internal.
 
 from __future__ import annotations
 
-from newslib.builder import BuildError, BuildResult, build
-from newslib.builder import terminal_progress as build_progress
-from newslib.codec import dumps_article, loads_article, read_article, write_article
-from newslib.diff import ArticleDiff, diff_articles, format_diff, format_words
-from newslib.drafting import DraftSummary, draft
-from newslib.editions import ConfigError, Edition, Project, load_project
-from newslib.errors import (
-    ArticleError,
-    ConflictError,
-    GazetteerError,
-    InputError,
-    NewslibError,
-    PolicyError,
-    RevisionError,
-    StoreError,
-    UnknownEntityError,
-    UnknownPolicyError,
-    UnsafePathError,
-    UsageError,
-)
-from newslib.importer import ImportResult, import_file, import_text
-from newslib.markup import format_text, parse_text
-from newslib.model import (
+from newslib.article.codec import dumps_article, loads_article, read_article, write_article
+from newslib.article.importer import ImportResult, import_file, import_text
+from newslib.article.markup import format_text, parse_text
+from newslib.article.model import (
     Article,
     Block,
     Dateline,
@@ -42,9 +23,27 @@ from newslib.model import (
     RevisionKind,
     Text,
 )
+from newslib.editions.builder import BuildError, BuildResult, build
+from newslib.editions.builder import terminal_progress as build_progress
+from newslib.editions.config import ConfigError, Edition, Project, load_project
+from newslib.errors import (
+    ArticleError,
+    ConflictError,
+    GazetteerError,
+    InputError,
+    NewslibError,
+    PolicyError,
+    RevisionError,
+    StoreError,
+    UnknownEntityError,
+    UnknownPolicyError,
+    UnsafePathError,
+    UsageError,
+)
 from newslib.renderers import FORMATS, render
-from newslib.revision_files import read_revision_file, read_working_copy, write_working_copy
-from newslib.store import ANY_HEAD, Repository, StoreProblem
+from newslib.store.diff import ArticleDiff, diff_articles, format_diff, format_words
+from newslib.store.repository import ANY_HEAD, Repository, StoreProblem
+from newslib.store.revisions import read_revision_file, read_working_copy, write_working_copy
 from newslib.terms import (
     Finding,
     FixResult,
@@ -68,7 +67,9 @@ from newslib.terms import (
     scan_text,
     shipped_gazetteer,
 )
-from newslib.translations import (
+from newslib.translations.drafting import DraftSummary, draft
+from newslib.translations.memory import TranslationMemory
+from newslib.translations.model import (
     FieldTranslation,
     Method,
     StatusRow,
@@ -91,7 +92,6 @@ from newslib.translators import (
     TranslatorUnavailable,
     get_translator,
 )
-from newslib.translators.memory import TranslationMemory
 
 __version__ = "0.1.0"
 

@@ -8,8 +8,8 @@
     │   ├── GazetteerError         a gazetteer file is malformed or invalid
     │   ├── PolicyError            a naming-policy file is malformed or invalid
     │   ├── RevisionError          a stored revision file is malformed
-    │   ├── TranslationError       a translation file is malformed   (newslib.translations)
-    │   └── ConfigError            newslib.yaml is malformed         (newslib.editions)
+    │   ├── TranslationError       a translation file is malformed   (newslib.translations.model)
+    │   └── ConfigError            newslib.yaml is malformed         (newslib.editions.config)
     ├── StoreError                 the content store refuses an operation
     │   ├── ConflictError          the head moved since the editor's copy was taken
     │   └── UnsafePathError        an id or path that would escape the content folder

@@ -1,11 +1,11 @@
-"""Generate newslib/cldr_quotes.py: CLDR's quotation marks for every locale.
+"""Generate newslib/l10n/cldr_quotes.py: CLDR's quotation marks for every locale.
 
 Babel has no API for CLDR's ``delimiters`` data, so newslib keeps a small generated table.
 Source: the ``cldr-misc-full`` package on the npm registry (Unicode CLDR JSON), files
 ``main/<locale>/delimiters.json``.
 
 Run:  npm pack cldr-misc-full && tar xzf cldr-misc-full-*.tgz
-      python scripts/cldr_quotes.py package > newslib/cldr_quotes.py
+      python scripts/cldr_quotes.py package > newslib/l10n/cldr_quotes.py
 """
 
 from __future__ import annotations

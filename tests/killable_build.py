@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-import newslib.builder as build
+import newslib.editions.builder as build
 
 _real_switch = build._switch
 

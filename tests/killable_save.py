@@ -11,7 +11,7 @@ import sys
 import time
 from dataclasses import replace
 
-import newslib.store as store
+import newslib.store.repository as store
 from newslib import Paragraph, Text
 
 _real_fsync = os.fsync

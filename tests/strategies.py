@@ -18,7 +18,7 @@ from newslib import (
     Ref,
     Text,
 )
-from newslib.model import forbidden_character
+from newslib.article.model import forbidden_character
 
 ENTITIES = (
     Entity("tskhinvali", EntityKind.PLACE, "Tskhinvali"),

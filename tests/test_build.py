@@ -144,7 +144,7 @@ def test_a_failing_build_leaves_the_previous_editions(
 ) -> None:
     out = tmp_path / "site"
     before = built_then_changed(content, out)
-    import newslib.builder as build_module
+    import newslib.editions.builder as build_module
 
     def explode(link: Path, folder: Path) -> None:
         raise OSError(28, "No space left on device")
@@ -191,6 +191,6 @@ def test_bad_config_names_file_and_line(content: Path, tmp_path: Path) -> None:
         "editions:\n  - id: xx\n    locale: klingon\n    policy: as-written\n    formats: [html]\n",
         "utf-8",
     )
-    with pytest.raises(newslib.editions.ConfigError) as caught:
+    with pytest.raises(newslib.editions.config.ConfigError) as caught:
         newslib.build(content, tmp_path / "site")
     assert caught.value.line == 3 and "unknown locale" in str(caught.value)

@@ -14,9 +14,15 @@ from babel.messages.pofile import read_po
 
 import newslib
 from newslib import UsageError
-from newslib.l10n import LABEL_LANGUAGES, Localizer, fallback_chain, locales_dir, parse_locale
-from newslib.model import Ref, Text
-from newslib.page import Page
+from newslib.article.model import Ref, Text
+from newslib.l10n.localizer import (
+    LABEL_LANGUAGES,
+    Localizer,
+    fallback_chain,
+    locales_dir,
+    parse_locale,
+)
+from newslib.renderers.page import Page
 
 from .conftest import CONTENT, ROOT, SEED_ID
 
@@ -55,7 +61,7 @@ class TestLocales:
     def test_thin_locales_fall_back_explicitly(self) -> None:
         abkhaz = Localizer.for_edition("ab")
         assert abkhaz.day_month(date(2024, 10, 4)) == "4 Жьҭаара"  # CLDR's Abkhaz month
-        assert newslib.labels.correction_count(abkhaz, 2) == "2 исправления"  # Russian labels
+        assert newslib.l10n.labels.correction_count(abkhaz, 2) == "2 исправления"  # Russian labels
 
 
 class TestDatelines:
@@ -177,11 +183,11 @@ class TestCatalogs:
          (11, "11 исправлений"), (21, "21 исправление"), (22, "22 исправления")],
     )  # fmt: skip
     def test_russian_plurals(self, n: int, russian: str) -> None:
-        assert newslib.labels.correction_count(Localizer.for_edition("ru"), n) == russian
+        assert newslib.l10n.labels.correction_count(Localizer.for_edition("ru"), n) == russian
 
     def test_arabic_plurals(self) -> None:
         ar = Localizer.for_edition("ar")
-        forms = [newslib.labels.correction_count(ar, n) for n in (0, 1, 2, 3, 11, 100)]
+        forms = [newslib.l10n.labels.correction_count(ar, n) for n in (0, 1, 2, 3, 11, 100)]
         assert len(set(forms)) == 6
 
 

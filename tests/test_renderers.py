@@ -32,10 +32,10 @@ from newslib import (
     RevisionKind,
     Text,
 )
-from newslib.l10n import Localizer
-from newslib.page import BodyState, Link, Page
+from newslib.l10n.localizer import Localizer
 from newslib.renderers import FORMATS, render_page
 from newslib.renderers.atom import FeedEntry, render_feed
+from newslib.renderers.page import BodyState, Link, Page
 
 from .conftest import CONTENT, SEED_ID, SHARED
 

@@ -10,8 +10,8 @@ from lxml import html as lxml_html
 
 import newslib
 from newslib import Paragraph, Quote, Text
-from newslib.page import BodyState, Link
 from newslib.renderers import render_page
+from newslib.renderers.page import BodyState, Link
 from newslib.renderers.safety import safe_url
 
 from .test_renderers import every_block_article, make_page
@@ -29,7 +29,7 @@ HOSTILE_URLS = [
 ]
 
 
-def hostile_page(**extra: object) -> newslib.page.Page:
+def hostile_page(**extra: object) -> newslib.renderers.page.Page:
     article = replace(
         every_block_article(),
         headline=Text.of(SCRIPT),

@@ -31,7 +31,7 @@ from newslib import (
     read_revision_file,
 )
 from newslib.cli import main
-from newslib.revision_files import dumps_revision
+from newslib.store.revisions import dumps_revision
 
 from .conftest import CONTENT, ROOT, SEED_ID, published_seed
 
@@ -264,7 +264,7 @@ class TestConcurrency:
     def test_lock_wait_is_bounded(self, repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
         import fcntl
 
-        import newslib.store as store
+        import newslib.store.repository as store
 
         repo.save(published_seed(), author="desk", kind="publish")
         monkeypatch.setattr(store, "LOCK_TIMEOUT", 0.2)

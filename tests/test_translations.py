@@ -29,9 +29,9 @@ from newslib import (
     read_translations,
     write_translations,
 )
-from newslib.translations import Method, translation_path
+from newslib.translations.memory import TranslationMemory
+from newslib.translations.model import Method, translation_path
 from newslib.translators.deep import split_sentences
-from newslib.translators.memory import TranslationMemory
 
 from .conftest import CONTENT, ROOT, SEED_ID
 from .libre_server import LibreServer, libre_server

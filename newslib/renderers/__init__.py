@@ -10,10 +10,10 @@ import importlib
 from pathlib import Path
 from typing import Protocol
 
+from newslib.article.model import Article, Revision
 from newslib.errors import UsageError
-from newslib.l10n import Localizer
-from newslib.model import Article, Revision
-from newslib.page import BodyState, Page
+from newslib.l10n.localizer import Localizer
+from newslib.renderers.page import BodyState, Page
 from newslib.terms import Gazetteer, Policy, load_policy, shipped_gazetteer
 
 __all__ = ["EXTENSIONS", "FORMATS", "render", "render_page"]

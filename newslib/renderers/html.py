@@ -1,6 +1,6 @@
 """HTML5 pages from Jinja2 templates (autoescaped), with JSON-LD ``NewsArticle`` data.
 
-Templates ship in ``newslib/templates``; an edition may name a folder whose templates of
+Templates ship in ``newslib/renderers/templates``; an edition may name a folder whose templates of
 the same name take precedence.
 """
 
@@ -19,9 +19,9 @@ from jinja2 import (
     select_autoescape,
 )
 
-from newslib import labels
-from newslib.model import Block, Heading, ListBlock, Paragraph, Quote
-from newslib.page import RTL_LANGUAGES, BodyState, Page
+from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote
+from newslib.l10n import labels
+from newslib.renderers.page import RTL_LANGUAGES, BodyState, Page
 from newslib.renderers.safety import safe_url
 
 __all__ = ["environment", "jsonld", "render"]
@@ -31,7 +31,7 @@ __all__ = ["environment", "jsonld", "render"]
 def environment(templates: Path | None = None) -> Environment:
     """The Jinja2 environment: the edition's template folder first, then the shipped one."""
     loaders: list[BaseLoader] = [FileSystemLoader(str(templates))] if templates else []
-    loaders.append(PackageLoader("newslib", "templates"))
+    loaders.append(PackageLoader("newslib.renderers", "templates"))
     return Environment(
         loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(["html", "xml"], default=True),

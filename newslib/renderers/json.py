@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newslib.codec import article_data
-from newslib.page import Page
+from newslib.article.codec import article_data
+from newslib.renderers.page import Page
 
 __all__ = ["render"]
 

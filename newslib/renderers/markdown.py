@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import assert_never
 
-from newslib import labels
-from newslib.model import Block, Heading, ListBlock, Paragraph, Quote
-from newslib.page import Page
+from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote
+from newslib.l10n import labels
+from newslib.renderers.page import Page
 
 __all__ = ["escape", "render"]
 

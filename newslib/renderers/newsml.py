@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
-from newslib.model import Heading, ListBlock, Paragraph, Quote
-from newslib.page import Page
+from newslib.article.model import Heading, ListBlock, Paragraph, Quote
+from newslib.renderers.page import Page
 
 __all__ = ["NAMESPACE", "render"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newslib.model import EntityKind, Heading, ListBlock, Paragraph, Quote
-from newslib.page import Page
+from newslib.article.model import EntityKind, Heading, ListBlock, Paragraph, Quote
+from newslib.renderers.page import Page
 from newslib.terms import entity_name
 
 __all__ = ["ninjs_data", "render", "render_v2"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newslib.page import Page
 from newslib.renderers.ninjs import render_v2
+from newslib.renderers.page import Page
 
 __all__ = ["render"]
 

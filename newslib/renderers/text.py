@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from newslib.model import Block, Heading, ListBlock, Paragraph, Quote
-from newslib.page import Page
+from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote
+from newslib.renderers.page import Page
 
 __all__ = ["render"]
 

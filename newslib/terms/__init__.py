@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslib.model import Entity, Ref, Text
+from newslib.article.model import Entity, Ref, Text
 from newslib.terms.checker import Finding, apply_fixes, check, variant_rule
 from newslib.terms.documents import load_document, parse_document
 from newslib.terms.files import check_document, fix_document, scan_document, write_fixed
@@ -129,7 +129,7 @@ def annotator(
 ) -> Callable[[str, str], tuple[Text, list[Entity]]]:
     """An annotator for :func:`newslib.import_text`: marks every gazetteer name as a reference.
 
-    >>> from newslib.markup import format_text
+    >>> from newslib.article.markup import format_text
     >>> text, found = annotator()("Talks in Sukhum.", "en")
     >>> format_text(text), [e.id for e in found]
     ('Talks in [[sukhumi|Sukhum]].', ['sukhumi'])

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from newslib.model import EntityKind
+from newslib.article.model import EntityKind
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant
 
 __all__ = [

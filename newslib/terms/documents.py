@@ -16,12 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from newslib.codec import article_from_node
+from newslib.article.codec import article_from_node
+from newslib.article.markup import parse_text, plain_offsets
+from newslib.article.model import Block, FieldPath, Quote
 from newslib.errors import ArticleError, UsageError
 from newslib.fsio import read_text
-from newslib.markup import parse_text, plain_offsets
-from newslib.model import Block, FieldPath, Quote
-from newslib.revision_files import is_revision_text, loads_revision
+from newslib.store.revisions import is_revision_text, loads_revision
 from newslib.yamlio import compose
 
 __all__ = ["Document", "detect_language", "load_document", "parse_document"]

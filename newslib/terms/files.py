@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from newslib.codec import loads_article
+from newslib.article.codec import loads_article
 from newslib.errors import UsageError
 from newslib.fsio import atomic_write_text
 from newslib.terms.checker import Finding, apply_fixes, check

@@ -19,9 +19,9 @@ from types import MappingProxyType
 
 import yaml
 
+from newslib.article.model import ENTITY_ID, EntityKind
 from newslib.errors import GazetteerError, UnknownEntityError
 from newslib.fsio import read_text
-from newslib.model import ENTITY_ID, EntityKind
 from newslib.terms import declension
 from newslib.terms.declension import CLASSES, forms
 from newslib.yamlio import Reader, compose

@@ -22,8 +22,8 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+from newslib.article.model import EntityKind
 from newslib.errors import GazetteerError, UsageError
-from newslib.model import EntityKind
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant, script_of
 
 __all__ = ["merge_geonames"]

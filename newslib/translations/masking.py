@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newslib.model import Ref, Segment, Text
+from newslib.article.model import Ref, Segment, Text
 from newslib.terms import Gazetteer, Policy, entity_name, scan_text
 from newslib.terms.morphology import infer_case
 

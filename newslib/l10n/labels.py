@@ -1,6 +1,6 @@
 """The labels an edition shows, as gettext messages (extracted by ``pybabel extract``).
 
-Each function takes a :class:`~newslib.l10n.Localizer`, so that every label is written in
+Each function takes a :class:`~newslib.l10n.localizer.Localizer`, so that every label is written in
 the edition's language, with its plural rules and typography.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from newslib.l10n import Localizer
+from newslib.l10n.localizer import Localizer
 
 __all__ = [
     "correction",

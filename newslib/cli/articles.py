@@ -8,16 +8,16 @@ import sys
 from pathlib import Path
 
 import newslib
-import newslib.store
+import newslib.store.repository
 from newslib import Article, UsageError
-from newslib.cli_shared import (
+from newslib.cli.shared import (
     EXIT_FINDINGS,
     EXIT_OK,
     Commands,
     add_gazetteer_options,
     load_gazetteer,
 )
-from newslib.revision_files import is_revision_text
+from newslib.store.revisions import is_revision_text
 
 __all__ = ["register"]
 
@@ -185,7 +185,7 @@ def _checkout(args: argparse.Namespace) -> int:
 def _save(args: argparse.Namespace) -> int:
     article, based_on = newslib.read_working_copy(args.file)
     repository = newslib.Repository(args.content)
-    expected: int | newslib.store.AnyHead | None = newslib.ANY_HEAD
+    expected: int | newslib.store.repository.AnyHead | None = newslib.ANY_HEAD
     if args.expect is not None:
         expected = args.expect
     elif based_on is not None:

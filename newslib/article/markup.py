@@ -12,8 +12,8 @@ start or end a reference.
 
 from __future__ import annotations
 
+from newslib.article.model import ENTITY_ID, Ref, Segment, Text
 from newslib.errors import ArticleError
-from newslib.model import ENTITY_ID, Ref, Segment, Text
 
 __all__ = ["format_text", "parse_text", "plain_offsets"]
 

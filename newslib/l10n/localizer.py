@@ -34,8 +34,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from newslib.cldr_quotes import QUOTES, ROOT
 from newslib.errors import UsageError
+from newslib.l10n.cldr_quotes import QUOTES, ROOT
 
 __all__ = [
     "LABEL_LANGUAGES",
@@ -87,8 +87,9 @@ def quotation_marks(locale: str | Locale) -> tuple[str, str, str, str]:
 
 def locales_dir() -> Path:
     """Where the catalogs are: inside the installed package, or beside it in a checkout."""
-    installed = Path(__file__).parent / "locales"
-    return installed if installed.is_dir() else Path(__file__).parent.parent / "locales"
+    package = Path(__file__).parent.parent
+    installed = package / "locales"
+    return installed if installed.is_dir() else package.parent / "locales"
 
 
 @cache

@@ -24,7 +24,7 @@ import yaml
 
 from newslib.errors import InputError
 from newslib.fsio import read_text
-from newslib.l10n import parse_locale
+from newslib.l10n.localizer import parse_locale
 from newslib.renderers import FORMATS
 from newslib.terms.policy import SHIPPED_POLICIES
 from newslib.yamlio import Reader, compose

@@ -6,7 +6,7 @@ Layout::
     <content>/articles/<id>/0002.yaml
     <content>/articles/<id>/.lock        held while a revision is being saved
 
-Each file is a revision record and the article (see :mod:`newslib.revision_files`).
+Each file is a revision record and the article (see :mod:`newslib.store.revisions`).
 
 Saving takes the article's lock, checks the expected head (optimistic concurrency), writes
 the new file through a synced temporary file and links it into place — linking fails
@@ -29,7 +29,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from newslib.codec import dumps_article
+from newslib.article.codec import dumps_article
+from newslib.article.model import ARTICLE_ID, Article, Revision, RevisionKind
 from newslib.errors import (
     ConflictError,
     NewslibError,
@@ -38,8 +39,7 @@ from newslib.errors import (
     UsageError,
 )
 from newslib.fsio import default_mode, sync_directory
-from newslib.model import ARTICLE_ID, Article, Revision, RevisionKind
-from newslib.revision_files import (
+from newslib.store.revisions import (
     content_hash,
     dumps_revision,
     read_revision_file,

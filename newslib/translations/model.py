@@ -32,11 +32,11 @@ from typing import Any
 
 import yaml
 
-from newslib.diff import block_text, canonical_markup
+from newslib.article.markup import format_text, parse_text
+from newslib.article.model import Article, Block, Heading, ListBlock, Paragraph, Quote, Text
 from newslib.errors import InputError
 from newslib.fsio import atomic_write_text, read_text
-from newslib.markup import format_text, parse_text
-from newslib.model import Article, Block, Heading, ListBlock, Paragraph, Quote, Text
+from newslib.store.diff import block_text, canonical_markup
 from newslib.yamlio import Reader, compose, dump
 
 __all__ = [

@@ -12,8 +12,11 @@ import sys
 from collections.abc import Sequence
 
 import newslib
-from newslib import NewslibError, cli_articles, cli_editions, cli_terms
-from newslib.cli_shared import EXIT_OK, EXIT_USAGE, Command
+from newslib import NewslibError
+from newslib.cli import articles as cli_articles
+from newslib.cli import editions as cli_editions
+from newslib.cli import terms as cli_terms
+from newslib.cli.shared import EXIT_OK, EXIT_USAGE, Command
 
 __all__ = ["main"]
 

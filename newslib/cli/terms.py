@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 import newslib
-from newslib.cli_shared import (
+from newslib.cli.shared import (
     EXIT_FINDINGS,
     EXIT_OK,
     Commands,

@@ -1,4 +1,4 @@
-"""Turn plain agency copy into a structured :class:`~newslib.model.Article`.
+"""Turn plain agency copy into a structured :class:`~newslib.article.model.Article`.
 
 The layout it reads is the wire services' plain text: an optional section line, the
 headline, a standfirst, then a body whose first paragraph opens with the dateline
@@ -17,9 +17,7 @@ from pathlib import Path
 
 from babel.dates import get_month_names
 
-from newslib.errors import ArticleError
-from newslib.fsio import read_text
-from newslib.model import (
+from newslib.article.model import (
     Article,
     Block,
     Dateline,
@@ -31,6 +29,8 @@ from newslib.model import (
     Ref,
     Text,
 )
+from newslib.errors import ArticleError
+from newslib.fsio import read_text
 
 __all__ = ["Annotator", "ImportResult", "import_file", "import_text"]
 

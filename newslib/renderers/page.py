@@ -13,9 +13,9 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from newslib import labels
-from newslib.l10n import Localizer
-from newslib.model import Article, Ref, Revision, RevisionKind, Text
+from newslib.article.model import Article, Ref, Revision, RevisionKind, Text
+from newslib.l10n import labels
+from newslib.l10n.localizer import Localizer
 from newslib.terms import Gazetteer, Policy, apply_policy, entity_name, scan_text
 
 __all__ = ["RTL_LANGUAGES", "BodyState", "Link", "Page"]

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newslib.model import Block, Heading, ListBlock, Paragraph, Quote, Text
-from newslib.store import Repository
+from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote, Text
+from newslib.store.repository import Repository
 from newslib.terms import Gazetteer, Policy, shipped_gazetteer
-from newslib.translations import (
+from newslib.translations.masking import mask, unmask
+from newslib.translations.memory import TranslationMemory
+from newslib.translations.model import (
     FieldStatus,
     FieldTranslation,
     Method,
@@ -28,8 +30,6 @@ from newslib.translations import (
     write_translations,
 )
 from newslib.translators import Translator
-from newslib.translators.masking import mask, unmask
-from newslib.translators.memory import TranslationMemory
 
 __all__ = ["DraftSummary", "draft"]
 

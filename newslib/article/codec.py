@@ -12,10 +12,8 @@ from typing import Any, assert_never
 
 import yaml
 
-from newslib.errors import ArticleError
-from newslib.fsio import atomic_write_text, read_text
-from newslib.markup import format_text, parse_text
-from newslib.model import (
+from newslib.article.markup import format_text, parse_text
+from newslib.article.model import (
     ARTICLE_ID,
     Article,
     Block,
@@ -29,6 +27,8 @@ from newslib.model import (
     Quote,
     Text,
 )
+from newslib.errors import ArticleError
+from newslib.fsio import atomic_write_text, read_text
 from newslib.yamlio import Reader, compose, dump
 
 __all__ = [

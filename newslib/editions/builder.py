@@ -36,19 +36,19 @@ from pathlib import Path
 from typing import Any
 
 import newslib
-from newslib.editions import Edition, MissingTranslation, Project, load_project
+from newslib.article.model import Article, Revision
+from newslib.editions.config import Edition, MissingTranslation, Project, load_project
 from newslib.errors import NewslibError, UsageError
 from newslib.fsio import atomic_writer
-from newslib.l10n import Localizer
-from newslib.model import Article, Revision
-from newslib.page import BodyState, Link, Page
+from newslib.l10n.localizer import Localizer
 from newslib.renderers import EXTENSIONS, render_page
 from newslib.renderers.atom import FeedEntry, render_feed
 from newslib.renderers.html import environment
-from newslib.store import Repository
+from newslib.renderers.page import BodyState, Link, Page
+from newslib.store.repository import Repository
 from newslib.terms import check_text, load_policy, shipped_gazetteer
 from newslib.terms.cache import code_fingerprint
-from newslib.translations import (
+from newslib.translations.model import (
     FieldStatus,
     Method,
     read_translations,
@@ -61,10 +61,11 @@ __all__ = ["BuildError", "BuildResult", "build"]
 MANIFEST = "manifest.json"
 BUILDS = ".builds"
 _CODE = (
-    "page.py", "labels.py", "l10n.py", "renderers/html.py", "renderers/markdown.py",
-    "renderers/text.py", "renderers/json.py", "renderers/ninjs.py", "renderers/newsml.py",
-    "renderers/atom.py", "builder.py", "templates/article.html", "templates/index.html",
-    "templates/style.css", "templates/favicon.svg",
+    "renderers/page.py", "l10n/labels.py", "l10n/localizer.py", "renderers/html.py",
+    "renderers/markdown.py", "renderers/text.py", "renderers/json.py", "renderers/ninjs.py",
+    "renderers/newsml.py", "renderers/atom.py", "editions/builder.py",
+    "renderers/templates/article.html", "renderers/templates/index.html",
+    "renderers/templates/style.css", "renderers/templates/favicon.svg",
 )  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 A revision file holds two keys: ``revision`` (number, UTC time, author, kind, note, the
 sha256 of the article's canonical YAML, the parent's hash, and its own hash over all of
-these) and ``article`` (the article, as :func:`~newslib.codec.write_article` writes it).
+these) and ``article`` (the article, as :func:`~newslib.article.codec.write_article` writes it).
 A working copy is a bare article headed by a comment naming the revision it came from.
 """
 
@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from newslib.codec import article_data, article_from_node, dumps_article, loads_article
+from newslib.article.codec import article_data, article_from_node, dumps_article, loads_article
+from newslib.article.model import Article, Revision, RevisionKind
 from newslib.errors import RevisionError
 from newslib.fsio import atomic_write_text, read_text
-from newslib.model import Article, Revision, RevisionKind
 from newslib.yamlio import Reader, compose, dump
 
 __all__ = [

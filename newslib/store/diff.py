@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, assert_never
 
-from newslib.markup import format_text
-from newslib.model import Article, Block, Heading, ListBlock, Paragraph, Quote, Text
+from newslib.article.markup import format_text
+from newslib.article.model import Article, Block, Heading, ListBlock, Paragraph, Quote, Text
 
 __all__ = [
     "ArticleDiff",

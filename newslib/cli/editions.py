@@ -9,7 +9,8 @@ from pathlib import Path
 
 import newslib
 from newslib import Article
-from newslib.cli_shared import EXIT_OK, Commands, interactive
+from newslib.cli.shared import EXIT_OK, Commands, interactive
+from newslib.store.diff import word_diff
 
 __all__ = ["register"]
 
@@ -125,7 +126,7 @@ def _stale_diffs(
         entry = translations.fields[name]
         then = repository.read(source.id, entry.source_revision)
         old, new = newslib.field_source(then, name), newslib.field_source(source, name)
-        changes = newslib.diff.word_diff(old, new)
+        changes = word_diff(old, new)
         found.append(
             {
                 "article": source.id,

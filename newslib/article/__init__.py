@@ -1,0 +1,1 @@
+"""The article: its data model, its inline markup, its YAML codec and the agency-copy importer."""

@@ -1,0 +1,1 @@
+"""Editions: the project configuration's editions and the builder that renders them."""

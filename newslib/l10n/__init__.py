@@ -1,0 +1,1 @@
+"""Localisation: Babel locales and fallbacks, CLDR quotation marks, the gettext labels."""

@@ -1,0 +1,1 @@
+"""The versioned store: append-only revision files, the repository over them, diffs."""

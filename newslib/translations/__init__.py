@@ -1,0 +1,1 @@
+"""Translations: the per-field model and its status, machine drafting, name masking, memory."""
