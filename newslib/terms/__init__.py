@@ -8,8 +8,8 @@ from pathlib import Path
 
 from newslib.article.model import Entity, Ref, Text
 from newslib.terms.checker import Finding, apply_fixes, check, variant_rule
-from newslib.terms.documents import load_document, parse_document
-from newslib.terms.files import check_document, fix_document, scan_document, write_fixed
+from newslib.terms.documents import check_document, fix_document, scan_document, write_fixed
+from newslib.terms.files import load_document, parse_document
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant
 from newslib.terms.morphology import FormProposal, propose_forms
 from newslib.terms.policy import Policy, Severity, load_policy

@@ -1,101 +1,217 @@
-"""Checking and fixing documents (files or stdin) with findings at file positions."""
+"""Inputs to check: article YAML, plain text, Markdown and HTML, as one text with a map.
+
+Each input becomes a :class:`Document`: the text to scan (for YAML, the plain text of every
+text field, joined by blank lines; for Markdown, code blanked out; for HTML, markup
+blanked out) and, for each of its characters, the offset in the file as read with
+``open(path, encoding="utf-8", newline="")``. Findings are reported at file offsets, and
+fixes are applied to the file's own text.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from newslib.article.codec import loads_article
-from newslib.errors import UsageError
-from newslib.fsio import atomic_write_text
-from newslib.terms.checker import Finding, apply_fixes, check
-from newslib.terms.documents import Document, detect_language
-from newslib.terms.gazetteer import Gazetteer
-from newslib.terms.lines import LineIndex
-from newslib.terms.policy import Policy
-from newslib.terms.scanner import Mention, scan
+import yaml
 
-__all__ = ["check_document", "fix_document", "scan_document", "write_fixed"]
+from newslib.article.codec import article_from_node
+from newslib.article.markup import parse_text, plain_offsets
+from newslib.article.model import Block, FieldPath, Quote
+from newslib.errors import ArticleError, UsageError
+from newslib.fsio import read_text
+from newslib.store.revisions import is_revision_text, loads_revision
+from newslib.yamlio import compose
 
-
-def document_language(document: Document, lang: str | None) -> str:
-    """The language to check in: given, else the article's, else detected."""
-    return lang or document.lang or detect_language(document.text)
+__all__ = ["Document", "detect_language", "load_document", "parse_document"]
 
 
-def scan_document(document: Document, *, gazetteer: Gazetteer, lang: str | None) -> list[Mention]:
-    """Mentions at file offsets."""
-    mentions = scan(
-        document.text,
-        lang=document_language(document, lang),
-        gazetteer=gazetteer,
-        quoted=_quoted(document),
+@dataclass(frozen=True)
+class Document:
+    """Text to scan, where each character sits in the file, and what is quoted."""
+
+    path: str
+    source: str
+    text: str
+    offsets: Sequence[int] | None  # None: the text *is* the source (identity map)
+    quoted: tuple[tuple[int, int], ...]
+    lang: str | None
+    kind: str
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        """The file span of the non-empty text span ``start:end``."""
+        if self.offsets is None:
+            return start, end
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def load_document(path: str, *, stdin_text: str | None = None) -> Document:
+    """Read *path* ('-' reads *stdin_text*) and prepare it by its suffix."""
+    source = stdin_text if path == "-" else read_text(path)
+    if source is None:
+        raise UsageError("no text on standard input")
+    return parse_document(source, path=path)
+
+
+def parse_document(source: str, *, path: str = "-") -> Document:
+    """Prepare *source* for checking; the kind is chosen by *path*'s suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _article_document(source, path)
+    if suffix in (".md", ".markdown"):
+        return Document(path, source, _blank_markdown_code(source), None, (), None, "markdown")
+    if suffix in (".html", ".htm", ".xhtml"):
+        return Document(path, source, _blank_html_markup(source), None, (), None, "html")
+    return Document(path, source, source, None, (), None, "text")
+
+
+def _article_document(source: str, path: str) -> Document:
+    root = compose(source, path, ArticleError)
+    if root is None:
+        raise ArticleError("the file is empty", path=path, line=1, hint="write an article")
+    kind = "article"
+    if is_revision_text(source):  # a stored revision: check its article part
+        loads_revision(source, path=path)  # validates the record as well
+        root = next(v for k, v in root.value if k.value == "article")
+        kind = "revision"
+    article = article_from_node(root, path)
+    fields: list[tuple[FieldPath, bool]] = [(("section",), False), (("dateline", "written"), False)]
+    fields += [(where, _is_quote(article.body, where)) for where, _ in article.texts()]
+    pieces: list[str] = []
+    offsets: list[int] = []
+    quoted: list[tuple[int, int]] = []
+    for where, is_quote in fields:
+        node = _node_at(root, where)
+        value_map = _scalar_offsets(source, node, path)
+        is_markup = where[0] not in ("section", "dateline")
+        value = node.value
+        plain_map = plain_offsets(value) if is_markup else list(range(len(value) + 1))
+        if pieces:
+            pieces.append("\n\n")
+            offsets += [offsets[-1]] * 2
+        start = sum(len(p) for p in pieces)
+        plain = _plain(value) if is_markup else value
+        pieces.append(plain)
+        offsets += [value_map[i] for i in plain_map[:-1]]
+        if is_quote:
+            quoted.append((start, start + len(plain)))
+    offsets.append(offsets[-1] if offsets else 0)
+    return Document(path, source, "".join(pieces), offsets, tuple(quoted), article.language, kind)
+
+
+def _plain(markup: str) -> str:
+    return parse_text(markup).plain
+
+
+def _is_quote(body: Sequence[Block], where: FieldPath) -> bool:
+    return (
+        len(where) == 3
+        and where[0] == "body"
+        and where[2] == "text"
+        and isinstance(body[int(where[1])], Quote)
     )
-    spans = [document.file_span(m.start, m.end) for m in mentions]
-    return [m._replace(start=s, end=e) for m, (s, e) in zip(mentions, spans, strict=True)]
 
 
-def check_document(
-    document: Document, *, policy: Policy, gazetteer: Gazetteer, lang: str | None
-) -> list[Finding]:
-    """Findings at file offsets, lines and columns."""
-    findings = check(
-        document.text,
-        lang=document_language(document, lang),
-        policy=policy,
-        gazetteer=gazetteer,
-        quoted=_quoted(document),
+def _node_at(root: yaml.Node, where: FieldPath) -> yaml.ScalarNode:
+    node = root
+    for part in where:
+        if isinstance(part, int):
+            node = node.value[part]
+        else:
+            node = next(v for k, v in node.value if k.value == part)
+    assert isinstance(node, yaml.ScalarNode)
+    return node
+
+
+def _scalar_offsets(source: str, node: yaml.ScalarNode, path: str) -> list[int]:
+    """File offset of each character of a scalar's value (and its end)."""
+    start = node.start_mark.index
+    value: str = node.value
+    if node.style is None and source[start : start + len(value)] == value:
+        return list(range(start, start + len(value) + 1))
+    if node.style == "'":
+        return _quoted_offsets(start + 1, value, lambda i: 2 if source[i : i + 2] == "''" else 1)
+    if node.style == '"':
+        return _quoted_offsets(start + 1, value, lambda i: _escape_length(source, i))
+    raise ArticleError(
+        "this text is written in a YAML block or folded style that newslib cannot map back",
+        path=path,
+        line=node.start_mark.line + 1,
+        column=node.start_mark.column + 1,
+        hint="write the text on one line (run 'newslib render' on it to get canonical YAML)",
     )
-    lines = LineIndex(document.source)
-    return [_to_file(document, f, lines) for f in findings]
 
 
-def fix_document(
-    document: Document,
-    *,
-    policy: Policy,
-    gazetteer: Gazetteer,
-    lang: str | None,
-    best_guess: bool = False,
-) -> tuple[str, list[Finding]]:
-    """The fixed source text and the findings that were applied."""
-    if document.kind == "revision":
-        raise UsageError(
-            f"{document.path}: revisions are never changed; check the article out "
-            "('newslib checkout ID -o FILE'), fix the copy, and save it as a new revision"
-        )
-    findings = check_document(document, policy=policy, gazetteer=gazetteer, lang=lang)
-    fixed = apply_fixes(document.source, findings, best_guess=best_guess)
-    applied = [f for f in findings if f.applies(best_guess=best_guess)]
-    if document.kind == "article" and fixed != document.source:
-        loads_article(fixed, path=document.path)  # a fix must never break the article
-    return fixed, applied
+def _quoted_offsets(index: int, value: str, step: Callable[[int], int]) -> list[int]:
+    offsets = []
+    for _ in value:
+        offsets.append(index)
+        index += step(index)
+    offsets.append(index)
+    return offsets
 
 
-def write_fixed(document: Document, fixed: str) -> None:
-    """Replace the file with its fixed text, atomically."""
-    if document.path == "-":
-        raise UsageError("cannot fix standard input in place; use --dry-run to see the diff")
-    atomic_write_text(Path(document.path), fixed)
+_ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
 
 
-def _quoted(document: Document) -> list[tuple[int, int]] | None:
-    if not document.quoted:
-        return None
-    from newslib.terms.scanner import quotation_spans
-
-    return [*document.quoted, *quotation_spans(document.text)]
+def _escape_length(source: str, index: int) -> int:
+    if source[index] != "\\":
+        return 1
+    return _ESCAPE_LENGTHS.get(source[index + 1], 2)
 
 
-def _to_file(document: Document, finding: Finding, lines: LineIndex) -> Finding:
-    start, end = document.file_span(finding.start, finding.end)
-    line, column = lines.at(start)
-    return replace(
-        finding,
-        path=document.path,
-        start=start,
-        end=end,
-        surface=document.source[start:end],
-        line=line,
-        column=column,
-    )
+_MD_FENCE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?^(?P=fence)[ \t]*$", re.M | re.S)
+_MD_INLINE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_MD_INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
+_HTML_SKIP = re.compile(
+    r"<!--.*?-->|<(script|style|code|pre)\b[^>]*>.*?</\1\s*>|<[^>]*>", re.S | re.I
+)
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    """Replace each match with spaces (newlines kept), so offsets are unchanged."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _blank_markdown_code(text: str) -> str:
+    for pattern in (_MD_FENCE, _MD_INDENTED, _MD_INLINE):
+        text = _blank(text, pattern)
+    return text
+
+
+def _blank_html_markup(text: str) -> str:
+    return _blank(text, _HTML_SKIP)
+
+
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "said"},
+    "de": {"der", "die", "und", "das", "nicht", "mit", "den", "ist", "von", "sich", "auf"},
+    "fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "pour", "que", "du", "sur"},
+}
+
+
+def detect_language(text: str) -> str:
+    """A best guess at the language of *text*: by script, then by common words.
+
+    >>> detect_language("Переговоры в Сухуме"), detect_language("სოხუმში")
+    ('ru', 'ka')
+    >>> detect_language("Die Gespräche in Suchumi und Zchinwali sind nicht beendet")
+    'de'
+    """
+    counts = {"Cyrl": 0, "Geor": 0, "Arab": 0, "Latn": 0}
+    for char in text[:20000]:
+        if "\u0400" <= char <= "\u04ff":
+            counts["Cyrl"] += 1
+        elif "\u10a0" <= char <= "\u10ff" or "\u1c90" <= char <= "\u1cbf":
+            counts["Geor"] += 1
+        elif "\u0600" <= char <= "\u06ff":
+            counts["Arab"] += 1
+        elif (char.isascii() and char.isalpha()) or "\u00c0" <= char <= "\u024f":
+            counts["Latn"] += 1
+    script = max(counts, key=lambda s: counts[s])
+    if script != "Latn":
+        return {"Cyrl": "ru", "Geor": "ka", "Arab": "ar"}[script]
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    return max(scores, key=lambda lang: (scores[lang], lang == "en"))
