@@ -66,7 +66,7 @@ def baseline(content: Path, out: Path) -> float:
     text = Environment(autoescape=False).from_string(
         "{{ a.section }}\n\n{{ a.headline }}\n\n{% for b in a.body %}{{ b.text }}\n\n{% endfor %}"
     )
-    project = newslib.editions.config.load_project(content)
+    project = newslib.load_project(content)
     repository = newslib.Repository(content)
     start = time.perf_counter()
     for article_id in repository.ids():
@@ -92,7 +92,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="newslib-build-bench-"))
     os.environ["NEWSLIB_CACHE"] = str(work / "cache")
-    editions = len(newslib.editions.config.load_project(ROOT / "content").editions)
+    editions = len(newslib.load_project(ROOT / "content").editions)
     print(f"{args.articles} articles x {editions} editions x 7 formats, -j {args.jobs}")
 
     sizes = sorted({max(args.articles // 4, 1), max(args.articles // 2, 1), args.articles})

@@ -112,7 +112,7 @@ start = time.perf_counter()
 import newslib
 from newslib.terms.matcher import compiled
 imported = time.perf_counter()
-gazetteer = newslib.Gazetteer.from_geonames(sys.argv[1] if len(sys.argv) > 1 else {table!r})
+gazetteer = newslib.load_gazetteer(geonames=sys.argv[1] if len(sys.argv) > 1 else {table!r})
 compiled(gazetteer)
 loaded = time.perf_counter()
 # VmHWM is this process's peak RSS (ru_maxrss would include the parent's, across exec).
@@ -151,7 +151,7 @@ def main() -> None:
     print(f"  peak RSS {rss:.0f} MB (target <= 150 MB)")
 
     # ... then check in this process.
-    gazetteer = newslib.Gazetteer.from_geonames(table)
+    gazetteer = newslib.load_gazetteer(geonames=table)
     matcher = compiled(gazetteer)
     policy = newslib.load_policy("as-written")
     start = time.perf_counter()
@@ -216,7 +216,7 @@ def main() -> None:
         probe.add_keyword(name)
         flash = bool(probe.extract_keywords(word))
         entry = {"id": "probe", "kind": "place", "names": {"und": [{"text": name, "usage": ["x"]}]}}
-        only_name = newslib.Gazetteer.from_yaml(json.dumps({"entities": [entry]}))
+        only_name = newslib.terms.loader.gazetteer_from_yaml(json.dumps({"entities": [entry]}))
         ours = bool(newslib.scan_text(word, lang="und", gazetteer=only_name))
         print(f"  {name!r} in {word!r}: flashtext {'MATCHES' if flash else 'no match'}, "
               f"newslib {'MATCHES' if ours else 'no match'}")  # fmt: skip

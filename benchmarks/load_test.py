@@ -60,7 +60,7 @@ def writer(
                                 expected_head=head.number)  # fmt: skip
                 done += 1
                 break
-            except newslib.ConflictError:
+            except newslib.errors.ConflictError:
                 continue
     results.put(done)
 

@@ -8,23 +8,33 @@
     │   ├── GazetteerError         a gazetteer file is malformed or invalid
     │   ├── PolicyError            a naming-policy file is malformed or invalid
     │   ├── RevisionError          a stored revision file is malformed
-    │   ├── TranslationError       a translation file is malformed   (newslib.translations.model)
-    │   └── ConfigError            newslib.yaml is malformed         (newslib.editions.config)
+    │   ├── TranslationError       a translation file is malformed
+    │   └── ConfigError            newslib.yaml is malformed, or names what it lacks
     ├── StoreError                 the content store refuses an operation
     │   ├── ConflictError          the head moved since the editor's copy was taken
     │   └── UnsafePathError        an id or path that would escape the content folder
     ├── BuildError                 a build refused (strict mode, a required translation)
-    ├── TranslatorError            machine translation failed        (newslib.translators)
+    ├── TranslatorError            machine translation failed
     │   ├── TranslatorUnavailable  engine missing, or lacks the language
     │   ├── TranslatorTimeout      no answer in time
     │   ├── TranslatorHTTPError    an HTTP error after the retries
     │   └── TranslatorResponseError  an answer that breaks the engine's API
-    ├── UnknownEntityError         (also a KeyError) an entity id nobody declared
-    ├── UnknownPolicyError         (also a KeyError) a policy name that is not shipped
-    └── UsageError                 the caller asked for something that cannot be done
+    ├── DiskFullError              (also an OSError) no room left; nothing was changed
+    ├── UsageError                 the caller asked for something that cannot be done
+    └── NotFoundError              (also a KeyError) an unknown name or id:
+        ├── UnknownEntityError       an entity id nobody declared
+        ├── UnknownPolicyError       a policy name that is not shipped
+        ├── UnknownArticleError      an article id the store does not hold   (also UsageError)
+        ├── UnknownRevisionError     a revision number it does not hold      (also UsageError)
+        ├── UnknownEditionError      an edition id newslib.yaml does not list (also ConfigError)
+        ├── UnknownFormatError       an output format no renderer writes     (also UsageError)
+        ├── UnknownLocaleError       a locale CLDR does not know             (also UsageError)
+        └── UnknownEngineError       a translation engine with no backend
+                                                            (also TranslatorUnavailable)
 
-Content problems that a human should look at (a contested name, an inconsistent
-spelling) are *findings*, not exceptions.
+The ``Unknown…`` errors keep their older parent as a second base, so code that caught
+``UsageError`` for an unknown format still does. Content problems that a human should
+look at (a contested name, an inconsistent spelling) are *findings*, not exceptions.
 """
 
 from __future__ import annotations
@@ -33,15 +43,31 @@ from pathlib import Path
 
 __all__ = [
     "ArticleError",
+    "BuildError",
+    "ConfigError",
     "ConflictError",
+    "DiskFullError",
     "GazetteerError",
     "InputError",
     "NewslibError",
+    "NotFoundError",
     "PolicyError",
     "RevisionError",
     "StoreError",
+    "TranslationError",
+    "TranslatorError",
+    "TranslatorHTTPError",
+    "TranslatorResponseError",
+    "TranslatorTimeout",
+    "TranslatorUnavailable",
+    "UnknownArticleError",
+    "UnknownEditionError",
+    "UnknownEngineError",
     "UnknownEntityError",
+    "UnknownFormatError",
+    "UnknownLocaleError",
     "UnknownPolicyError",
+    "UnknownRevisionError",
     "UnsafePathError",
     "UsageError",
 ]
@@ -82,12 +108,6 @@ class InputError(NewslibError, ValueError):
         message = f"{where}: {self.problem}"
         return f"{message} ({self.hint})" if self.hint else message
 
-    def located(self, path: str | Path) -> InputError:
-        """Return a copy of this error that names *path* as the file."""
-        return type(self)(
-            self.problem, path=path, line=self.line, column=self.column, hint=self.hint
-        )
-
 
 class ArticleError(InputError):
     """An article is malformed: bad YAML, unknown key, wrong type, bad reference..."""
@@ -103,6 +123,14 @@ class PolicyError(InputError):
 
 class RevisionError(InputError):
     """A revision file in the store is malformed (its metadata or its article)."""
+
+
+class TranslationError(InputError):
+    """A translation file is malformed or does not fit its article."""
+
+
+class ConfigError(InputError):
+    """``newslib.yaml`` is malformed or names something newslib does not have."""
 
 
 class StoreError(NewslibError):
@@ -124,19 +152,90 @@ class UnsafePathError(StoreError, ValueError):
     """An article id or path that would leave the content folder, or names a reserved file."""
 
 
-class UnknownEntityError(NewslibError, KeyError):
-    """An entity id that is not in the gazetteer or the article's declarations."""
+class BuildError(NewslibError):
+    """The build was refused (strict mode, a required translation missing)."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown entity"
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "; ".join(problems[:5]) + (
+            f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+        )
+        super().__init__(f"build refused, nothing was changed: {shown}")
 
 
-class UnknownPolicyError(NewslibError, KeyError):
-    """A policy name that is neither shipped nor a readable file."""
+class TranslatorError(NewslibError):
+    """A machine translation failed."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown policy"
+
+class TranslatorUnavailable(TranslatorError):
+    """The engine cannot be used: its package is missing, or it lacks the language."""
+
+
+class TranslatorTimeout(TranslatorError):
+    """The engine did not answer in time."""
+
+
+class TranslatorHTTPError(TranslatorError):
+    """The engine answered with an HTTP error (after the retries).
+
+    *retry_after* is the seconds the server asked for in its ``Retry-After`` header.
+    """
+
+    def __init__(
+        self, engine: str, status: int | None, detail: str = "", retry_after: float | None = None
+    ) -> None:
+        self.status = status
+        self.retry_after = retry_after
+        code = f"HTTP {status}" if status is not None else "an error"
+        super().__init__(f"{engine} answered {code}{': ' + detail if detail else ''}")
+
+
+class TranslatorResponseError(TranslatorError):
+    """The engine's answer was not what its API promises (malformed JSON, no text)."""
+
+
+class DiskFullError(NewslibError, OSError):
+    """A write found no room left on the disk; the file or store was left as it was."""
 
 
 class UsageError(NewslibError):
     """The request itself cannot be carried out (a missing file, a bad option)."""
+
+
+class NotFoundError(NewslibError, KeyError):
+    """A name or id that newslib does not know; ``str()`` is the message, unquoted."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "not found"
+
+
+class UnknownEntityError(NotFoundError):
+    """An entity id that is not in the gazetteer or the article's declarations."""
+
+
+class UnknownPolicyError(NotFoundError):
+    """A policy name that is neither shipped nor a readable file."""
+
+
+class UnknownArticleError(NotFoundError, UsageError):
+    """An article id that the store does not hold."""
+
+
+class UnknownRevisionError(NotFoundError, UsageError):
+    """A revision number that the store does not hold for the article."""
+
+
+class UnknownFormatError(NotFoundError, UsageError):
+    """An output format that no renderer writes."""
+
+
+class UnknownLocaleError(NotFoundError, UsageError):
+    """A locale that CLDR does not know."""
+
+
+class UnknownEngineError(NotFoundError, TranslatorUnavailable):
+    """A machine translation engine that newslib has no backend for."""
+
+
+class UnknownEditionError(NotFoundError, ConfigError):
+    """An edition id that ``newslib.yaml`` does not list."""

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-from newslib.errors import InputError, UsageError
+from newslib.errors import DiskFullError, InputError, NewslibError, UsageError
 
 __all__ = [
     "atomic_write_bytes",
@@ -20,6 +20,7 @@ __all__ = [
     "default_mode",
     "read_text",
     "sync_directory",
+    "write_failure",
 ]
 
 
@@ -52,8 +53,7 @@ def atomic_writer(path: str | Path, *, mode: int | None = None) -> Iterator[Bina
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
-        reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
-        raise UsageError(f"{target}: cannot write: {reason}; nothing was changed") from exc
+        raise write_failure(exc, target, "nothing was changed", UsageError) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
@@ -98,6 +98,15 @@ def read_text(path: str | Path) -> str:
             column=column,
             hint="save the file as UTF-8",
         ) from None
+
+
+def write_failure(
+    exc: OSError, path: str | Path, outcome: str, kind: type[NewslibError]
+) -> NewslibError:
+    """The error to raise for a failed write: :class:`DiskFullError` when the disk is full."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(f"{path}: cannot write: the disk is full; {outcome}")
+    return kind(f"{path}: cannot write: {exc.strerror}; {outcome}")
 
 
 def sync_directory(folder: Path) -> None:

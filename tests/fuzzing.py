@@ -14,6 +14,7 @@ from pathlib import Path
 
 import newslib
 from newslib.errors import InputError, NewslibError
+from newslib.store.revisions import read_revision_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "lavrov-abkhazia-south-ossetia-talks"
@@ -55,9 +56,9 @@ def loaders() -> list[Loader]:
     config = (content / "newslib.yaml").read_text("utf-8")
     return [
         Loader("article", ".yaml", article, newslib.read_article),
-        Loader("revision", ".yaml", revision, newslib.read_revision_file),
+        Loader("revision", ".yaml", revision, read_revision_file),
         Loader("translation", ".yaml", translation, newslib.read_translations),
-        Loader("gazetteer", ".yaml", gazetteer, newslib.Gazetteer.load),
+        Loader("gazetteer", ".yaml", gazetteer, newslib.load_gazetteer),
         Loader("policy", ".yaml", policy, newslib.load_policy),
         Loader("config", ".yaml", config, _config_load),
     ]

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 import newslib
-from newslib import BuildError, Paragraph, Repository, Text
+from newslib import Paragraph, Repository, Text
 from newslib.cli import main
+from newslib.errors import BuildError
 
 from .conftest import CONTENT, ROOT, SEED_ID
 from .golden import GOLDEN, built_site
@@ -191,6 +192,6 @@ def test_bad_config_names_file_and_line(content: Path, tmp_path: Path) -> None:
         "editions:\n  - id: xx\n    locale: klingon\n    policy: as-written\n    formats: [html]\n",
         "utf-8",
     )
-    with pytest.raises(newslib.editions.config.ConfigError) as caught:
+    with pytest.raises(newslib.errors.ConfigError) as caught:
         newslib.build(content, tmp_path / "site")
     assert caught.value.line == 3 and "unknown locale" in str(caught.value)

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from newslib import Article, ArticleError, dumps_article, loads_article, read_article, write_article
+from newslib import Article, dumps_article, loads_article, read_article, write_article
+from newslib.errors import ArticleError
 
 from .conftest import published_seed
 from .strategies import articles

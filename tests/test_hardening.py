@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newslib
-from newslib import ArticleError, Repository, StoreError, UsageError
+from newslib import Repository
+from newslib.errors import ArticleError, DiskFullError
 
 from .conftest import CONTENT, ROOT, SEED_ID
 from .fuzzing import loaders, run
@@ -71,7 +72,7 @@ class TestHostileYaml:
         assert "U+0007" in str(self.load(raw, tmp_path))
         path = tmp_path / "b.yaml"
         path.write_bytes(article.encode().replace(b"Lavrov", b"Lav\xff\xferov", 1))
-        with pytest.raises(newslib.InputError, match="not UTF-8") as caught:
+        with pytest.raises(newslib.errors.InputError, match="not UTF-8") as caught:
             newslib.read_article(path)
         assert caught.value.line is not None
 
@@ -135,7 +136,7 @@ class TestCrashSafety:
         path = tmp_path / "story.txt"
         path.write_text("Talks in Sukhum.\n", "utf-8")
         self.full_disk(monkeypatch, os)
-        with pytest.raises(UsageError, match="the disk is full; nothing was changed"):
+        with pytest.raises(DiskFullError, match="the disk is full; nothing was changed"):
             newslib.fix_file(path, policy="georgian-official")
         monkeypatch.undo()
         assert path.read_text("utf-8") == "Talks in Sukhum.\n"
@@ -146,7 +147,7 @@ class TestCrashSafety:
         repository = Repository(tmp_path / "content")
         article = repository.read(SEED_ID)
         self.full_disk(monkeypatch, os)
-        with pytest.raises(StoreError, match="the disk is full; nothing was saved"):
+        with pytest.raises(DiskFullError, match="the disk is full; nothing was saved"):
             repository.save(replace(article, section="World"), author="a", kind="update")
         monkeypatch.undo()
         assert [r.number for r in repository.history(SEED_ID)] == [1, 2]
@@ -199,5 +200,5 @@ class TestOutputPaths:
             "    formats: [html]\n",
             "utf-8",
         )
-        with pytest.raises(newslib.ConfigError, match=r"invalid value '\.\./\.\./etc'"):
+        with pytest.raises(newslib.errors.ConfigError, match=r"invalid value '\.\./\.\./etc'"):
             newslib.build(content, tmp_path / "site")

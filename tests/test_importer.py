@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from newslib import ArticleError, Heading, Paragraph, Quote, import_file, import_text
+from newslib import Heading, Paragraph, Quote, import_file, import_text
+from newslib.errors import ArticleError
 
 from .conftest import SEED
 

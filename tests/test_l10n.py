@@ -13,8 +13,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 import newslib
-from newslib import UsageError
 from newslib.article.model import Ref, Text
+from newslib.errors import UsageError
 from newslib.l10n.localizer import (
     LABEL_LANGUAGES,
     Localizer,
@@ -23,6 +23,7 @@ from newslib.l10n.localizer import (
     parse_locale,
 )
 from newslib.renderers.page import Page
+from newslib.terms import entity_name
 
 from .conftest import CONTENT, ROOT, SEED_ID
 
@@ -83,9 +84,9 @@ class TestDatelines:
 
     def test_the_place_follows_the_policy(self) -> None:
         loc = Localizer.for_edition("ru")
-        sukhumi = newslib.entity_name("sukhumi", lang="ru", policy="russian-usage")
+        sukhumi = entity_name("sukhumi", lang="ru", policy="russian-usage")
         assert loc.dateline(sukhumi or "", date(2024, 5, 5), "ТАСС") == "СУХУМ, 5 мая. /ТАСС/."
-        official = newslib.entity_name("sukhumi", lang="ru", policy="georgian-official")
+        official = entity_name("sukhumi", lang="ru", policy="georgian-official")
         assert official == "Сухуми"
 
     def test_the_pattern_can_be_overridden_per_edition(self) -> None:

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslib import ArticleError, Ref, Text, format_text, parse_text
+from newslib import Ref, Text, format_text, parse_text
+from newslib.errors import ArticleError
 
 
 def test_reference_keeps_surface_and_entity() -> None:

@@ -16,22 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from newslib import (
-    Article,
-    ConflictError,
-    Paragraph,
-    Repository,
-    RevisionKind,
-    StoreError,
-    Text,
-    UnsafePathError,
-    UsageError,
-    diff_articles,
-    format_diff,
-    read_revision_file,
-)
+from newslib import Article, Paragraph, Repository, RevisionKind, Text, diff_articles
 from newslib.cli import main
-from newslib.store.revisions import dumps_revision
+from newslib.errors import ConflictError, StoreError, UnsafePathError, UsageError
+from newslib.store.diff import format_diff
+from newslib.store.revisions import dumps_revision, read_revision_file
 
 from .conftest import CONTENT, ROOT, SEED_ID, published_seed
 

@@ -6,19 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from newslib import (
-    Gazetteer,
-    GazetteerError,
-    PolicyError,
-    UnknownEntityError,
-    UnknownPolicyError,
-    load_policy,
-    scan_text,
-    shipped_gazetteer,
-)
+from newslib import load_gazetteer, load_policy, scan_text, shipped_gazetteer
+from newslib.errors import GazetteerError, PolicyError, UnknownEntityError, UnknownPolicyError
 from newslib.terms.cache import entry_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
+GE = FIXTURES / "GE.txt"
+ALTERNATE = FIXTURES / "alternateNamesV2.txt"
 
 TOPONYMS = [
     "sukhumi", "tskhinvali", "akhalgori", "java-dzau", "ochamchire", "gali", "kodori",
@@ -83,7 +77,7 @@ def test_gazetteer_errors(tmp_path: Path, old: str, new: str, problem: str) -> N
     path = tmp_path / "g.yaml"
     path.write_text(GAZETTEER.replace(old, new), encoding="utf-8")
     with pytest.raises(GazetteerError) as caught:
-        Gazetteer.load(path)
+        load_gazetteer(path)
     assert problem in caught.value.problem
     assert caught.value.path == str(path)
     assert caught.value.line is not None
@@ -92,11 +86,11 @@ def test_gazetteer_errors(tmp_path: Path, old: str, new: str, problem: str) -> N
 def test_a_custom_gazetteer_is_used_and_cached(tmp_path: Path) -> None:
     path = tmp_path / "g.yaml"
     path.write_text(GAZETTEER, encoding="utf-8")
-    first = Gazetteer.load(path)
+    first = load_gazetteer(path)
     assert [m.entity for m in scan_text("Sukhum", lang="en", gazetteer=first)] == ["sukhumi"]
     assert (entry_dir(first.content_hash) / "gazetteer" / "entities.jsonl").is_file()
     assert list(entry_dir(first.content_hash).glob("matcher-*/automaton.bin"))
-    again = Gazetteer.load(path)
+    again = load_gazetteer(path)
     assert not isinstance(again.entities, dict)  # decoded lazily from the cache
     assert again.entity("sukhumi") == first.entity("sukhumi")
     assert again.contested == first.contested
@@ -167,7 +161,9 @@ class TestPolicies:
 
 class TestGeoNames:
     def test_table_and_alternate_names_merge_with_curated_data(self) -> None:
-        grown = Gazetteer.from_geonames(FIXTURES / "GE.txt", FIXTURES / "alternateNamesV2.txt")
+        grown = load_gazetteer(
+            geonames=FIXTURES / "GE.txt", alternate_names=FIXTURES / "alternateNamesV2.txt"
+        )
         batumi = grown.entity("geonames-615532")
         assert batumi.geonames == 615532
         assert {v.text for v in batumi.variants("ru")} == {"Батуми"}
@@ -182,16 +178,22 @@ class TestGeoNames:
         assert "geonames-999999" not in grown.entities  # alternate name of an unknown place
 
     def test_grown_gazetteer_scans_and_caches(self) -> None:
-        grown = Gazetteer.from_geonames(FIXTURES / "GE.txt", FIXTURES / "alternateNamesV2.txt")
+        grown = load_gazetteer(
+            geonames=FIXTURES / "GE.txt", alternate_names=FIXTURES / "alternateNamesV2.txt"
+        )
         found = scan_text("Из Батуми и Кутаиси в Сухум", lang="ru", gazetteer=grown)
         assert [m.entity for m in found] == ["geonames-615532", "geonames-613607", "sukhumi"]
-        again = Gazetteer.from_geonames(FIXTURES / "GE.txt", FIXTURES / "alternateNamesV2.txt")
+        again = load_gazetteer(
+            geonames=FIXTURES / "GE.txt", alternate_names=FIXTURES / "alternateNamesV2.txt"
+        )
         assert again.content_hash == grown.content_hash
         assert not isinstance(again.entities, dict)
 
     def test_language_filter(self) -> None:
-        grown = Gazetteer.from_geonames(
-            FIXTURES / "GE.txt", FIXTURES / "alternateNamesV2.txt", languages=frozenset({"fr"})
+        grown = load_gazetteer(
+            geonames=FIXTURES / "GE.txt",
+            alternate_names=FIXTURES / "alternateNamesV2.txt",
+            languages=frozenset({"fr"}),
         )
         assert set(grown.entity("geonames-613607").names) == {"und", "fr"}
 
@@ -200,6 +202,6 @@ class TestGeoNames:
         lines = (FIXTURES / "GE.txt").read_text(encoding="utf-8").splitlines()
         bad.write_text(lines[0] + "\n" + "615532\tBatumi\n", encoding="utf-8")
         with pytest.raises(GazetteerError) as caught:
-            Gazetteer.from_geonames(bad)
+            load_gazetteer(geonames=bad)
         assert (caught.value.path, caught.value.line) == (str(bad), 2)
         assert "19 tab-separated columns" in caught.value.problem

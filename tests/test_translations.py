@@ -16,21 +16,24 @@ import newslib
 from newslib import (
     MockTranslator,
     Paragraph,
+    Project,
     Repository,
     Text,
+    draft,
+    get_translator,
+    read_translations,
+    write_translations,
+)
+from newslib.errors import (
     TranslationError,
     TranslatorHTTPError,
     TranslatorResponseError,
     TranslatorTimeout,
     TranslatorUnavailable,
-    draft,
-    get_translator,
-    load_translations,
-    read_translations,
-    write_translations,
 )
 from newslib.translations.memory import TranslationMemory
-from newslib.translations.model import Method, translation_path
+from newslib.translations.model import Method
+from newslib.translations.status import status_row
 from newslib.translators.deep import split_sentences
 
 from .conftest import CONTENT, ROOT, SEED_ID
@@ -59,7 +62,7 @@ class TestData:
     def test_the_seed_is_translated_into_four_languages(self) -> None:
         source = Repository(CONTENT).read(SEED_ID)
         for language in ("ru", "de", "fr", "ka"):
-            translations = load_translations(CONTENT, SEED_ID, language)
+            translations = Project(CONTENT).translations(SEED_ID, language)
             assert translations is not None
             assert set(translations.status(source).values()) == {"current"}
             translated = newslib.translated_article(source, translations)
@@ -67,7 +70,7 @@ class TestData:
 
     def test_translations_keep_the_edition_policy_names(self) -> None:
         source = Repository(CONTENT).read(SEED_ID)
-        ru = newslib.translated_article(source, load_translations(CONTENT, SEED_ID, "ru"))
+        ru = newslib.translated_article(source, Project(CONTENT).translations(SEED_ID, "ru"))
         assert ru is not None
         text = "\n".join(t.plain for _, t in ru.texts())
         assert "между Сухумом, Цхинвалом и Тбилиси" in text
@@ -75,19 +78,19 @@ class TestData:
         assert newslib.check_text(text, lang="ru", policy="russian-usage") == []
         for language in ("de", "fr", "ka"):
             other = newslib.translated_article(
-                source, load_translations(CONTENT, SEED_ID, language)
+                source, Project(CONTENT).translations(SEED_ID, language)
             )
             assert other is not None
             plain = "\n".join(t.plain for _, t in other.texts())
             assert newslib.check_text(plain, lang=language, policy="georgian-official") == []
 
     def test_round_trip(self, tmp_path: Path) -> None:
-        original = load_translations(CONTENT, SEED_ID, "de")
+        original = Project(CONTENT).translations(SEED_ID, "de")
         assert original is not None
         path = tmp_path / "de.yaml"
         write_translations(original, path)
         assert read_translations(path) == original
-        assert path.read_bytes() == translation_path(CONTENT, SEED_ID, "de").read_bytes()
+        assert path.read_bytes() == Project(CONTENT).translation_path(SEED_ID, "de").read_bytes()
 
     @pytest.mark.parametrize(
         ("old", "new", "problem"),
@@ -98,7 +101,7 @@ class TestData:
         ],
     )
     def test_errors(self, tmp_path: Path, old: str, new: str, problem: str) -> None:
-        text = translation_path(CONTENT, SEED_ID, "ru").read_text("utf-8")
+        text = Project(CONTENT).translation_path(SEED_ID, "ru").read_text("utf-8")
         assert old in text
         path = tmp_path / "ru.yaml"
         path.write_text(text.replace(old, new, 1), "utf-8")
@@ -119,11 +122,11 @@ class TestStaleness:
     def test_changed_fields_are_stale_removed_ones_obsolete(self, content: Path) -> None:
         self.change_source(content)
         source = Repository(content).read(SEED_ID)
-        row = newslib.status_row(source, load_translations(content, SEED_ID, "ru"), "ru")
+        row = status_row(source, Project(content).translations(SEED_ID, "ru"), "ru")
         assert (row.current, row.stale, row.missing, row.obsolete) == (19, 1, 0, 1)
         # Nothing was deleted: the stale and obsolete translations are still in the file.
         assert {"p2", "p3"} <= set(
-            read_translations(translation_path(content, SEED_ID, "ru")).fields
+            read_translations(Project(content).translation_path(SEED_ID, "ru")).fields
         )
 
     def test_status_cli_with_diff(self, content: Path) -> None:
@@ -151,7 +154,7 @@ class TestStaleness:
         result = newslib.build(content, tmp_path / "site", jobs=1)
         ru = next(e for e in result.entries if e["edition"] == "ru" and e["format"] == "html")
         assert ru["translation"] == "stale"
-        with pytest.raises(newslib.BuildError, match=r"ru/.*stale"):
+        with pytest.raises(newslib.errors.BuildError, match=r"ru/.*stale"):
             newslib.build(content, tmp_path / "site", jobs=1, strict=True)
 
 
@@ -240,7 +243,7 @@ class TestDrafts:
             summary = draft(content, SEED_ID, target="ru", translator=translator,
                             policy=newslib.load_policy("russian-usage"), force=True)  # fmt: skip
         assert "p1" in summary.drafted
-        entry = load_translations(content, SEED_ID, "ru").fields["p1"]
+        entry = Project(content).translations(SEED_ID, "ru").fields["p1"]
         assert entry.method is Method.MACHINE and entry.review == ()
         assert newslib.format_text(entry.text) == "Переговоры прошли в [[tskhinvali|Цхинвале]]."
 
@@ -262,7 +265,7 @@ class TestDrafts:
         assert summary.review and all(
             any(problem in p for p in problems) for problems in summary.review.values() if problems
         )
-        entry = load_translations(content, SEED_ID, "ar").fields["headline"]
+        entry = Project(content).translations(SEED_ID, "ar").fields["headline"]
         assert entry.review
 
     def test_reordered_placeholders_are_fine(self, content: Path) -> None:
@@ -272,7 +275,7 @@ class TestDrafts:
         with libre_server(swap) as server:
             draft(content, SEED_ID, target="ar", translator=get_translator("libre", url=server.url),
                   policy=newslib.load_policy("georgian-official"))  # fmt: skip
-        headline = load_translations(content, SEED_ID, "ar").fields["headline"]
+        headline = Project(content).translations(SEED_ID, "ar").fields["headline"]
         assert headline.review == ()
         assert [r.entity for r in headline.text.refs()] == [
             "sergey-lavrov",
@@ -292,7 +295,7 @@ class TestDrafts:
         assert summary.kept_human == ["p2"] and summary.drafted == []
         forced = draft(content, SEED_ID, target="ru", translator=translator, force=True)
         assert forced.drafted == ["p2"]
-        assert load_translations(content, SEED_ID, "ru").fields["p2"].method is Method.MACHINE
+        assert Project(content).translations(SEED_ID, "ru").fields["p2"].method is Method.MACHINE
 
     def test_translation_memory_is_reused_across_articles(
         self, content: Path, tmp_path: Path
@@ -318,7 +321,7 @@ class TestDrafts:
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert "21 drafted, 0 from memory" in done.stderr
-        assert load_translations(content, SEED_ID, "ar") is not None
+        assert Project(content).translations(SEED_ID, "ar") is not None
         bad = subprocess.run(
             [sys.executable, "-m", "newslib", "--content", str(content), "translate", SEED_ID,
              "--to", "os", "--engine", "libre", "--url", server.url, "--no-cache"],

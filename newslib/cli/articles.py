@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import newslib
-import newslib.store.repository
-from newslib import Article, UsageError
+from newslib import Article
 from newslib.cli.shared import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -17,7 +16,7 @@ from newslib.cli.shared import (
     add_gazetteer_options,
     load_gazetteer,
 )
-from newslib.store.revisions import is_revision_text
+from newslib.errors import UnknownArticleError, UsageError
 
 __all__ = ["register"]
 
@@ -117,7 +116,7 @@ def _import(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> int:
     revisions = newslib.Repository(args.content).history(args.article)
     if not revisions:
-        raise UsageError(f"no article {args.article!r} in {args.content}")
+        raise UnknownArticleError(f"no article {args.article!r} in {args.content}")
     if args.format == "json":
         print(json.dumps([_revision_json(r) for r in revisions], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -145,7 +144,7 @@ def _diff(args: argparse.Namespace) -> int:
     repository = newslib.Repository(args.content)
     head = repository.head(args.article)
     if head is None:
-        raise UsageError(f"no article {args.article!r} in {args.content}")
+        raise UnknownArticleError(f"no article {args.article!r} in {args.content}")
     new = args.new if args.new is not None else head.number
     old = args.old if args.old is not None else new - 1
     if old < 1:
@@ -158,7 +157,7 @@ def _diff(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(f"{args.article}: revision {old} -> {new}", file=sys.stderr)
-        sys.stdout.write(newslib.format_diff(changes, color=sys.stdout.isatty()))
+        sys.stdout.write(changes.format(color=sys.stdout.isatty()))
     return EXIT_OK
 
 
@@ -185,22 +184,18 @@ def _checkout(args: argparse.Namespace) -> int:
 def _save(args: argparse.Namespace) -> int:
     article, based_on = newslib.read_working_copy(args.file)
     repository = newslib.Repository(args.content)
-    expected: int | newslib.store.repository.AnyHead | None = newslib.ANY_HEAD
-    if args.expect is not None:
-        expected = args.expect
-    elif based_on is not None:
-        expected = based_on
-    elif repository.head(article.id) is None:
-        expected = None
-    else:
+    expected = args.expect if args.expect is not None else based_on
+    if expected is None and repository.head(article.id) is not None:
         print(
             "newslib: note: the file does not say which revision it was based on; "
             "saved without a conflict check (use 'checkout -o FILE', or --expect)",
             file=sys.stderr,
         )
-    record = repository.save(
-        article, author=args.author, kind=args.kind, note=args.note, expected_head=expected
-    )
+        record = repository.save(article, author=args.author, kind=args.kind, note=args.note)
+    else:  # a new article expects no head at all
+        record = repository.save(
+            article, author=args.author, kind=args.kind, note=args.note, expected_head=expected
+        )
     print(f"{article.id}: saved revision {record.number} ({record.kind})", file=sys.stderr)
     return EXIT_OK
 
@@ -213,10 +208,8 @@ def _load_article(
     if path.suffix in (".yaml", ".yml") or path.exists():
         if revision is not None:
             raise UsageError("--rev selects a revision of a stored article; give its id")
-        if path.is_file() and is_revision_text(path.read_text(encoding="utf-8")):
-            record, article = newslib.read_revision_file(path)
-            return article, (record,)
-        return newslib.read_article(path), ()
+        article, record = newslib.read_article_file(path)
+        return article, (record,) if record is not None else ()
     repository = newslib.Repository(content)
     record, article = repository.revision(name, revision)
     history = tuple(r for r in repository.history(name) if r.number <= record.number)

@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 import newslib
-from newslib import Article
 from newslib.cli.shared import EXIT_OK, Commands, interactive
-from newslib.store.diff import word_diff
 
 __all__ = ["register"]
 
@@ -74,24 +71,14 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    repository = newslib.Repository(args.content)
-    articles = [args.article] if args.article else repository.ids()
-    languages = [args.lang] if args.lang else _edition_languages(Path(args.content))
-    rows: list[newslib.StatusRow] = []
-    diffs: list[dict[str, object]] = []
-    for article_id in articles:
-        source = repository.read(article_id)
-        for language in languages:
-            if language == source.language.split("-")[0]:
-                continue
-            translations = newslib.load_translations(args.content, article_id, language)
-            rows.append(newslib.status_row(source, translations, language))
-            if args.diff and translations is not None:
-                diffs += _stale_diffs(repository, source, translations)
+    project = newslib.Project.at(args.content)
+    articles = [args.article] if args.article else None
+    rows = project.status(articles, [args.lang] if args.lang else None)
+    stale = [f for r in rows if args.diff for f in project.stale_fields(r.article, r.language)]
     if args.format == "json":
         data: dict[str, object] = {"status": [r.to_json() for r in rows]}
         if args.diff:
-            data["stale"] = diffs
+            data["stale"] = [f.to_json() for f in stale]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"{'article':<40} {'lang':<5} {'current':>7} {'stale':>5} {'missing':>7} "
@@ -99,45 +86,11 @@ def _status(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.article[:40]:<40} {r.language:<5} {r.current:>7} {r.stale:>5} "
               f"{r.missing:>7} {r.machine_unreviewed:>7} {r.obsolete:>8}")  # fmt: skip
-    for item in diffs:
-        print(f"\n{item['article']} [{item['language']}] {item['field']}: "
-              f"revision {item['translated_from']} -> {item['now']}")  # fmt: skip
-        print(f"  {item['diff']}")
+    for item in stale:
+        print(f"\n{item.article} [{item.language}] {item.field}: "
+              f"revision {item.translated_from} -> {item.now}")  # fmt: skip
+        print(f"  {item.diff}")
     return EXIT_OK
-
-
-def _edition_languages(content: Path) -> list[str]:
-    try:
-        project = newslib.load_project(content)
-    except newslib.NewslibError:
-        return ["ru", "de", "fr", "ka", "ar"]
-    return list(dict.fromkeys(e.language for e in project.editions))
-
-
-def _stale_diffs(
-    repository: newslib.Repository, source: Article, translations: newslib.TranslationSet
-) -> list[dict[str, object]]:
-    """For each stale field, the source's change since the translation was made."""
-    head = repository.head(source.id)
-    found: list[dict[str, object]] = []
-    for name, state in translations.status(source).items():
-        if state != "stale":
-            continue
-        entry = translations.fields[name]
-        then = repository.read(source.id, entry.source_revision)
-        old, new = newslib.field_source(then, name), newslib.field_source(source, name)
-        changes = word_diff(old, new)
-        found.append(
-            {
-                "article": source.id,
-                "language": translations.language,
-                "field": name,
-                "translated_from": entry.source_revision,
-                "now": head.number if head else None,
-                "diff": newslib.format_words(changes),
-            }
-        )
-    return found
 
 
 def _translate(args: argparse.Namespace) -> int:
@@ -147,18 +100,24 @@ def _translate(args: argparse.Namespace) -> int:
     if args.api_key:
         options["api_key"] = args.api_key
     translator = newslib.get_translator(args.engine, **options)
-    policy = args.policy or _edition_policy(Path(args.content), args.target)
+    project = newslib.Project.at(args.content)
+    edition_policy = project.edition_policy(args.target)
+    policy = (
+        newslib.load_policy(args.policy)
+        if args.policy
+        else project.policy(edition_policy)
+        if edition_policy
+        else None
+    )
     memory = None
     if not args.no_cache:
-        memory = newslib.TranslationMemory(
-            args.memory or newslib.terms.cache.cache_dir() / "translation-memory.sqlite"
-        )
+        memory = newslib.TranslationMemory(args.memory or project.memory_path)
     summary = newslib.draft(
-        args.content,
+        project,
         args.article,
         target=args.target,
         translator=translator,
-        policy=newslib.load_policy(policy) if policy else None,
+        policy=policy,
         memory=memory,
         force=args.force,
         progress=newslib.build_progress if interactive() else None,
@@ -173,11 +132,3 @@ def _translate(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  review {name}: {problem}", file=sys.stderr)
     return EXIT_OK
-
-
-def _edition_policy(content: Path, language: str) -> str | None:
-    try:
-        project = newslib.load_project(content)
-    except newslib.NewslibError:
-        return None
-    return next((e.policy for e in project.editions if e.language == language), None)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 
 import newslib
+from newslib.errors import UsageError
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -53,13 +54,12 @@ def add_gazetteer_options(parser: argparse.ArgumentParser, what: str = "") -> No
 def load_gazetteer(args: argparse.Namespace) -> newslib.Gazetteer:
     """The gazetteer named by ``--gazetteer`` (else the shipped one), grown with the GeoNames
     dumps of ``--geonames`` and ``--alternate-names``."""
-    curated = (
-        newslib.Gazetteer.load(args.gazetteer) if args.gazetteer else newslib.shipped_gazetteer()
-    )
     if args.alternate_names and not args.geonames:
-        raise newslib.UsageError(
+        raise UsageError(
             "--alternate-names needs --geonames: the geoname table the names belong to"
         )
-    if not args.geonames:
-        return curated
-    return newslib.Gazetteer.from_geonames(args.geonames, args.alternate_names, curated=curated)
+    if not args.gazetteer and not args.geonames:
+        return newslib.shipped_gazetteer()
+    return newslib.load_gazetteer(
+        args.gazetteer, geonames=args.geonames, alternate_names=args.alternate_names
+    )

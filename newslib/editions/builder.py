@@ -35,26 +35,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import newslib
 from newslib.article.model import Article, Revision
-from newslib.editions.config import Edition, MissingTranslation, Project, load_project
-from newslib.errors import NewslibError, UsageError
+from newslib.editions.edition import Edition, MissingTranslation
+from newslib.errors import BuildError, UsageError
 from newslib.fsio import atomic_writer
 from newslib.l10n.localizer import Localizer
-from newslib.renderers import EXTENSIONS, render_page
+from newslib.project import Project, load_project
+from newslib.renderers import FORMATS, render_page
 from newslib.renderers.atom import FeedEntry, render_feed
-from newslib.renderers.html import environment
+from newslib.renderers.index import assets, render_index
 from newslib.renderers.page import BodyState, Link, Page
 from newslib.store.repository import Repository
-from newslib.terms import check_text, load_policy, shipped_gazetteer
+from newslib.terms import check_text, shipped_gazetteer
 from newslib.terms.cache import code_fingerprint
-from newslib.translations.model import (
-    FieldStatus,
-    Method,
-    read_translations,
-    translated_article,
-    translation_path,
-)
+from newslib.translations.model import FieldStatus, Method, translated_article
 
 __all__ = ["BuildError", "BuildResult", "build"]
 
@@ -67,17 +61,6 @@ _CODE = (
     "renderers/templates/article.html", "renderers/templates/index.html",
     "renderers/templates/style.css", "renderers/templates/favicon.svg",
 )  # fmt: skip
-
-
-class BuildError(NewslibError):
-    """The build was refused (strict mode, a required translation missing)."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        shown = "; ".join(problems[:5]) + (
-            f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
-        )
-        super().__init__(f"build refused, nothing was changed: {shown}")
 
 
 @dataclass(frozen=True)
@@ -103,31 +86,29 @@ class _Job:
 
 
 def build(
-    content: str | Path,
+    content: str | Path | Project,
     out: str | Path,
     *,
     jobs: int | None = None,
     strict: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> BuildResult:
-    """Build every edition of *content* into *out*; see the module docstring."""
-    project = load_project(content)
-    repository = Repository(content)
+    """Build every edition of *content* (a folder or its project) into *out*; see the module."""
+    project = content if isinstance(content, Project) else load_project(content)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
-        return _build(project, repository, Path(content), out, jobs, strict, progress)
+        return _build(project, out, jobs, strict, progress)
 
 
 def _build(
     project: Project,
-    repository: Repository,
-    content: Path,
     out: Path,
     jobs: int | None,
     strict: bool,
     progress: Callable[[int, int, str], None] | None,
 ) -> BuildResult:
+    repository = project.repository()
     heads = {a: head for a in repository.ids() if (head := repository.head(a)) is not None}
     previous = _Previous.read(out)
     all_jobs = _jobs(project, heads)
@@ -140,7 +121,7 @@ def _build(
         if e.id in changed
     }
     try:
-        entries, pages = _stage(todo, all_jobs, content, jobs, staging, previous, out, progress)
+        entries, pages = _stage(todo, all_jobs, project, jobs, staging, previous, out, progress)
         facts = {job.key: pages[job.key] for job in all_jobs}
         problems = [p for job in todo for p in facts[job.key]["problems"]]
         if strict:
@@ -168,7 +149,7 @@ def _build(
 def _stage(
     todo: list[_Job],
     all_jobs: list[_Job],
-    content: Path,
+    project: Project,
     jobs: int | None,
     staging: dict[str, Path],
     previous: _Previous,
@@ -179,7 +160,7 @@ def _stage(
     link the unchanged pages of changed editions; every page's manifest entries and facts."""
     entries: dict[str, list[dict[str, Any]]] = {}
     pages: dict[str, dict[str, Any]] = {}
-    for done, (job, result) in enumerate(_run(todo, content, jobs), 1):
+    for done, (job, result) in enumerate(_run(todo, project, jobs), 1):
         pages[job.key] = facts = {k: result[k] for k in _FACTS}
         entries[job.key] = [
             _write(staging[job.edition.id], job, fmt, result["files"][fmt].encode(), facts)
@@ -201,7 +182,7 @@ def _stage(
 
 
 def _write(folder: Path, job: _Job, fmt: str, data: bytes, facts: dict[str, Any]) -> dict[str, Any]:
-    name = f"{job.article}.{EXTENSIONS[fmt]}"
+    name = f"{job.article}.{FORMATS[fmt].extension}"
     (folder / name).write_bytes(data)
     return {
         "article": job.article,
@@ -281,7 +262,7 @@ def _jobs(project: Project, heads: dict[str, Revision]) -> list[_Job]:
                 asdict(edition),
                 head.hash,  # covers the whole chain of revisions before it
                 [asdict(link) for link in links],
-                _translation_fingerprint(project.root, article_id, edition.language),
+                _translation_fingerprint(project, article_id, edition.language),
             ]
             key = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
             url = _url(project, edition, f"{article_id}.html")
@@ -314,15 +295,15 @@ def _url(project: Project, edition: Edition, name: str) -> str:
 
 @cache
 def _code_fingerprint() -> str:
-    package = Path(newslib.__file__).parent
+    package = Path(__file__).parent.parent
     locales = sorted((package.parent / "locales").glob("*/LC_MESSAGES/newslib.po"))
     locales += sorted((package / "locales").glob("*/LC_MESSAGES/newslib.po"))
     return code_fingerprint(*(str(package / f) for f in _CODE), *(str(p) for p in locales))
 
 
-def _translation_fingerprint(root: Path, article_id: str, language: str) -> str:
+def _translation_fingerprint(project: Project, article_id: str, language: str) -> str:
     """Changes when the article's translations into *language* change."""
-    folder = root / "translations" / article_id
+    folder = project.translations_folder(article_id)
     digest = hashlib.sha256()
     for path in sorted(folder.glob(f"{language}*.yaml")) if folder.is_dir() else ():
         digest.update(path.name.encode() + path.read_bytes())
@@ -330,12 +311,12 @@ def _translation_fingerprint(root: Path, article_id: str, language: str) -> str:
 
 
 def _run(
-    todo: list[_Job], content: Path, jobs: int | None
+    todo: list[_Job], project: Project, jobs: int | None
 ) -> Iterable[tuple[_Job, dict[str, Any]]]:
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(todo) <= 1:
         for job in todo:
-            yield job, _render_job(content, job)
+            yield job, _render_job(project, job)
         return
     # A bounded window of jobs in flight: finished pages are written and dropped, so the
     # builder's memory does not grow with the archive.
@@ -344,13 +325,13 @@ def _run(
     queue = iter(todo)
     with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
         for job in itertools.islice(queue, window):
-            pending.append((job, pool.submit(_render_job, content, job)))
+            pending.append((job, pool.submit(_render_job, project, job)))
         while pending:
             job, future = pending.popleft()
             result = future.result()
             following = next(queue, None)
             if following is not None:
-                pending.append((following, pool.submit(_render_job, content, following)))
+                pending.append((following, pool.submit(_render_job, project, following)))
             yield job, result
 
 
@@ -358,29 +339,29 @@ def _run(
 
 
 @cache
-def _repository(content: Path) -> Repository:
-    return Repository(content)
+def _repository(project: Project) -> Repository:
+    return project.repository()
 
 
-def _render_job(content: Path, job: _Job) -> dict[str, Any]:
+def _render_job(project: Project, job: _Job) -> dict[str, Any]:
     """Render one article in one edition: every format, and the facts the build needs."""
-    repository = _repository(content)
+    repository = _repository(project)
     edition = job.edition
     history = tuple(r for r in repository.history(job.article) if r.number <= job.revision)
     source = repository.read(job.article, job.revision)
-    article, body, status, problems = _body(content, source, edition)
+    article, body, status, problems = _body(project, source, edition)
     page = Page(
         article=article,
         loc=Localizer.for_edition(edition.locale, edition.timezone, edition.dateline),
         gazetteer=shipped_gazetteer(),
-        policy=load_policy(_policy_path(content, edition.policy)),
+        policy=project.policy(edition.policy),
         original_language=source.language,
         body=body,
         history=history,
         links=job.links,
         url=job.url,
         edition=edition.id,
-        templates=Path(content, edition.templates) if edition.templates else None,
+        templates=project.templates(edition),
     )
     files = {fmt: render_page(page, fmt) for fmt in edition.formats}
     return {
@@ -399,12 +380,8 @@ def _render_job(content: Path, job: _Job) -> dict[str, Any]:
     }
 
 
-def _policy_path(content: Path, policy: str) -> str | Path:
-    return content / policy if policy.endswith((".yaml", ".yml")) else policy
-
-
 def _body(
-    content: Path, source: Article, edition: Edition
+    project: Project, source: Article, edition: Edition
 ) -> tuple[Article, BodyState, str, list[str]]:
     """The body an edition shows, its translation status, and any problem with it.
 
@@ -414,10 +391,9 @@ def _body(
     """
     if edition.language == source.language.split("-")[0]:
         return source, BodyState.ORIGINAL, "original", []
-    path = translation_path(content, source.id, edition.language)
+    translations = project.translations(source.id, edition.language)
     status = "missing"
-    if path.is_file():
-        translations = read_translations(path)
+    if translations is not None:
         translated = translated_article(source, translations)
         if translated is not None:
             machine = any(f.method is Method.MACHINE for f in translations.fields.values())
@@ -457,26 +433,11 @@ def _write_index(
     feed = [_feed_entry(job, facts[job.key]) for job in jobs]
     loc = Localizer.for_edition(edition.locale, edition.timezone)
     title = f"{project.title} — {loc.language_name(edition.locale)} ({edition.id})"
-    templates = Path(project.root, edition.templates) if edition.templates else None
-    env = environment(templates)
-    ordered = sorted(feed, key=lambda e: e.updated, reverse=True)
-    entries = [
-        {
-            "url": f"{e.id.rsplit(':', 1)[-1]}.html",
-            "headline": e.title,
-            "published": {"iso": loc.iso(e.published), "text": loc.moment(e.published)}
-            if e.published
-            else None,
-        }
-        for e in ordered
-    ]
-    index = env.get_template("index.html").render(
-        loc=loc, title=title, entries=entries, feed="feed.atom", stylesheet="style.css"
-    )
+    templates = project.templates(edition)
+    index = render_index(loc, title, feed, templates=templates, feed="feed.atom")
     (folder / "index.html").write_text(index, encoding="utf-8")
-    for asset in ("style.css", "favicon.svg"):
-        source = env.loader.get_source(env, asset)[0] if env.loader else ""
-        (folder / asset).write_text(source, encoding="utf-8")
+    for name, asset in assets(templates).items():
+        (folder / name).write_text(asset, encoding="utf-8")
     feed_url = _url(project, edition, "feed.atom")
     (folder / "feed.atom").write_text(
         render_feed(

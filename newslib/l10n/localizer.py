@@ -21,7 +21,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
+from babel import UnknownLocaleError as BabelUnknownLocale
 from babel.dates import (
     format_date,
     format_datetime,
@@ -34,7 +35,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from newslib.errors import UsageError
+from newslib.errors import UnknownLocaleError
 from newslib.l10n.cldr_quotes import QUOTES, ROOT
 
 __all__ = [
@@ -58,8 +59,8 @@ def parse_locale(locale: str | Locale) -> Locale:
         return locale
     try:
         return Locale.parse(locale.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        raise UsageError(
+    except (BabelUnknownLocale, ValueError, TypeError):
+        raise UnknownLocaleError(
             f"unknown locale {locale!r}: use a CLDR locale such as 'en', 'ru', 'de-AT' or 'ka'"
         ) from None
 

@@ -1,40 +1,40 @@
 """Renderers: one module per output format, chosen by name.
 
-Each renderer module has ``render(page: Page) -> str``. :func:`render` is the convenience
-most callers want: one article, a format, optionally a locale and a naming policy.
+Each renderer module has ``render(page: Page) -> str``; :data:`FORMATS` names them.
+:func:`render` is the convenience most callers want: one article, a format, optionally a
+locale and a naming policy.
 """
 
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from newslib.article.model import Article, Revision
-from newslib.errors import UsageError
+from newslib.errors import UnknownFormatError
 from newslib.l10n.localizer import Localizer
 from newslib.renderers.page import BodyState, Page
 from newslib.terms import Gazetteer, Policy, load_policy, shipped_gazetteer
 
-__all__ = ["EXTENSIONS", "FORMATS", "render", "render_page"]
+__all__ = ["FORMATS", "Format", "render", "render_page"]
 
-FORMATS: dict[str, str] = {
-    "html": "newslib.renderers.html",
-    "markdown": "newslib.renderers.markdown",
-    "text": "newslib.renderers.text",
-    "json": "newslib.renderers.json",
-    "ninjs": "newslib.renderers.ninjs",
-    "ninjs2": "newslib.renderers.ninjs2",
-    "newsml": "newslib.renderers.newsml",
-}
-EXTENSIONS: dict[str, str] = {
-    "html": "html",
-    "markdown": "md",
-    "text": "txt",
-    "json": "json",
-    "ninjs": "ninjs.json",
-    "ninjs2": "ninjs2.json",
-    "newsml": "newsml.xml",
+
+class Format(NamedTuple):
+    """A format's renderer module (imported on first use) and its files' extension."""
+
+    module: str
+    extension: str
+
+
+FORMATS: dict[str, Format] = {
+    "html": Format("newslib.renderers.html", "html"),
+    "markdown": Format("newslib.renderers.markdown", "md"),
+    "text": Format("newslib.renderers.text", "txt"),
+    "json": Format("newslib.renderers.json", "json"),
+    "ninjs": Format("newslib.renderers.ninjs", "ninjs.json"),
+    "ninjs2": Format("newslib.renderers.ninjs2", "ninjs2.json"),
+    "newsml": Format("newslib.renderers.newsml", "newsml.xml"),
 }
 
 
@@ -44,10 +44,10 @@ class _Renderer(Protocol):
 
 def render_page(page: Page, fmt: str = "text") -> str:
     """Render a prepared page in format *fmt* (one of :data:`FORMATS`)."""
-    module_name = FORMATS.get(fmt)
-    if module_name is None:
-        raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    module: _Renderer = importlib.import_module(module_name)
+    spec = FORMATS.get(fmt)
+    if spec is None:
+        raise UnknownFormatError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    module: _Renderer = importlib.import_module(spec.module)
     return module.render(page)
 
 

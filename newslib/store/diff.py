@@ -68,6 +68,10 @@ class ArticleDiff:
     def __bool__(self) -> bool:
         return bool(self.fields or self.blocks)
 
+    def format(self, *, color: bool = False) -> str:
+        """A terminal-friendly rendering: ``[-old-]{+new+}`` marks, or colours on a terminal."""
+        return format_diff(self, color=color)
+
     def to_json(self) -> dict[str, Any]:
         """JSON-ready data."""
 

@@ -35,10 +35,12 @@ from newslib.errors import (
     ConflictError,
     NewslibError,
     StoreError,
+    UnknownArticleError,
+    UnknownRevisionError,
     UnsafePathError,
     UsageError,
 )
-from newslib.fsio import default_mode, sync_directory
+from newslib.fsio import default_mode, sync_directory, write_failure
 from newslib.store.revisions import (
     content_hash,
     dumps_revision,
@@ -126,11 +128,13 @@ class Repository:
         folder = self._folder(article_id)
         numbers = _numbers(folder)
         if not numbers:
-            raise UsageError(f"no article {article_id!r} in {self.root}; see 'newslib history'")
+            raise UnknownArticleError(
+                f"no article {article_id!r} in {self.root}; see 'newslib history'"
+            )
         if number is None:
             number = numbers[-1]
         if number not in numbers:
-            raise UsageError(
+            raise UnknownRevisionError(
                 f"{article_id} has no revision {number}; it has revisions 1 to {numbers[-1]}"
             )
         return self._read(folder, number)
@@ -287,7 +291,7 @@ class Repository:
         try:
             stat = path.stat()
         except FileNotFoundError:
-            raise UsageError(f"{path}: no such revision") from None
+            raise UnknownRevisionError(f"{path}: no such revision") from None
         return path, (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
@@ -377,8 +381,7 @@ def _write_new(path: Path, text: str) -> None:
                 raise StoreError(f"{path}: already exists; revisions are never replaced") from None
             Path(temporary).rename(path)
     except OSError as exc:
-        reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
-        raise StoreError(f"{path}: cannot write: {reason}; nothing was saved") from exc
+        raise write_failure(exc, path, "nothing was saved", StoreError) from exc
     finally:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()

@@ -28,6 +28,7 @@ __all__ = [
     "dumps_revision",
     "is_revision_text",
     "loads_revision",
+    "read_article_file",
     "read_revision_file",
     "read_revision_record",
     "read_working_copy",
@@ -90,6 +91,18 @@ def is_revision_text(text: str) -> bool:
 def read_revision_file(path: str | Path) -> tuple[Revision, Article]:
     """Read one revision file: its record and its article."""
     return loads_revision(read_text(path), path=path)
+
+
+def read_article_file(path: str | Path) -> tuple[Article, Revision | None]:
+    """An article from a file that is either a stored revision or a bare article.
+
+    A revision file gives its record too; a bare article (a working copy), ``None``.
+    """
+    text = read_text(path)
+    if is_revision_text(text):
+        record, article = loads_revision(text, path=path)
+        return article, record
+    return loads_article(text, path=path), None
 
 
 def read_revision_record(path: str | Path) -> Revision:

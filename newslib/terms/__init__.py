@@ -11,6 +11,7 @@ from newslib.terms.checker import Finding, apply_fixes, check, variant_rule
 from newslib.terms.documents import check_document, fix_document, scan_document, write_fixed
 from newslib.terms.files import load_document, parse_document
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant
+from newslib.terms.loader import load_gazetteer, shipped_gazetteer
 from newslib.terms.morphology import FormProposal, propose_forms
 from newslib.terms.policy import Policy, Severity, load_policy
 from newslib.terms.scanner import Mention, scan
@@ -32,21 +33,13 @@ __all__ = [
     "entity_name",
     "fix_file",
     "fix_text",
+    "load_gazetteer",
     "load_policy",
     "propose_forms",
     "scan_file",
     "scan_text",
     "shipped_gazetteer",
 ]
-
-_SHIPPED: list[Gazetteer] = []
-
-
-def shipped_gazetteer() -> Gazetteer:
-    """The regional gazetteer that ships with newslib (loaded once per process)."""
-    if not _SHIPPED:
-        _SHIPPED.append(Gazetteer.load())
-    return _SHIPPED[0]
 
 
 def entity_name(

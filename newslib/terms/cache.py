@@ -1,4 +1,6 @@
-"""The on-disk cache of parsed gazetteers, keyed by their content hash.
+"""The on-disk cache: parsed gazetteers and compiled matchers, keyed by content hash.
+
+:func:`disk_cached` is the one way in: load an entry, else build it and store it.
 
 A cached gazetteer is one JSON line per entity plus an index of line offsets; loading it
 reads only the ids, and each entity is decoded the first time it is asked for. This is
@@ -21,21 +23,15 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from newslib.article.model import EntityKind
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant
 
-__all__ = [
-    "cache_dir",
-    "code_fingerprint",
-    "entry_dir",
-    "load_gazetteer",
-    "save_gazetteer",
-    "store_atomically",
-]
+__all__ = ["cache_dir", "cached_gazetteer", "code_fingerprint", "disk_cached", "entry_dir"]
 
 VERSION = "6"
+T = TypeVar("T")
 
 
 def code_fingerprint(*modules: str) -> str:
@@ -64,7 +60,33 @@ def entry_dir(content_hash: str) -> Path:
     return cache_dir() / f"{VERSION}-{content_hash[:32]}"
 
 
-def store_atomically(folder: Path, write: Callable[[Path], None]) -> None:
+def disk_cached(
+    folder: Path,
+    build: Callable[[], T],
+    load: Callable[[Path], T | None],
+    save: Callable[[T, Path], None],
+) -> T:
+    """What *folder* caches: ``load(folder)``, else ``build()`` stored by ``save(value, path)``.
+
+    An entry that cannot be read is built again; one that cannot be written is skipped.
+    """
+    if folder.is_dir():
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            found = load(folder)
+            if found is not None:
+                return found
+    value = build()
+    _store_atomically(folder, lambda target: save(value, target))
+    return value
+
+
+def cached_gazetteer(content_hash: str, build: Callable[[], Gazetteer]) -> Gazetteer:
+    """The gazetteer with this content hash, from the cache, else built (and cached)."""
+    folder = entry_dir(content_hash) / "gazetteer"
+    return disk_cached(folder, build, lambda f: _read_gazetteer(f, content_hash), _write_gazetteer)
+
+
+def _store_atomically(folder: Path, write: Callable[[Path], None]) -> None:
     """Call ``write(temporary)`` then rename the temporary folder to *folder*."""
     with contextlib.suppress(OSError):
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -76,42 +98,31 @@ def store_atomically(folder: Path, write: Callable[[Path], None]) -> None:
             shutil.rmtree(temporary, ignore_errors=True)
 
 
-def save_gazetteer(gazetteer: Gazetteer) -> None:
-    """Cache *gazetteer*'s entities (best effort)."""
-    folder = entry_dir(gazetteer.content_hash) / "gazetteer"
-    if folder.is_dir():
-        return
-
-    def write(target: Path) -> None:
-        target.mkdir(parents=True)
-        offsets = array("Q")
-        ids: list[str] = []
-        with (target / "entities.jsonl").open("wb") as handle:
-            for entity in gazetteer:
-                offsets.append(handle.tell())
-                ids.append(entity.id)
-                line = json.dumps(_entity_data(entity), ensure_ascii=False, separators=(",", ":"))
-                handle.write(line.encode("utf-8") + b"\n")
-        (target / "offsets.bin").write_bytes(offsets.tobytes())
-        derived = {
-            lang: {stem: list(owner) for stem, owner in words.items()}
-            for lang, words in gazetteer.derived.items()
-        }
-        meta = {"ids": ids, "contested": sorted(gazetteer.contested), "derived": derived}
-        (target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-
-    store_atomically(folder, write)
+def _write_gazetteer(gazetteer: Gazetteer, target: Path) -> None:
+    """Write *gazetteer*'s entities into the new folder *target*."""
+    target.mkdir(parents=True)
+    offsets = array("Q")
+    ids: list[str] = []
+    with (target / "entities.jsonl").open("wb") as handle:
+        for entity in gazetteer:
+            offsets.append(handle.tell())
+            ids.append(entity.id)
+            line = json.dumps(_entity_data(entity), ensure_ascii=False, separators=(",", ":"))
+            handle.write(line.encode("utf-8") + b"\n")
+    (target / "offsets.bin").write_bytes(offsets.tobytes())
+    derived = {
+        lang: {stem: list(owner) for stem, owner in words.items()}
+        for lang, words in gazetteer.derived.items()
+    }
+    meta = {"ids": ids, "contested": sorted(gazetteer.contested), "derived": derived}
+    (target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
-def load_gazetteer(content_hash: str) -> Gazetteer | None:
-    """The cached gazetteer with this content hash, or ``None``."""
-    folder = entry_dir(content_hash) / "gazetteer"
-    try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        offsets = array("Q")
-        offsets.frombytes((folder / "offsets.bin").read_bytes())
-    except (OSError, ValueError):
-        return None
+def _read_gazetteer(folder: Path, content_hash: str) -> Gazetteer | None:
+    """The gazetteer cached in *folder*, or ``None`` where the entry does not add up."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    offsets = array("Q")
+    offsets.frombytes((folder / "offsets.bin").read_bytes())
     ids: list[str] = meta["ids"]
     if len(ids) != len(offsets):
         return None

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from newslib.article.model import EntityKind
 from newslib.errors import GazetteerError, UsageError
+from newslib.terms.cache import cached_gazetteer, code_fingerprint
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant, script_of
 
 __all__ = ["merge_geonames"]
@@ -42,9 +43,7 @@ def merge_geonames(
     *,
     languages: frozenset[str] | None = None,
 ) -> Gazetteer:
-    """*base* plus the places of a GeoNames dump (see the module docstring)."""
-    from newslib.terms.cache import code_fingerprint, load_gazetteer, save_gazetteer
-
+    """*base* plus the places of a GeoNames dump (see the module docstring), cached."""
     paths = [Path(table)] + ([Path(alternate_names)] if alternate_names else [])
     code = code_fingerprint(__file__)
     key = f"geonames\n{code}\n{base.content_hash}\n{sorted(languages or [])}"
@@ -52,10 +51,18 @@ def merge_geonames(
     for path in paths:
         _hash_file(digest, path)
     content_hash = digest.hexdigest()
-    cached = load_gazetteer(content_hash)
-    if cached is not None:
-        return cached
+    return cached_gazetteer(
+        content_hash, lambda: _merge(base, table, alternate_names, languages, content_hash)
+    )
 
+
+def _merge(
+    base: Gazetteer,
+    table: str | Path,
+    alternate_names: str | Path | None,
+    languages: frozenset[str] | None,
+    content_hash: str,
+) -> Gazetteer:
     # geonameid -> language -> name -> (usage tags, period of use)
     names: dict[int, dict[str, dict[str, tuple[set[str], str]]]] = {}
     for number, fields in _rows(Path(table), 19):
@@ -98,9 +105,7 @@ def merge_geonames(
             entities[entity_id] = GazetteerEntity(
                 entity_id, EntityKind.PLACE, variants, geonameid, ("GeoNames",)
             )
-    gazetteer = Gazetteer(entities, content_hash)
-    save_gazetteer(gazetteer)
-    return gazetteer
+    return Gazetteer(entities, content_hash)
 
 
 def _rows(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:

@@ -20,7 +20,6 @@ table are cached on disk under the gazetteer's content hash (see :mod:`newslib.t
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 from array import array
@@ -36,7 +35,7 @@ import ahocorasick
 from newslib.terms import common_words
 from newslib.terms import fold as fold_module
 from newslib.terms import tokens as tokens_module
-from newslib.terms.cache import code_fingerprint, entry_dir, store_atomically
+from newslib.terms.cache import code_fingerprint, disk_cached, entry_dir
 from newslib.terms.common_words import IN_ANY_LANGUAGE
 from newslib.terms.tokens import Tokens, name_tokens
 
@@ -310,12 +309,8 @@ def compiled(gazetteer: Gazetteer) -> CompiledNames:
     if found is not None:
         return found
     folder = entry_dir(key) / f"matcher-{_PYAHOCORASICK}-{code_fingerprint(*_SOURCES)}"
-    names: CompiledNames | None = None
-    if folder.is_dir():
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            names = CompiledNames.load(folder)
-    if names is None:
-        names = CompiledNames.build(gazetteer)
-        store_atomically(folder, names.save)
+    names = disk_cached(
+        folder, lambda: CompiledNames.build(gazetteer), CompiledNames.load, CompiledNames.save
+    )
     _MEMORY[key] = names
     return names

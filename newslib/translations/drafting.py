@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote, Text
-from newslib.store.repository import Repository
+from newslib.project import Project
 from newslib.terms import Gazetteer, Policy, shipped_gazetteer
 from newslib.translations.masking import mask, unmask
 from newslib.translations.memory import TranslationMemory
@@ -25,8 +25,6 @@ from newslib.translations.model import (
     TranslationSet,
     field_hash,
     fields_of,
-    load_translations,
-    translation_path,
     write_translations,
 )
 from newslib.translators import Translator
@@ -47,7 +45,7 @@ class DraftSummary:
 
 
 def draft(
-    content: str | Path,
+    content: str | Path | Project,
     article_id: str,
     *,
     target: str,
@@ -60,14 +58,13 @@ def draft(
 ) -> DraftSummary:
     """Draft the missing and stale fields of *article_id* in *target*; see the module."""
     gazetteer = gazetteer or shipped_gazetteer()
-    repository = Repository(content)
+    project = Project.at(content)
+    repository = project.repository()
     source = repository.read(article_id)
     head = repository.head(article_id)
     assert head is not None
-    existing = load_translations(content, article_id, target) or TranslationSet(
-        article_id, target, {}
-    )
-    path = translation_path(content, article_id, target)
+    existing = project.translations(article_id, target) or TranslationSet(article_id, target, {})
+    path = project.translation_path(article_id, target)
     summary = DraftSummary(path=path)
     todo: list[tuple[str, Block | Text]] = []
     statuses = existing.status(source)

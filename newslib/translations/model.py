@@ -34,32 +34,22 @@ import yaml
 
 from newslib.article.markup import format_text, parse_text
 from newslib.article.model import Article, Block, Heading, ListBlock, Paragraph, Quote, Text
-from newslib.errors import InputError
+from newslib.errors import InputError, TranslationError
 from newslib.fsio import atomic_write_text, read_text
-from newslib.store.diff import block_text, canonical_markup
+from newslib.store.diff import canonical_markup
 from newslib.yamlio import Reader, compose, dump
 
 __all__ = [
     "FieldStatus",
     "FieldTranslation",
     "Method",
-    "StatusRow",
-    "TranslationError",
     "TranslationSet",
     "field_hash",
-    "field_source",
     "fields_of",
-    "load_translations",
     "read_translations",
-    "status_row",
     "translated_article",
-    "translation_path",
     "write_translations",
 ]
-
-
-class TranslationError(InputError):
-    """A translation file is malformed or does not fit its article."""
 
 
 class Method(StrEnum):
@@ -166,11 +156,6 @@ def translated_article(source: Article, translations: TranslationSet) -> Article
     )
 
 
-def translation_path(content: str | Path, article: str, language: str) -> Path:
-    """Where an article's translations into *language* are kept."""
-    return Path(content) / "translations" / article / f"{language}.yaml"
-
-
 # ---------------------------------------------------------------------- YAML codec
 
 
@@ -259,68 +244,3 @@ class _TranslationReader(Reader):
             return parse_text(raw)
         except InputError as exc:
             self.fail(node, exc.problem, exc.hint or "fix the markup")
-
-
-# ---------------------------------------------------------------------- status
-
-
-@dataclass(frozen=True, slots=True)
-class StatusRow:
-    """One article's translation into one language, counted field by field."""
-
-    article: str
-    language: str
-    current: int
-    stale: int
-    missing: int
-    machine_unreviewed: int
-    obsolete: int
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready data."""
-        return {
-            "article": self.article,
-            "language": self.language,
-            "current": self.current,
-            "stale": self.stale,
-            "missing": self.missing,
-            "machine_unreviewed": self.machine_unreviewed,
-            "obsolete": self.obsolete,
-        }
-
-
-def status_row(source: Article, translations: TranslationSet | None, language: str) -> StatusRow:
-    """Count a translation's fields against the source's head."""
-    if translations is None:
-        count = sum(1 for _ in fields_of(source))
-        return StatusRow(source.id, language, 0, 0, count, 0, 0)
-    states = translations.status(source)
-    machine = sum(
-        1
-        for name, state in states.items()
-        if state is FieldStatus.CURRENT and translations.fields[name].method is Method.MACHINE
-    )
-    values = list(states.values())
-    return StatusRow(
-        source.id,
-        language,
-        current=values.count(FieldStatus.CURRENT),
-        stale=values.count(FieldStatus.STALE),
-        missing=values.count(FieldStatus.MISSING),
-        machine_unreviewed=machine,
-        obsolete=len(translations.obsolete(source)),
-    )
-
-
-def load_translations(content: str | Path, article: str, language: str) -> TranslationSet | None:
-    """An article's translations into *language*, or ``None`` when there are none."""
-    path = translation_path(content, article, language)
-    return read_translations(path) if path.is_file() else None
-
-
-def field_source(article: Article, name: str) -> str:
-    """A source field as a reader sees it (for diffs)."""
-    for field_name, value in fields_of(article):
-        if field_name == name:
-            return value.plain if isinstance(value, Text) else block_text(value)
-    return ""

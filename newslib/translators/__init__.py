@@ -12,44 +12,9 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
-from newslib.errors import NewslibError
+from newslib.errors import TranslatorUnavailable, UnknownEngineError
 
-__all__ = [
-    "ENGINES",
-    "MockTranslator",
-    "Translator",
-    "TranslatorError",
-    "TranslatorHTTPError",
-    "TranslatorResponseError",
-    "TranslatorTimeout",
-    "TranslatorUnavailable",
-    "get_translator",
-]
-
-
-class TranslatorError(NewslibError):
-    """A machine translation failed."""
-
-
-class TranslatorUnavailable(TranslatorError):
-    """The engine cannot be used: its package is missing, or it lacks the language."""
-
-
-class TranslatorTimeout(TranslatorError):
-    """The engine did not answer in time."""
-
-
-class TranslatorHTTPError(TranslatorError):
-    """The engine answered with an HTTP error (after the retries)."""
-
-    def __init__(self, engine: str, status: int | None, detail: str = "") -> None:
-        self.status = status
-        code = f"HTTP {status}" if status is not None else "an error"
-        super().__init__(f"{engine} answered {code}{': ' + detail if detail else ''}")
-
-
-class TranslatorResponseError(TranslatorError):
-    """The engine's answer was not what its API promises (malformed JSON, no text)."""
+__all__ = ["ENGINES", "MockTranslator", "Translator", "get_translator"]
 
 
 @runtime_checkable
@@ -87,7 +52,7 @@ def get_translator(name: str, **options: Any) -> Translator:
     """The backend called *name*, built with *options* (``url``, ``api_key``, ``timeout``…)."""
     target = ENGINES.get(name)
     if target is None:
-        raise TranslatorUnavailable(
+        raise UnknownEngineError(
             f"unknown translation engine {name!r}; use one of: {', '.join(ENGINES)}"
         )
     module_name, class_name = target.split(":")

@@ -3,7 +3,7 @@
 This adapter adds them: every request gets a timeout; HTTP 429 and 5xx are retried with
 exponential backoff (honouring ``Retry-After``); long texts are split at sentence
 boundaries under the engine's length limit; and every failure becomes a
-:class:`~newslib.translators.TranslatorError`.
+:class:`~newslib.errors.TranslatorError`, in one place: :func:`_foreign_errors`.
 
 deep-translator calls ``requests`` without a timeout. The adapter wraps
 ``requests.Session.request`` once, and the wrapper applies a timeout — and records each
@@ -25,7 +25,7 @@ import requests
 from deep_translator import GoogleTranslator, LibreTranslator, MyMemoryTranslator
 from deep_translator import exceptions as deep_errors
 
-from newslib.translators import (
+from newslib.errors import (
     TranslatorError,
     TranslatorHTTPError,
     TranslatorResponseError,
@@ -79,6 +79,46 @@ def _watched(timeout: float) -> Iterator[list[requests.Response]]:
     finally:
         _TIMEOUT.reset(timeout_token)
         _RESPONSES.reset(responses_token)
+
+
+@contextlib.contextmanager
+def _foreign_errors(
+    engine: str,
+    timeout: float,
+    *,
+    failure: type[TranslatorError] = TranslatorError,
+    pair: str = "these languages",
+) -> Iterator[None]:
+    """Run deep-translator under *timeout*; turn its and requests' errors into newslib's.
+
+    An error the engine's API does not explain becomes *failure*; *pair* names the
+    languages asked for.
+    """
+    with _watched(timeout) as responses:
+        try:
+            yield
+        except deep_errors.LanguageNotSupportedException as exc:
+            raise TranslatorUnavailable(f"{engine} does not translate {pair} ({exc})") from exc
+        except requests.Timeout as exc:
+            raise TranslatorTimeout(f"{engine} did not answer within {timeout:g} s") from exc
+        except (json.JSONDecodeError, requests.JSONDecodeError, KeyError, TypeError) as exc:
+            raise TranslatorResponseError(
+                f"{engine} answered with something that is not its API's JSON"
+            ) from exc
+        except (deep_errors.ServerException, deep_errors.TooManyRequests,
+                deep_errors.RequestError) as exc:  # fmt: skip
+            last = responses[-1] if responses else None
+            header = last.headers.get("Retry-After") if last is not None else None
+            raise TranslatorHTTPError(
+                engine,
+                last.status_code if last is not None else None,
+                str(exc),
+                retry_after=float(header) if header and header.isdigit() else None,
+            ) from exc
+        except deep_errors.BaseError as exc:
+            raise failure(f"{engine}: {exc}") from exc
+        except requests.RequestException as exc:
+            raise TranslatorError(f"{engine}: cannot reach the service ({exc})") from exc
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”“)\]]*\s+")
@@ -164,50 +204,28 @@ class DeepTranslator:
             options["api_key"] = self.api_key or "newslib"  # self-hosted servers need none
             if self.url:
                 options["custom_url"] = self.url if self.url.endswith("/") else self.url + "/"
-        try:
+        pair = f"{source!r} to {target!r}"
+        with _foreign_errors(self.name, self.timeout, failure=TranslatorUnavailable, pair=pair):
             return _CLIENTS[self.name](**options)
-        except deep_errors.LanguageNotSupportedException as exc:
-            raise TranslatorUnavailable(
-                f"{self.name} does not translate {source!r} to {target!r} ({exc})"
-            ) from exc
-        except deep_errors.BaseError as exc:
-            raise TranslatorUnavailable(f"{self.name}: {exc}") from exc
 
     def _one(self, client: Any, text: str) -> str:
         for attempt in range(self.retries + 1):
-            with _watched(self.timeout) as responses:
-                try:
+            try:
+                with _foreign_errors(self.name, self.timeout):
                     result = client.translate(text)
-                except requests.Timeout as exc:
-                    raise TranslatorTimeout(
-                        f"{self.name} did not answer within {self.timeout:g} s"
-                    ) from exc
-                except (json.JSONDecodeError, requests.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise TranslatorResponseError(
-                        f"{self.name} answered with something that is not its API's JSON"
-                    ) from exc
-                except (deep_errors.ServerException, deep_errors.TooManyRequests,
-                        deep_errors.RequestError) as exc:  # fmt: skip
-                    status = responses[-1].status_code if responses else None
-                    if _retryable(status) and attempt < self.retries:
-                        time.sleep(self._delay(attempt, responses[-1] if responses else None))
-                        continue
-                    raise TranslatorHTTPError(self.name, status, str(exc)) from exc
-                except deep_errors.BaseError as exc:
-                    raise TranslatorError(f"{self.name}: {exc}") from exc
-                except requests.RequestException as exc:
-                    raise TranslatorError(f"{self.name}: cannot reach the service ({exc})") from exc
+            except TranslatorHTTPError as exc:
+                if _retryable(exc.status) and attempt < self.retries:
+                    time.sleep(self._delay(attempt, exc.retry_after))
+                    continue
+                raise
             if not isinstance(result, str):
                 raise TranslatorResponseError(f"{self.name} returned no text for {text[:40]!r}")
             return result
         raise TranslatorError(f"{self.name}: no answer")  # unreachable: the loop returns or raises
 
-    def _delay(self, attempt: int, response: requests.Response | None) -> float:
+    def _delay(self, attempt: int, retry_after: float | None) -> float:
         wait = float(self.backoff * 2**attempt)
-        header = response.headers.get("Retry-After") if response is not None else None
-        if header and header.isdigit():
-            wait = max(wait, min(float(header), 30.0))
-        return wait
+        return max(wait, min(retry_after, 30.0)) if retry_after is not None else wait
 
 
 def _retryable(status: int | None) -> bool:

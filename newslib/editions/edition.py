@@ -1,0 +1,50 @@
+"""An edition: which locale, naming policy and formats it has, where it is published, and
+what it does without a translation. ``content/newslib.yaml`` lists them
+(:func:`newslib.load_project` reads it):
+
+```yaml
+base_url: https://news.example.org/
+editions:
+  - id: ru
+    locale: ru
+    policy: russian-usage
+    formats: [html, text, ninjs]
+    timezone: Europe/Moscow
+    missing_translation: fallback   # fail | fallback | machine
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = ["Edition", "MissingTranslation"]
+
+
+class MissingTranslation(StrEnum):
+    """What an edition does with an article it has no current translation of."""
+
+    FAIL = "fail"  # the build fails
+    FALLBACK = "fallback"  # the original is shown, with a notice
+    MACHINE = "machine"  # a machine draft is shown, with a notice
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One edition: a locale, a naming policy, formats and where it is published."""
+
+    id: str
+    locale: str
+    policy: str
+    formats: tuple[str, ...]
+    timezone: str = "UTC"
+    missing_translation: MissingTranslation = MissingTranslation.FALLBACK
+    base_url: str | None = None
+    dateline: str | None = None  # overrides the catalog's dateline pattern
+    templates: str | None = None  # a template folder overriding the shipped templates
+
+    @property
+    def language(self) -> str:
+        """The edition's language subtag."""
+        return self.locale.replace("_", "-").split("-")[0]
