@@ -10,8 +10,9 @@ import pytest
 from newslib import Article, Repository, write_article
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED = next((SHARED / "seed").glob("*.txt"))
+FIXTURES = ROOT / "tests" / "fixtures"
+SEED = FIXTURES / "seed" / "000_542e7e2be2bb0ae4.txt"
+STANDARDS = FIXTURES / "standards"
 CONTENT = ROOT / "content"
 SEED_ID = "lavrov-abkhazia-south-ossetia-talks"
 SEED_REVISIONS = CONTENT / "articles" / SEED_ID
