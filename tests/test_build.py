@@ -18,8 +18,8 @@ import newslib
 from newslib import BuildError, Paragraph, Repository, Text
 from newslib.cli import main
 
-from .conftest import CONTENT, ROOT, SEED_ID
 from .golden import GOLDEN, built_site
+from .support.paths import CONTENT, ROOT, SEED_ID
 
 EDITIONS = ["ar", "de", "en-georgian-official", "en-russian-usage", "fr", "ka", "ru"]
 

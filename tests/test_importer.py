@@ -6,7 +6,7 @@ import pytest
 
 from newslib import ArticleError, Heading, Paragraph, Quote, import_file, import_text
 
-from .conftest import SEED
+from .support.paths import SEED
 
 
 def test_seed_structure() -> None:
@@ -70,7 +70,7 @@ def test_unreadable_date_is_a_clear_error() -> None:
 def test_known_names_are_annotated_with_the_gazetteer() -> None:
     from newslib import annotator
 
-    from .conftest import published_seed
+    from .support.seed import published_seed
 
     imported = import_file(SEED, year=2024, annotate=annotator()).article
     stored = published_seed()

@@ -33,7 +33,8 @@ from newslib import (
 from newslib.cli import main
 from newslib.store.revisions import dumps_revision
 
-from .conftest import CONTENT, ROOT, SEED_ID, published_seed
+from .support.paths import CONTENT, ROOT, SEED_ID
+from .support.seed import published_seed
 
 
 def edited(article: Article, block: int, text: str) -> Article:

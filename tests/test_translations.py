@@ -33,8 +33,8 @@ from newslib.translations.memory import TranslationMemory
 from newslib.translations.model import Method, translation_path
 from newslib.translators.deep import split_sentences
 
-from .conftest import CONTENT, ROOT, SEED_ID
 from .libre_server import LibreServer, libre_server
+from .support.paths import CONTENT, ROOT, SEED_ID
 
 
 @pytest.fixture

@@ -1,0 +1,13 @@
+"""Where the repository, the shipped content and the test fixtures are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+SEED = FIXTURES / "seed" / "000_542e7e2be2bb0ae4.txt"
+STANDARDS = FIXTURES / "standards"
+CONTENT = ROOT / "content"
+SEED_ID = "lavrov-abkhazia-south-ossetia-talks"
+SEED_REVISIONS = CONTENT / "articles" / SEED_ID
