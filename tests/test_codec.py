@@ -8,8 +8,8 @@ from hypothesis import given, settings
 
 from newslib import Article, ArticleError, dumps_article, loads_article, read_article, write_article
 
-from .strategies import articles
 from .support.seed import published_seed
+from .support.strategies import articles
 
 
 @settings(max_examples=200)

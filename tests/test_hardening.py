@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 import newslib
 from newslib import ArticleError, Repository, StoreError, UsageError
 
-from .fuzzing import loaders, run
-from .strategies import articles
+from .support.fuzzing import loaders, run
 from .support.paths import CONTENT, ROOT, SEED_ID
+from .support.strategies import articles
 
 LOCALES = ["en", "ru", "de", "fr", "ka", "ar", "ab", "os", "de-AT"]
 

@@ -33,7 +33,7 @@ from newslib import (
 from newslib.cli import main
 from newslib.store.revisions import dumps_revision
 
-from .support.paths import CONTENT, ROOT, SEED_ID
+from .support.paths import CONTENT, ROOT, SEED_ID, SUPPORT
 from .support.seed import published_seed
 
 
@@ -245,7 +245,7 @@ class TestConcurrency:
     def test_a_writer_killed_mid_save_leaves_a_store_that_verifies(self, repo: Repository) -> None:
         repo.save(published_seed(), author="desk", kind="publish")
         child = subprocess.Popen(
-            [sys.executable, str(Path(__file__).parent / "killable_save.py"), str(repo.root),
+            [sys.executable, str(SUPPORT / "killable_save.py"), str(repo.root),
              SEED_ID],
             stdout=subprocess.PIPE,
             text=True,

@@ -33,7 +33,7 @@ from newslib.translations.memory import TranslationMemory
 from newslib.translations.model import Method, translation_path
 from newslib.translators.deep import split_sentences
 
-from .libre_server import LibreServer, libre_server
+from .support.libre_server import LibreServer, libre_server
 from .support.paths import CONTENT, ROOT, SEED_ID
 
 

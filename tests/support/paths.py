@@ -1,4 +1,4 @@
-"""Where the repository, the shipped content and the test fixtures are."""
+"""Where the repository, the shipped content, the test fixtures and helpers are."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
+SUPPORT = ROOT / "tests" / "support"
 SEED = FIXTURES / "seed" / "000_542e7e2be2bb0ae4.txt"
 STANDARDS = FIXTURES / "standards"
 CONTENT = ROOT / "content"

@@ -15,8 +15,7 @@ from pathlib import Path
 import newslib
 from newslib.errors import InputError, NewslibError
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_ID = "lavrov-abkhazia-south-ossetia-talks"
+from .paths import ROOT, SEED_ID
 
 _SNIPPETS = [
     ": ", "- ", "[", "]", "{", "}", "&a ", "*a", "!!python/object:os.system ", "!!binary ",
