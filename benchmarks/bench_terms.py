@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from geonames_data import write_geoname_table
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = next((ROOT.parent / "shared" / "seed").glob("*.txt"))
+SEED = ROOT / "tests" / "fixtures" / "seed" / "000_542e7e2be2bb0ae4.txt"
 ARTICLE = ROOT / "content" / "articles" / "lavrov-abkhazia-south-ossetia-talks.yaml"
 TRANSLATIONS = ROOT / "content" / "translations" / "lavrov-abkhazia-south-ossetia-talks"
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.fuzzing import loaders, run
+from tests.support.fuzzing import loaders, run
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Shared fixtures: where the repository, the seed and the shipped content are."""
+"""Shared fixtures: the seed's text, a working copy of it, a private disk cache."""
 
 from __future__ import annotations
 
@@ -7,19 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newslib import Article, Repository, write_article
+from newslib import write_article
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED = next((SHARED / "seed").glob("*.txt"))
-CONTENT = ROOT / "content"
-SEED_ID = "lavrov-abkhazia-south-ossetia-talks"
-SEED_REVISIONS = CONTENT / "articles" / SEED_ID
-
-
-def published_seed() -> Article:
-    """The seed as published: revision 1 in the shipped store."""
-    return Repository(CONTENT).read(SEED_ID, 1)
+from .support.paths import SEED, SEED_ID
+from .support.seed import published_seed
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import pytest
 
 import newslib
 
-from .conftest import CONTENT, SEED_ID
+from .support.paths import CONTENT, SEED_ID
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")

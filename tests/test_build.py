@@ -19,8 +19,8 @@ from newslib import Paragraph, Repository, Text
 from newslib.cli import main
 from newslib.errors import BuildError
 
-from .conftest import CONTENT, ROOT, SEED_ID
-from .golden import GOLDEN, built_site
+from .support.golden import GOLDEN, built_site
+from .support.paths import CONTENT, ROOT, SEED_ID, SUPPORT
 
 EDITIONS = ["ar", "de", "en-georgian-official", "en-russian-usage", "fr", "ka", "ru"]
 
@@ -59,7 +59,9 @@ def test_golden_files(tmp_path: Path) -> None:
     }
     assert sorted(files) == sorted(golden)
     for name, data in files.items():
-        assert data == golden[name], f"{name} differs; review it, then: python -m tests.golden"
+        assert data == golden[name], (
+            f"{name} differs; review it, then: python -m tests.support.golden"
+        )
 
 
 def test_every_edition_and_format_with_a_manifest(content: Path, tmp_path: Path) -> None:
@@ -161,7 +163,7 @@ def test_a_killed_build_leaves_the_previous_editions(content: Path, tmp_path: Pa
     out = tmp_path / "site"
     before = built_then_changed(content, out)
     child = subprocess.Popen(
-        [sys.executable, str(Path(__file__).parent / "killable_build.py"), str(content), str(out)],
+        [sys.executable, str(SUPPORT / "killable_build.py"), str(content), str(out)],
         stdout=subprocess.PIPE, text=True, cwd=ROOT,
     )  # fmt: skip
     assert child.stdout is not None and child.stdout.readline() == "publishing\n"

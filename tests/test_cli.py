@@ -9,7 +9,7 @@ import pytest
 import newslib
 from newslib.cli import main
 
-from .conftest import ROOT, SEED, SEED_ID
+from .support.paths import ROOT, SEED, SEED_ID
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from newslib import Article, dumps_article, loads_article, read_article, write_article
 from newslib.errors import ArticleError
 
-from .conftest import published_seed
-from .strategies import articles
+from .support.seed import published_seed
+from .support.strategies import articles
 
 
 @settings(max_examples=200)

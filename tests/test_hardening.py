@@ -20,9 +20,9 @@ import newslib
 from newslib import Repository
 from newslib.errors import ArticleError, DiskFullError
 
-from .conftest import CONTENT, ROOT, SEED_ID
-from .fuzzing import loaders, run
-from .strategies import articles
+from .support.fuzzing import loaders, run
+from .support.paths import CONTENT, ROOT, SEED_ID
+from .support.strategies import articles
 
 LOCALES = ["en", "ru", "de", "fr", "ka", "ar", "ab", "os", "de-AT"]
 

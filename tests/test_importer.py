@@ -7,7 +7,7 @@ import pytest
 from newslib import Heading, Paragraph, Quote, import_file, import_text
 from newslib.errors import ArticleError
 
-from .conftest import SEED
+from .support.paths import SEED
 
 
 def test_seed_structure() -> None:
@@ -71,7 +71,7 @@ def test_unreadable_date_is_a_clear_error() -> None:
 def test_known_names_are_annotated_with_the_gazetteer() -> None:
     from newslib import annotator
 
-    from .conftest import published_seed
+    from .support.seed import published_seed
 
     imported = import_file(SEED, year=2024, annotate=annotator()).article
     stored = published_seed()

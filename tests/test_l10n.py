@@ -25,7 +25,7 @@ from newslib.l10n.localizer import (
 from newslib.renderers.page import Page
 from newslib.terms import entity_name
 
-from .conftest import CONTENT, ROOT, SEED_ID
+from .support.paths import CONTENT, ROOT, SEED_ID
 
 SUPPORTED = ["en", "ru", "de", "fr", "ka", "ar", "ab", "os", "de-AT"]
 

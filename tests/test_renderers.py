@@ -37,9 +37,7 @@ from newslib.renderers import FORMATS, render_page
 from newslib.renderers.atom import FeedEntry, render_feed
 from newslib.renderers.page import BodyState, Link, Page
 
-from .conftest import CONTENT, SEED_ID, SHARED
-
-STANDARDS = SHARED / "standards"
+from .support.paths import CONTENT, SEED_ID, STANDARDS
 
 
 @cache

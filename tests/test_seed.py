@@ -6,7 +6,7 @@ import re
 
 from newslib import Quote, render
 
-from .conftest import published_seed
+from .support.seed import published_seed
 
 # Every name in the seed that names a place, person or organisation, as written.
 NAMES = [

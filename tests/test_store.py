@@ -22,7 +22,8 @@ from newslib.errors import ConflictError, StoreError, UnsafePathError, UsageErro
 from newslib.store.diff import format_diff
 from newslib.store.revisions import dumps_revision, read_revision_file
 
-from .conftest import CONTENT, ROOT, SEED_ID, published_seed
+from .support.paths import CONTENT, ROOT, SEED_ID, SUPPORT
+from .support.seed import published_seed
 
 
 def edited(article: Article, block: int, text: str) -> Article:
@@ -233,7 +234,7 @@ class TestConcurrency:
     def test_a_writer_killed_mid_save_leaves_a_store_that_verifies(self, repo: Repository) -> None:
         repo.save(published_seed(), author="desk", kind="publish")
         child = subprocess.Popen(
-            [sys.executable, str(Path(__file__).parent / "killable_save.py"), str(repo.root),
+            [sys.executable, str(SUPPORT / "killable_save.py"), str(repo.root),
              SEED_ID],
             stdout=subprocess.PIPE,
             text=True,

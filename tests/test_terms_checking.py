@@ -6,7 +6,7 @@ import pytest
 
 from newslib import Severity, check_file, check_text, fix_text, load_policy
 
-from .conftest import SEED, SEED_REVISIONS
+from .support.paths import SEED, SEED_REVISIONS
 
 REVISION_1 = SEED_REVISIONS / "0001.yaml"
 

@@ -12,7 +12,7 @@ import pytest
 
 from newslib.cli import main
 
-from .conftest import ROOT, SEED
+from .support.paths import ROOT, SEED
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -36,8 +36,8 @@ from newslib.translations.model import Method
 from newslib.translations.status import status_row
 from newslib.translators.deep import split_sentences
 
-from .conftest import CONTENT, ROOT, SEED_ID
-from .libre_server import LibreServer, libre_server
+from .support.libre_server import LibreServer, libre_server
+from .support.paths import CONTENT, ROOT, SEED_ID
 
 
 @pytest.fixture

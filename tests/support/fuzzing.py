@@ -16,8 +16,7 @@ import newslib
 from newslib.errors import InputError, NewslibError
 from newslib.store.revisions import read_revision_file
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_ID = "lavrov-abkhazia-south-ossetia-talks"
+from .paths import ROOT, SEED_ID
 
 _SNIPPETS = [
     ": ", "- ", "[", "]", "{", "}", "&a ", "*a", "!!python/object:os.system ", "!!binary ",

@@ -1,5 +1,5 @@
 """Golden files: the seed built into every edition, kept in tests/golden/ and reviewed
-like code. Regenerate after an intended change with:  python -m tests.golden
+like code. Regenerate after an intended change with:  python -m tests.support.golden
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from pathlib import Path
 
 import newslib
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).parent / "golden"
+from .paths import ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
 
 
 def built_site(out: Path) -> dict[str, bytes]:

@@ -1,6 +1,6 @@
 """A save that stops after its data is synced, for the kill-mid-save test.
 
-Usage: python tests/killable_save.py CONTENT ARTICLE_ID — prints "writing" once the new
+Usage: python tests/support/killable_save.py CONTENT ARTICLE_ID — prints "writing" once the new
 revision's temporary file is written and synced, then waits to be killed before linking it.
 """
 

@@ -1,6 +1,6 @@
 """A build that stops while publishing, for the kill-mid-build test.
 
-Usage: python tests/killable_build.py CONTENT OUT — prints "publishing" when the first
+Usage: python tests/support/killable_build.py CONTENT OUT — prints "publishing" when the first
 edition's new folder is written, then waits to be killed before switching its link.
 """
 
