@@ -3,16 +3,18 @@
 A backend is anything with ``translate(texts, *, source, target) -> list[str]``.
 :func:`get_translator` builds one by name (``libre``, ``google``, ``mymemory``) over
 deep-translator, importing it only then and saying which extra to install when it is
-missing. :class:`MockTranslator` wraps a function, for tests and offline drafts.
+missing. :class:`~newslib.translators.mock.MockTranslator` wraps a function, for tests and
+offline drafts.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from newslib.errors import TranslatorUnavailable, UnknownEngineError
+from newslib.translators.mock import MockTranslator
 
 __all__ = ["ENGINES", "MockTranslator", "Translator", "get_translator"]
 
@@ -26,18 +28,6 @@ class Translator(Protocol):
     def translate(self, texts: Sequence[str], *, source: str, target: str) -> list[str]:
         """Translate every text from *source* to *target*, in order."""
         ...
-
-
-class MockTranslator:
-    """A backend that calls *fn(text, source, target)* for each text."""
-
-    def __init__(self, fn: Callable[[str, str, str], str], name: str = "mock") -> None:
-        self.fn = fn
-        self.name = name
-
-    def translate(self, texts: Sequence[str], *, source: str, target: str) -> list[str]:
-        """Translate every text with the wrapped function."""
-        return [self.fn(text, source, target) for text in texts]
 
 
 # Engine name -> "module:class". The module is imported on use.
