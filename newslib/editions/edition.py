@@ -1,18 +1,6 @@
 """An edition: which locale, naming policy and formats it has, where it is published, and
-what it does without a translation. ``content/newslib.yaml`` lists them
-(:func:`newslib.load_project` reads it):
-
-```yaml
-base_url: https://news.example.org/
-editions:
-  - id: ru
-    locale: ru
-    policy: russian-usage
-    formats: [html, text, ninjs]
-    timezone: Europe/Moscow
-    missing_translation: fallback   # fail | fallback | machine
-```
-"""
+what it does without a translation. ``content/newslib.yaml`` lists them; see
+:mod:`newslib.project`, which reads it."""
 
 from __future__ import annotations
 
