@@ -75,8 +75,8 @@ class Project:
 
     @property
     def articles(self) -> Path:
-        """The store's folder of articles."""
-        return self.root / "articles"
+        """The store's folder of articles (the repository's own layout)."""
+        return self.repository().articles
 
     def repository(self) -> Repository:
         """The store of this project's articles."""

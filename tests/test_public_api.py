@@ -175,6 +175,43 @@ def test_the_cycle_finder_finds_cycles() -> None:
     assert _cycle({"a": {"b"}, "b": set()}) is None
 
 
+# The stages in the order docs/internals.md draws them: a module imports only modules of its
+# own stage or of stages before it (the longest matching prefix names a module's stage).
+STAGES = (
+    ("newslib.errors", "newslib.fsio", "newslib.yamlio"),
+    ("newslib.article",),
+    ("newslib.store",),
+    ("newslib.terms",),
+    ("newslib.l10n",),
+    ("newslib.translators",),
+    ("newslib.translations",),
+    ("newslib.renderers",),
+    ("newslib.project", "newslib.editions"),
+    ("newslib.translations.drafting", "newslib.editions.builder"),
+    ("newslib.cli", "newslib.__main__", "newslib"),
+)
+
+
+def _stage(module: str) -> int:
+    matches = [
+        (len(prefix), number)
+        for number, prefixes in enumerate(STAGES)
+        for prefix in prefixes
+        if module == prefix or module.startswith(prefix + ".")
+    ]
+    return max(matches)[1]
+
+
+def test_stages_import_only_the_stages_before_them() -> None:
+    backwards = [
+        f"{module} -> {used}"
+        for module, uses in _graph().items()
+        for used in uses
+        if _stage(used) > _stage(module)
+    ]
+    assert backwards == []
+
+
 def test_no_stage_imports_the_package_root() -> None:
     graph = {name: _imports(path, {"newslib"}) for name, path in
              ((_module_name(p), p) for p in PACKAGE.rglob("*.py"))}  # fmt: skip

@@ -303,11 +303,8 @@ def _code_fingerprint() -> str:
 
 def _translation_fingerprint(project: Project, article_id: str, language: str) -> str:
     """Changes when the article's translations into *language* change."""
-    folder = project.translations_folder(article_id)
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob(f"{language}*.yaml")) if folder.is_dir() else ():
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
+    path = project.translation_path(article_id, language)
+    return hashlib.sha256(path.read_bytes() if path.is_file() else b"").hexdigest()
 
 
 def _run(

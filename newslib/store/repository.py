@@ -129,7 +129,7 @@ class Repository:
         numbers = _numbers(folder)
         if not numbers:
             raise UnknownArticleError(
-                f"no article {article_id!r} in {self.root}; see 'newslib history'"
+                f"no article {article_id!r} in {self.root}; 'newslib status' lists the stored ones"
             )
         if number is None:
             number = numbers[-1]
