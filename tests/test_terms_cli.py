@@ -167,6 +167,41 @@ def test_terms_show(capsys: pytest.CaptureFixture[str]) -> None:
 def test_pre_commit_hook_definition() -> None:
     import yaml
 
-    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "newslib-check"
-    assert hook["entry"].startswith("newslib check")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    by_id = {hook["id"]: hook for hook in hooks}
+    assert by_id["newslib-check"]["entry"].startswith("newslib check")
+    assert by_id["newslib-fix"]["entry"].startswith("newslib fix")
+
+
+@pytest.mark.parametrize(
+    ("path", "checked", "fixed"),
+    [
+        ("story.md", True, True),
+        ("docs/notes.markdown", True, True),
+        ("wire/story.txt", True, True),
+        ("site/page.html", True, True),
+        ("content/articles/talks/0002.yaml", True, False),  # a stored revision: never fixed
+        ("content/articles/draft.yaml", True, True),  # a working copy
+        (".pre-commit-config.yaml", False, False),
+        ("content/newslib.yaml", False, False),
+        (".github/workflows/ci.yml", False, False),
+        ("src/app.py", False, False),
+    ],
+)
+def test_pre_commit_hooks_take_articles_and_prose_only(
+    path: str, checked: bool, fixed: bool
+) -> None:
+    """pre-commit passes a hook the staged paths its ``files`` matches and ``exclude`` does not."""
+    import re
+
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    by_id = {hook["id"]: hook for hook in hooks}
+
+    def takes(hook: dict[str, str]) -> bool:
+        exclude = hook.get("exclude")
+        return bool(re.search(hook["files"], path)) and not (exclude and re.search(exclude, path))
+
+    assert takes(by_id["newslib-check"]) is checked
+    assert takes(by_id["newslib-fix"]) is fixed
