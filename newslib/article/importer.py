@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import assert_never
 
 from babel.dates import get_month_names
 
@@ -24,6 +25,7 @@ from newslib.article.model import (
     Entity,
     EntityKind,
     Heading,
+    ListBlock,
     Paragraph,
     Quote,
     Ref,
@@ -241,6 +243,10 @@ def _last_person(block: Block, entities: dict[str, Entity]) -> str | None:
             texts = [text]
         case Quote(text=text, attribution=attribution):
             texts = [text] + ([attribution] if attribution else [])
+        case ListBlock(items=items):
+            texts = list(items)
+        case _:
+            assert_never(block)
     people = [
         ref.entity
         for text in texts

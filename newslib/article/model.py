@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TypeAlias
+from typing import TypeAlias, assert_never
 
 __all__ = [
     "Article",
@@ -226,6 +226,8 @@ class Article:
                 case ListBlock(items=items):
                     for item_index, item in enumerate(items):
                         yield ("body", index, "items", item_index), item
+                case _:
+                    assert_never(block)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The declared entity with this id, if any."""
