@@ -28,7 +28,6 @@ from newslib.article.model import (
     ListBlock,
     Paragraph,
     Quote,
-    Ref,
     Text,
 )
 from newslib.errors import ArticleError
@@ -251,9 +250,7 @@ def _last_person(block: Block, entities: dict[str, Entity]) -> str | None:
         ref.entity
         for text in texts
         for ref in text.refs()
-        if isinstance(ref, Ref)
-        and ref.entity in entities
-        and entities[ref.entity].kind is EntityKind.PERSON
+        if ref.entity in entities and entities[ref.entity].kind is EntityKind.PERSON
     ]
     return people[-1] if people else None
 

@@ -41,7 +41,6 @@ __all__ = [
     "LABEL_LANGUAGES",
     "Localizer",
     "fallback_chain",
-    "format_dateline",
     "locales_dir",
     "parse_locale",
     "quotation_marks",
@@ -215,7 +214,13 @@ class Localizer:
     # ------------------------------------------------------------------ datelines
 
     def dateline(self, place: str, day: date, agency: str) -> str:
-        """The agency dateline: ``MOSCOW, October 4. /TASS/.`` or ``МОСКВА, 4 октября. /ТАСС/.``"""
+        """The agency dateline: ``MOSCOW, October 4. /TASS/.`` or ``МОСКВА, 4 октября. /ТАСС/.``
+
+        >>> Localizer.for_edition("en").dateline("Moscow", date(2024, 10, 4), "TASS")
+        'MOSCOW, October 4. /TASS/.'
+        >>> Localizer.for_edition("ru").dateline("Москва", date(2024, 10, 4), "ТАСС")
+        'МОСКВА, 4 октября. /ТАСС/.'
+        """
         # Georgian capitals (Mtavruli) are not used for emphasis in running copy.
         capitals = place if self.language in _NO_CAPITAL_DATELINES else place.upper()
         values = {"place": capitals, "date": self.day_month(day), "agency": agency}
@@ -266,18 +271,6 @@ class Localizer:
         if self.direction == "rtl" and any(c.isascii() and c.isalpha() for c in text):
             return f"\u2068{text}\u2069"
         return text
-
-
-def format_dateline(place: str, day: date, source: str, locale: str | Locale = "en") -> str:
-    """The agency dateline in *locale*.
-
-    >>> from datetime import date
-    >>> format_dateline("Moscow", date(2024, 10, 4), "TASS")
-    'MOSCOW, October 4. /TASS/.'
-    >>> format_dateline("Москва", date(2024, 10, 4), "ТАСС", "ru")
-    'МОСКВА, 4 октября. /ТАСС/.'
-    """
-    return Localizer.for_edition(locale).dateline(place, day, source)
 
 
 def _fill(label: str, values: dict[str, Any]) -> str:
