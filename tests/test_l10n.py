@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 
 import newslib
 from newslib import UsageError
-from newslib.article.model import Ref, Text
+from newslib.article.model import Ref, Text, primary_language
 from newslib.l10n.localizer import (
     LABEL_LANGUAGES,
     Localizer,
@@ -57,6 +57,15 @@ class TestLocales:
             cwd=ROOT, capture_output=True, text=True,
         )  # fmt: skip
         assert done.returncode == 2 and "unknown locale 'klingon'" in done.stderr
+
+    @pytest.mark.parametrize(
+        ("tag", "language"),
+        [("ru", "ru"), ("de-AT", "de"), ("de_AT", "de"), ("sr-Latn-RS", "sr"), ("es-419", "es"),
+         ("und", "und"), ("xx-QQ", "xx"), ("zh-yue", "zh"), ("en-GB-oed", "en")],
+    )  # fmt: skip
+    def test_primary_language(self, tag: str, language: str) -> None:
+        """Any well-formed tag has a language, known to CLDR or not, read by Babel or not."""
+        assert primary_language(tag) == language
 
     def test_thin_locales_fall_back_explicitly(self) -> None:
         abkhaz = Localizer.for_edition("ab")

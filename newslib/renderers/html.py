@@ -19,7 +19,7 @@ from jinja2 import (
     select_autoescape,
 )
 
-from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote
+from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote, primary_language
 from newslib.l10n import labels
 from newslib.renderers.page import RTL_LANGUAGES, BodyState, Page
 from newslib.renderers.safety import safe_url
@@ -51,7 +51,7 @@ def context(page: Page) -> dict[str, Any]:
     loc = page.loc
     links = [link for link in page.links if safe_url(link.url) != "#"]
     published, updated = page.published, page.modified
-    body_rtl = article.language.split("-")[0] in RTL_LANGUAGES
+    body_rtl = primary_language(article.language) in RTL_LANGUAGES
     return {
         "page": page,
         "headline": page.text(article.headline),

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from newslib.article.model import primary_language
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
 from newslib.terms.lines import LineIndex
@@ -195,7 +196,7 @@ def unknown_spelling_rule(
     Each distinct word of the text is looked up once (*tokens* are ``Tokens(text)`` when
     the caller has them); only near misses are then found in the text.
     """
-    index = _near_miss_index(gazetteer, lang.split("-")[0])
+    index = _near_miss_index(gazetteer, primary_language(lang))
     if not index:
         return
     tokens = Tokens(text) if tokens is None else tokens

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import yaml
 
+from newslib.article.model import primary_language
 from newslib.errors import PolicyError, UnknownPolicyError, UsageError
 from newslib.fsio import read_text
 from newslib.yamlio import Reader, compose
@@ -59,7 +60,7 @@ class Policy:
 
         Empty means no preference: only consistency is checked.
         """
-        primary = lang.split("-")[0].split("_")[0]
+        primary = primary_language(lang)
         for table in (self.entities.get(entity_id, {}), self.prefer):
             for key in (lang, primary, "*"):
                 if key in table:
