@@ -147,6 +147,11 @@ class TestTypography:
         assert ar.isolate("TASS") == "\u2068TASS\u2069"
         assert ar.isolate("تاس") == "تاس"
 
+    @pytest.mark.parametrize("language", ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"])
+    def test_cldr_knows_every_right_to_left_language(self, language: str) -> None:
+        """The languages newslib once listed by hand as right-to-left are so in CLDR."""
+        assert Localizer.for_edition(language).direction == "rtl"
+
 
 class TestCatalogs:
     def pot_ids(self) -> set[tuple[str | None, str]]:

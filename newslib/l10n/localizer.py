@@ -44,6 +44,7 @@ __all__ = [
     "locales_dir",
     "parse_locale",
     "quotation_marks",
+    "text_direction",
 ]
 
 # Languages with a catalog of labels, and where the others take theirs from.
@@ -82,6 +83,16 @@ def quotation_marks(locale: str | Locale) -> tuple[str, str, str, str]:
         if key in QUOTES:
             return QUOTES[key]
     return ROOT
+
+
+def text_direction(locale: str | Locale) -> str:
+    """``rtl`` for a right-to-left locale, else ``ltr``: Babel's ``Locale.text_direction``,
+    where HTML, which has no top-to-bottom (Mongolian script), is given ``ltr``.
+
+    >>> text_direction("ar"), text_direction("ka"), text_direction("pa-Arab")
+    ('rtl', 'ltr', 'rtl')
+    """
+    return "rtl" if parse_locale(locale).text_direction == "rtl" else "ltr"
 
 
 def locales_dir() -> Path:
@@ -158,7 +169,7 @@ class Localizer:
     @property
     def direction(self) -> str:
         """``rtl`` for right-to-left scripts (Arabic), else ``ltr``."""
-        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+        return text_direction(self.locale)
 
     # ------------------------------------------------------------------ labels
 

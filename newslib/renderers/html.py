@@ -19,9 +19,10 @@ from jinja2 import (
     select_autoescape,
 )
 
-from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote, primary_language
+from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote
 from newslib.l10n import labels
-from newslib.renderers.page import RTL_LANGUAGES, BodyState, Page
+from newslib.l10n.localizer import text_direction
+from newslib.renderers.page import BodyState, Page
 from newslib.renderers.safety import safe_url
 
 __all__ = ["environment", "jsonld", "render"]
@@ -51,7 +52,6 @@ def context(page: Page) -> dict[str, Any]:
     loc = page.loc
     links = [link for link in page.links if safe_url(link.url) != "#"]
     published, updated = page.published, page.modified
-    body_rtl = primary_language(article.language) in RTL_LANGUAGES
     return {
         "page": page,
         "headline": page.text(article.headline),
@@ -59,7 +59,7 @@ def context(page: Page) -> dict[str, Any]:
         "section": page.section,
         "dateline": page.dateline,
         "body_lang": article.language,
-        "body_dir": "rtl" if body_rtl else "ltr",
+        "body_dir": text_direction(article.language),
         "blocks": [_block(page, block) for block in article.body],
         "notices": page.notices(),
         "corrections": page.correction_notes(),

@@ -15,15 +15,13 @@ from pathlib import Path
 
 from newslib.article.model import Article, Ref, Revision, RevisionKind, Text, primary_language
 from newslib.l10n import labels
-from newslib.l10n.localizer import Localizer
+from newslib.l10n.localizer import Localizer, text_direction
 from newslib.terms import Gazetteer, Policy, apply_policy, entity_name, scan_text
 
-__all__ = ["RTL_LANGUAGES", "BodyState", "Link", "Page"]
+__all__ = ["BodyState", "Link", "Page"]
 
 # Joins an article's texts for one pass of the policy: a paragraph break no name crosses.
 _SEPARATOR = "\n\n\u2029\n\n"
-
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"})
 
 
 class BodyState(StrEnum):
@@ -137,7 +135,7 @@ class Page:
 
     def _isolated(self, ref: Ref) -> str:
         """A name inside right-to-left text is isolated when it is written left to right."""
-        if primary_language(self.language) in RTL_LANGUAGES and self.loc.direction == "rtl":
+        if self.loc.direction == "rtl" and text_direction(self.language) == "rtl":
             return self.loc.isolate(ref.surface)
         return ref.surface
 
