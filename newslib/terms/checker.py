@@ -29,7 +29,7 @@ from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
 from newslib.terms.lines import LineIndex
 from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, sentence_start
-from newslib.terms.policy import Policy, Severity, Treatment
+from newslib.terms.policy import Policy, Rule, Severity, Treatment
 from newslib.terms.scanner import Mention, Spans, machine_text_spans, scan
 from newslib.terms.tokens import Tokens
 
@@ -54,7 +54,7 @@ class Finding:
     entity: str
     variant: str
     suggestion: str | None
-    rule: str
+    rule: Rule
     severity: Severity
     message: str
     case: str | None = None
@@ -64,13 +64,14 @@ class Finding:
 
     def applies(self, *, best_guess: bool = False) -> bool:
         """True when ``fix`` applies this finding (with *best_guess*, guesses too)."""
-        if self.suggestion is None or self.rule == "unknown-spelling":
+        if self.suggestion is None or self.rule == Rule.UNKNOWN_SPELLING:
             return False
         return self.fixable or (best_guess and self.guessed)
 
     def to_json(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
         data = asdict(self)
+        data["rule"] = str(self.rule)
         data["severity"] = str(self.severity)
         return data
 
@@ -122,9 +123,9 @@ def variant_rule(
         yield _finding(
             lines,
             mention,
-            rule="variant",
+            rule=Rule.VARIANT,
             suggestion=suggestion,
-            severity=policy.severity_of("variant"),
+            severity=policy.severity_of(Rule.VARIANT),
             treatment=treatment,
             choice=choice,
             message=f"{policy.name} writes {target.text!r} for {mention.entity}",
@@ -172,9 +173,9 @@ def inconsistent_rule(
             yield _finding(
                 lines,
                 mention,
-                rule="inconsistent",
+                rule=Rule.INCONSISTENT,
                 suggestion=match_case(mention.surface, choice.form),
-                severity=policy.severity_of("inconsistent"),
+                severity=policy.severity_of(Rule.INCONSISTENT),
                 treatment=treatment,
                 choice=choice,
                 message=f"the document also writes {majority!r} for {mention.entity}; "
@@ -231,8 +232,8 @@ def unknown_spelling_rule(
             entity=entity_id,
             variant="",
             suggestion=match_case(surface, form),
-            rule="unknown-spelling",
-            severity=policy.severity_of("unknown-spelling"),
+            rule=Rule.UNKNOWN_SPELLING,
+            severity=policy.severity_of(Rule.UNKNOWN_SPELLING),
             message=f"{surface!r} is not a known spelling; did you mean {form!r} ({entity_id})?",
         )
 
@@ -259,7 +260,7 @@ def derived_rule(
             entity=mention.entity,
             variant="",
             suggestion=None,
-            rule="derived",
+            rule=Rule.DERIVED,
             severity=Severity.INFO,
             message=f"{mention.surface!r} is derived from {mention.entity}; an adjective or "
             "demonym names neither usage, so it is left as written",
@@ -422,7 +423,7 @@ def _finding(
     lines: LineIndex,
     mention: Mention,
     *,
-    rule: str,
+    rule: Rule,
     suggestion: str,
     severity: Severity,
     treatment: Treatment,
