@@ -26,6 +26,7 @@ from babel.core import parse_locale
 __all__ = [
     "Article",
     "Block",
+    "BlockType",
     "Dateline",
     "Entity",
     "EntityKind",
@@ -200,6 +201,16 @@ class ListBlock:
 
 
 Block: TypeAlias = Paragraph | Heading | Quote | ListBlock
+
+
+class BlockType(StrEnum):
+    """A block's type as article files (``type: paragraph``) and templates name it."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    QUOTE = "quote"
+    LIST = "list"
+
 
 # Where a problem is: field names and list indexes from the article's root.
 FieldPath: TypeAlias = tuple[str | int, ...]

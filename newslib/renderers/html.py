@@ -19,7 +19,7 @@ from jinja2 import (
     select_autoescape,
 )
 
-from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote
+from newslib.article.model import Block, BlockType, Heading, ListBlock, Paragraph, Quote
 from newslib.l10n import labels
 from newslib.l10n.localizer import text_direction
 from newslib.renderers.page import BodyState, Page
@@ -82,18 +82,22 @@ def context(page: Page) -> dict[str, Any]:
 def _block(page: Page, block: Block) -> dict[str, Any]:
     match block:
         case Paragraph(text=text):
-            return {"kind": "paragraph", "text": page.text(text)}
+            return {"kind": BlockType.PARAGRAPH, "text": page.text(text)}
         case Heading(text=text):
-            return {"kind": "heading", "text": page.text(text)}
+            return {"kind": BlockType.HEADING, "text": page.text(text)}
         case Quote(text=text, attribution=attribution):
             quoted = page.text(text) if page.as_written else page.body_loc.quote(page.text(text))
             return {
-                "kind": "quote",
+                "kind": BlockType.QUOTE,
                 "text": quoted,
                 "attribution": page.text(attribution) if attribution else None,
             }
         case ListBlock(items=items, ordered=ordered):
-            return {"kind": "list", "ordered": ordered, "entries": [page.text(i) for i in items]}
+            return {
+                "kind": BlockType.LIST,
+                "ordered": ordered,
+                "entries": [page.text(i) for i in items],
+            }
         case _:
             assert_never(block)
 
