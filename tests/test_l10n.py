@@ -13,7 +13,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 import newslib
-from newslib.article.model import Ref, Text
+from newslib.article.model import Ref, Text, primary_language
 from newslib.errors import UsageError
 from newslib.l10n.localizer import (
     LABEL_LANGUAGES,
@@ -58,6 +58,15 @@ class TestLocales:
             cwd=ROOT, capture_output=True, text=True,
         )  # fmt: skip
         assert done.returncode == 2 and "unknown locale 'klingon'" in done.stderr
+
+    @pytest.mark.parametrize(
+        ("tag", "language"),
+        [("ru", "ru"), ("de-AT", "de"), ("de_AT", "de"), ("sr-Latn-RS", "sr"), ("es-419", "es"),
+         ("und", "und"), ("xx-QQ", "xx"), ("zh-yue", "zh"), ("en-GB-oed", "en")],
+    )  # fmt: skip
+    def test_primary_language(self, tag: str, language: str) -> None:
+        """Any well-formed tag has a language, known to CLDR or not, read by Babel or not."""
+        assert primary_language(tag) == language
 
     def test_thin_locales_fall_back_explicitly(self) -> None:
         abkhaz = Localizer.for_edition("ab")
@@ -138,6 +147,11 @@ class TestTypography:
         assert ar.direction == "rtl" and Localizer.for_edition("ka").direction == "ltr"
         assert ar.isolate("TASS") == "\u2068TASS\u2069"
         assert ar.isolate("تاس") == "تاس"
+
+    @pytest.mark.parametrize("language", ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"])
+    def test_cldr_knows_every_right_to_left_language(self, language: str) -> None:
+        """The languages newslib once listed by hand as right-to-left are so in CLDR."""
+        assert Localizer.for_edition(language).direction == "rtl"
 
 
 class TestCatalogs:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import xmlschema
+from babel import Locale
 from jsonschema import Draft202012Validator
 from lxml import etree
 from lxml import html as lxml_html
@@ -32,7 +33,7 @@ from newslib import (
     RevisionKind,
     Text,
 )
-from newslib.l10n.localizer import Localizer
+from newslib.l10n.localizer import LABEL_LANGUAGES, Localizer
 from newslib.renderers import FORMATS, render_page
 from newslib.renderers.atom import FeedEntry, render_feed
 from newslib.renderers.page import BodyState, Link, Page
@@ -176,6 +177,19 @@ class TestHTML:
         assert (
             render_page(make_page(templates=tmp_path), "html") == "<p>Talks in Tskhinvali / en</p>"
         )
+
+
+@pytest.mark.parametrize("language", [*LABEL_LANGUAGES, "ab", "os"])
+def test_html_direction_is_cldrs_for_every_shipped_language(language: str) -> None:
+    """The page, its body and the isolation of Latin names follow CLDR's text direction."""
+    expected = "rtl" if language == "ar" else "ltr"
+    assert Locale.parse(language).text_direction == expected
+    article = replace(every_block_article(), language=language)
+    page = replace(make_page(language, policy=None), article=article)
+    doc = lxml_html.fromstring(render_page(page, "html").encode())
+    body = doc.find(".//article")
+    assert (doc.get("dir"), body.get("dir"), body.get("lang")) == (expected, expected, language)
+    assert ("\u2068Sukhum\u2069" in body.text_content()) == (expected == "rtl")
 
 
 def test_markdown_is_commonmark_and_escaped() -> None:

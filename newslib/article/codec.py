@@ -17,6 +17,7 @@ from newslib.article.model import (
     ARTICLE_ID,
     Article,
     Block,
+    BlockType,
     Dateline,
     Entity,
     EntityKind,
@@ -39,8 +40,6 @@ __all__ = [
     "read_article",
     "write_article",
 ]
-
-_BLOCK_TYPES = ("paragraph", "heading", "quote", "list")
 
 
 def read_article(path: str | Path) -> Article:
@@ -155,13 +154,20 @@ class _ArticleReader(Reader):
                 node, "block has no 'type'", "add 'type: paragraph' (or heading, quote, list)"
             )
         kind = self.string(kind_node)
-        match kind:
-            case "paragraph" | "heading":
+        if kind not in set(BlockType):
+            self.fail(
+                kind_node, f"unknown block type {kind!r}", "use one of: " + ", ".join(BlockType)
+            )
+        block_type = BlockType(kind)
+        match block_type:
+            case BlockType.PARAGRAPH | BlockType.HEADING:
                 fields = self._block_fields(node, index, ("text",), ())
                 text = self.text(fields["text"])
                 block_id = self.string(fields["id"])
-                return Paragraph(block_id, text) if kind == "paragraph" else Heading(block_id, text)
-            case "quote":
+                if block_type is BlockType.PARAGRAPH:
+                    return Paragraph(block_id, text)
+                return Heading(block_id, text)
+            case BlockType.QUOTE:
                 fields = self._block_fields(node, index, ("text",), ("speaker", "attribution"))
                 attribution = fields.get("attribution")
                 return Quote(
@@ -170,7 +176,7 @@ class _ArticleReader(Reader):
                     speaker=self.optional_string(fields.get("speaker")),
                     attribution=self.text(attribution) if attribution is not None else None,
                 )
-            case "list":
+            case BlockType.LIST:
                 fields = self._block_fields(node, index, ("items",), ("ordered",))
                 items = self.sequence(fields["items"])
                 for item_index, item in enumerate(items):
@@ -181,9 +187,8 @@ class _ArticleReader(Reader):
                     items=tuple(self.text(item) for item in items),
                     ordered=self.boolean(ordered) if ordered is not None else False,
                 )
-        raise self.at(
-            kind_node, f"unknown block type {kind!r}", "use one of: " + ", ".join(_BLOCK_TYPES)
-        )
+            case _:
+                assert_never(block_type)
 
     def _block_fields(
         self, node: yaml.Node, index: int, required: tuple[str, ...], optional: tuple[str, ...]
@@ -246,11 +251,15 @@ def article_data(article: Article) -> dict[str, Any]:
 def _block_data(block: Block) -> dict[str, Any]:
     match block:
         case Paragraph(id=block_id, text=text):
-            return {"id": block_id, "type": "paragraph", "text": format_text(text)}
+            return {"id": block_id, "type": str(BlockType.PARAGRAPH), "text": format_text(text)}
         case Heading(id=block_id, text=text):
-            return {"id": block_id, "type": "heading", "text": format_text(text)}
+            return {"id": block_id, "type": str(BlockType.HEADING), "text": format_text(text)}
         case Quote(id=block_id, text=text, speaker=speaker, attribution=attribution):
-            data: dict[str, Any] = {"id": block_id, "type": "quote", "text": format_text(text)}
+            data: dict[str, Any] = {
+                "id": block_id,
+                "type": str(BlockType.QUOTE),
+                "text": format_text(text),
+            }
             if speaker is not None:
                 data["speaker"] = speaker
             if attribution is not None:
@@ -259,7 +268,7 @@ def _block_data(block: Block) -> dict[str, Any]:
         case ListBlock(id=block_id, items=items, ordered=ordered):
             return {
                 "id": block_id,
-                "type": "list",
+                "type": str(BlockType.LIST),
                 "ordered": ordered,
                 "items": [format_text(item) for item in items],
             }

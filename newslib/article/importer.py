@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import assert_never
 
 from babel.dates import get_month_names
 
@@ -24,9 +25,9 @@ from newslib.article.model import (
     Entity,
     EntityKind,
     Heading,
+    ListBlock,
     Paragraph,
     Quote,
-    Ref,
     Text,
 )
 from newslib.errors import ArticleError
@@ -241,13 +242,15 @@ def _last_person(block: Block, entities: dict[str, Entity]) -> str | None:
             texts = [text]
         case Quote(text=text, attribution=attribution):
             texts = [text] + ([attribution] if attribution else [])
+        case ListBlock(items=items):
+            texts = list(items)
+        case _:
+            assert_never(block)
     people = [
         ref.entity
         for text in texts
         for ref in text.refs()
-        if isinstance(ref, Ref)
-        and ref.entity in entities
-        and entities[ref.entity].kind is EntityKind.PERSON
+        if ref.entity in entities and entities[ref.entity].kind is EntityKind.PERSON
     ]
     return people[-1] if people else None
 

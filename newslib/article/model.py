@@ -19,11 +19,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TypeAlias
+from typing import TypeAlias, assert_never
+
+from babel.core import parse_locale
 
 __all__ = [
     "Article",
     "Block",
+    "BlockType",
     "Dateline",
     "Entity",
     "EntityKind",
@@ -37,6 +40,7 @@ __all__ = [
     "RevisionKind",
     "Text",
     "forbidden_character",
+    "primary_language",
 ]
 
 ARTICLE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?")
@@ -46,6 +50,21 @@ LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 # Characters that YAML cannot carry faithfully or that no article text should contain.
 _LINE_SEPARATORS = {"\x85", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff"}
+
+
+def primary_language(tag: str) -> str:
+    """The language subtag of a BCP 47 tag or locale id: ``de`` for ``de-AT`` or ``de_AT``.
+
+    Read with Babel's parser alone, so the language need not be one CLDR has data for.
+
+    >>> primary_language("de-AT"), primary_language("sr_Latn_RS"), primary_language("und")
+    ('de', 'sr', 'und')
+    """
+    tag = tag.replace("_", "-")
+    try:
+        return parse_locale(tag, sep="-")[0]
+    except ValueError:  # subtags Babel's parser does not read (``zh-yue``): the language is first
+        return tag.partition("-")[0].lower()
 
 
 def forbidden_character(value: str) -> tuple[int, str] | None:
@@ -183,6 +202,16 @@ class ListBlock:
 
 Block: TypeAlias = Paragraph | Heading | Quote | ListBlock
 
+
+class BlockType(StrEnum):
+    """A block's type as article files (``type: paragraph``) and templates name it."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    QUOTE = "quote"
+    LIST = "list"
+
+
 # Where a problem is: field names and list indexes from the article's root.
 FieldPath: TypeAlias = tuple[str | int, ...]
 
@@ -226,6 +255,8 @@ class Article:
                 case ListBlock(items=items):
                     for item_index, item in enumerate(items):
                         yield ("body", index, "items", item_index), item
+                case _:
+                    assert_never(block)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The declared entity with this id, if any."""

@@ -42,10 +42,10 @@ __all__ = [
     "LABEL_LANGUAGES",
     "Localizer",
     "fallback_chain",
-    "format_dateline",
     "locales_dir",
     "parse_locale",
     "quotation_marks",
+    "text_direction",
 ]
 
 # Languages with a catalog of labels, and where the others take theirs from.
@@ -84,6 +84,16 @@ def quotation_marks(locale: str | Locale) -> tuple[str, str, str, str]:
         if key in QUOTES:
             return QUOTES[key]
     return ROOT
+
+
+def text_direction(locale: str | Locale) -> str:
+    """``rtl`` for a right-to-left locale, else ``ltr``: Babel's ``Locale.text_direction``,
+    where HTML, which has no top-to-bottom (Mongolian script), is given ``ltr``.
+
+    >>> text_direction("ar"), text_direction("ka"), text_direction("pa-Arab")
+    ('rtl', 'ltr', 'rtl')
+    """
+    return "rtl" if parse_locale(locale).text_direction == "rtl" else "ltr"
 
 
 def locales_dir() -> Path:
@@ -160,7 +170,7 @@ class Localizer:
     @property
     def direction(self) -> str:
         """``rtl`` for right-to-left scripts (Arabic), else ``ltr``."""
-        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+        return text_direction(self.locale)
 
     # ------------------------------------------------------------------ labels
 
@@ -216,7 +226,13 @@ class Localizer:
     # ------------------------------------------------------------------ datelines
 
     def dateline(self, place: str, day: date, agency: str) -> str:
-        """The agency dateline: ``MOSCOW, October 4. /TASS/.`` or ``МОСКВА, 4 октября. /ТАСС/.``"""
+        """The agency dateline: ``MOSCOW, October 4. /TASS/.`` or ``МОСКВА, 4 октября. /ТАСС/.``
+
+        >>> Localizer.for_edition("en").dateline("Moscow", date(2024, 10, 4), "TASS")
+        'MOSCOW, October 4. /TASS/.'
+        >>> Localizer.for_edition("ru").dateline("Москва", date(2024, 10, 4), "ТАСС")
+        'МОСКВА, 4 октября. /ТАСС/.'
+        """
         # Georgian capitals (Mtavruli) are not used for emphasis in running copy.
         capitals = place if self.language in _NO_CAPITAL_DATELINES else place.upper()
         values = {"place": capitals, "date": self.day_month(day), "agency": agency}
@@ -267,18 +283,6 @@ class Localizer:
         if self.direction == "rtl" and any(c.isascii() and c.isalpha() for c in text):
             return f"\u2068{text}\u2069"
         return text
-
-
-def format_dateline(place: str, day: date, source: str, locale: str | Locale = "en") -> str:
-    """The agency dateline in *locale*.
-
-    >>> from datetime import date
-    >>> format_dateline("Moscow", date(2024, 10, 4), "TASS")
-    'MOSCOW, October 4. /TASS/.'
-    >>> format_dateline("Москва", date(2024, 10, 4), "ТАСС", "ru")
-    'МОСКВА, 4 октября. /ТАСС/.'
-    """
-    return Localizer.for_edition(locale).dateline(place, day, source)
 
 
 def _fill(label: str, values: dict[str, Any]) -> str:

@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from newslib.article.model import Article, Revision
+from newslib.article.model import Article, Revision, primary_language
 from newslib.errors import UnknownFormatError
 from newslib.l10n.localizer import Localizer
 from newslib.renderers.page import BodyState, Page
@@ -69,7 +69,7 @@ def render(
     """
     resolved = load_policy(policy) if policy is not None else None
     loc = Localizer.for_edition(locale or article.language, timezone)
-    same_language = loc.language == article.language.split("-")[0]
+    same_language = loc.language == primary_language(article.language)
     page = Page(
         article=article,
         loc=loc,

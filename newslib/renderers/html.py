@@ -19,9 +19,10 @@ from jinja2 import (
     select_autoescape,
 )
 
-from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote
+from newslib.article.model import Block, BlockType, Heading, ListBlock, Paragraph, Quote
 from newslib.l10n import labels
-from newslib.renderers.page import RTL_LANGUAGES, BodyState, Page
+from newslib.l10n.localizer import text_direction
+from newslib.renderers.page import BodyState, Page
 from newslib.renderers.safety import safe_url
 
 __all__ = ["environment", "jsonld", "render"]
@@ -51,7 +52,6 @@ def context(page: Page) -> dict[str, Any]:
     loc = page.loc
     links = [link for link in page.links if safe_url(link.url) != "#"]
     published, updated = page.published, page.modified
-    body_rtl = article.language.split("-")[0] in RTL_LANGUAGES
     return {
         "page": page,
         "headline": page.text(article.headline),
@@ -59,7 +59,7 @@ def context(page: Page) -> dict[str, Any]:
         "section": page.section,
         "dateline": page.dateline,
         "body_lang": article.language,
-        "body_dir": "rtl" if body_rtl else "ltr",
+        "body_dir": text_direction(article.language),
         "blocks": [_block(page, block) for block in article.body],
         "notices": page.notices(),
         "corrections": page.correction_notes(),
@@ -82,18 +82,22 @@ def context(page: Page) -> dict[str, Any]:
 def _block(page: Page, block: Block) -> dict[str, Any]:
     match block:
         case Paragraph(text=text):
-            return {"kind": "paragraph", "text": page.text(text)}
+            return {"kind": BlockType.PARAGRAPH, "text": page.text(text)}
         case Heading(text=text):
-            return {"kind": "heading", "text": page.text(text)}
+            return {"kind": BlockType.HEADING, "text": page.text(text)}
         case Quote(text=text, attribution=attribution):
             quoted = page.text(text) if page.as_written else page.body_loc.quote(page.text(text))
             return {
-                "kind": "quote",
+                "kind": BlockType.QUOTE,
                 "text": quoted,
                 "attribution": page.text(attribution) if attribution else None,
             }
         case ListBlock(items=items, ordered=ordered):
-            return {"kind": "list", "ordered": ordered, "entries": [page.text(i) for i in items]}
+            return {
+                "kind": BlockType.LIST,
+                "ordered": ordered,
+                "entries": [page.text(i) for i in items],
+            }
         case _:
             assert_never(block)
 

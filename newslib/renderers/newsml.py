@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import assert_never
 from xml.etree import ElementTree as ET
 
-from newslib.article.model import Heading, ListBlock, Paragraph, Quote
+from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote
 from newslib.renderers.page import Page
 
 __all__ = ["NAMESPACE", "render"]
@@ -75,7 +76,7 @@ def render(page: Page) -> str:
     return ET.tostring(item, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _block(page: Page, body: ET.Element, block: object, dateline: str | None) -> None:
+def _block(page: Page, body: ET.Element, block: Block, dateline: str | None) -> None:
     prefix = f"{dateline} " if dateline else ""
     match block:
         case Paragraph(text=text):
@@ -90,4 +91,4 @@ def _block(page: Page, body: ET.Element, block: object, dateline: str | None) ->
             for item in items:
                 ET.SubElement(listing, f"{{{XHTML}}}li").text = page.text(item)
         case _:
-            raise TypeError(f"unknown block {block!r}")
+            assert_never(block)

@@ -8,7 +8,7 @@ the output validates against IPTC's schemas with nothing added.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, assert_never
 
 from newslib.article.model import EntityKind, Heading, ListBlock, Paragraph, Quote
 from newslib.renderers.page import Page
@@ -88,6 +88,8 @@ def _plain_blocks(page: Page) -> list[str]:
                 out.append(page.quote(text, attribution))
             case ListBlock(items=items):
                 out.append("\n".join(f"- {page.text(i)}" for i in items))
+            case _:
+                assert_never(block)
     return out
 
 

@@ -13,17 +13,15 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from newslib.article.model import Article, Ref, Revision, RevisionKind, Text
+from newslib.article.model import Article, Ref, Revision, RevisionKind, Text, primary_language
 from newslib.l10n import labels
-from newslib.l10n.localizer import Localizer
+from newslib.l10n.localizer import Localizer, text_direction
 from newslib.terms import Gazetteer, Policy, apply_policy, entity_name, scan_text
 
-__all__ = ["RTL_LANGUAGES", "BodyState", "Link", "Page"]
+__all__ = ["BodyState", "Link", "Page"]
 
 # Joins an article's texts for one pass of the policy: a paragraph break no name crosses.
 _SEPARATOR = "\n\n\u2029\n\n"
-
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"})
 
 
 class BodyState(StrEnum):
@@ -92,14 +90,14 @@ class Page:
                 plain = apply_policy(
                     plain, lang=self.language, policy=self.policy, gazetteer=self.gazetteer
                 )
-        if not self.as_written and self.language.split("-")[0] == self.loc.language:
+        if not self.as_written and primary_language(self.language) == self.loc.language:
             plain = self.loc.typography(self.loc.requote(plain))
         return plain
 
     @property
     def body_loc(self) -> Localizer:
         """The conventions of the body's language (the original's, on a fallback page)."""
-        if self.language.split("-")[0] == self.loc.language:
+        if primary_language(self.language) == self.loc.language:
             return self.loc
         return Localizer.for_edition(self.language, self.loc.timezone)
 
@@ -137,7 +135,7 @@ class Page:
 
     def _isolated(self, ref: Ref) -> str:
         """A name inside right-to-left text is isolated when it is written left to right."""
-        if self.language.split("-")[0] in RTL_LANGUAGES and self.loc.direction == "rtl":
+        if self.loc.direction == "rtl" and text_direction(self.language) == "rtl":
             return self.loc.isolate(ref.surface)
         return ref.surface
 

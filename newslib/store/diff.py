@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, assert_never
 
 from newslib.article.markup import format_text
@@ -18,8 +19,10 @@ from newslib.article.model import Article, Block, Heading, ListBlock, Paragraph,
 __all__ = [
     "ArticleDiff",
     "BlockChange",
+    "ChangeKind",
     "FieldChange",
     "WordChange",
+    "WordOp",
     "canonical_markup",
     "diff_articles",
     "format_diff",
@@ -28,11 +31,19 @@ __all__ = [
 _WORDS = re.compile(r"\s+|[^\s]+")
 
 
+class WordOp(StrEnum):
+    """What happened to a run of words."""
+
+    EQUAL = "equal"
+    DELETE = "delete"  # only in the old text
+    INSERT = "insert"  # only in the new text
+
+
 @dataclass(frozen=True, slots=True)
 class WordChange:
     """A run of words: ``equal``, ``delete`` (only in the old text) or ``insert``."""
 
-    op: str
+    op: WordOp
     text: str
 
 
@@ -46,11 +57,20 @@ class FieldChange:
     words: tuple[WordChange, ...]
 
 
+class ChangeKind(StrEnum):
+    """What happened to a body block between two versions."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"  # same id, other text
+    MOVED = "moved"  # same id, another place in the order
+
+
 @dataclass(frozen=True, slots=True)
 class BlockChange:
     """A body block that was added, removed, changed or moved."""
 
-    kind: str
+    kind: ChangeKind
     block: str
     old: str | None
     new: str | None
@@ -76,7 +96,7 @@ class ArticleDiff:
         """JSON-ready data."""
 
         def words(changes: tuple[WordChange, ...]) -> list[dict[str, str]]:
-            return [{"op": w.op, "text": w.text} for w in changes]
+            return [{"op": str(w.op), "text": w.text} for w in changes]
 
         return {
             "fields": [
@@ -85,7 +105,7 @@ class ArticleDiff:
             ],
             "blocks": [
                 {
-                    "kind": b.kind,
+                    "kind": str(b.kind),
                     "block": b.block,
                     "old": b.old,
                     "new": b.new,
@@ -105,19 +125,19 @@ def diff_articles(old: Article, new: Article) -> ArticleDiff:
 def word_diff(old: str, new: str) -> tuple[WordChange, ...]:
     """Word-level differences between two texts.
 
-    >>> [(w.op, w.text) for w in word_diff("talks in Sukhum", "talks in Sukhumi")]
+    >>> [(str(w.op), w.text) for w in word_diff("talks in Sukhum", "talks in Sukhumi")]
     [('equal', 'talks in '), ('delete', 'Sukhum'), ('insert', 'Sukhumi')]
     """
     a, b = _WORDS.findall(old), _WORDS.findall(new)
     changes: list[WordChange] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            changes.append(WordChange("equal", "".join(a[i1:i2])))
+            changes.append(WordChange(WordOp.EQUAL, "".join(a[i1:i2])))
         else:
             if i2 > i1:
-                changes.append(WordChange("delete", "".join(a[i1:i2])))
+                changes.append(WordChange(WordOp.DELETE, "".join(a[i1:i2])))
             if j2 > j1:
-                changes.append(WordChange("insert", "".join(b[j1:j2])))
+                changes.append(WordChange(WordOp.INSERT, "".join(b[j1:j2])))
     return tuple(changes)
 
 
@@ -190,17 +210,19 @@ def _block_changes(old: Article, new: Article) -> list[BlockChange]:
     changes: list[BlockChange] = []
     for block in old.body:
         if block.id not in after:
-            changes.append(BlockChange("removed", block.id, block_text(block), None))
+            changes.append(BlockChange(ChangeKind.REMOVED, block.id, block_text(block), None))
     for block in new.body:
         previous = before.get(block.id)
         if previous is None:
-            changes.append(BlockChange("added", block.id, None, block_text(block)))
+            changes.append(BlockChange(ChangeKind.ADDED, block.id, None, block_text(block)))
             continue
         if block.id not in in_place:
-            changes.append(BlockChange("moved", block.id, block_text(previous), block_text(block)))
+            changes.append(
+                BlockChange(ChangeKind.MOVED, block.id, block_text(previous), block_text(block))
+            )
         if canonical_markup(previous) != canonical_markup(block):
             a, b = block_text(previous), block_text(block)
-            changes.append(BlockChange("changed", block.id, a, b, word_diff(a, b), a == b))
+            changes.append(BlockChange(ChangeKind.CHANGED, block.id, a, b, word_diff(a, b), a == b))
     return changes
 
 
@@ -208,9 +230,9 @@ def format_words(changes: tuple[WordChange, ...], *, color: bool = False) -> str
     """Word changes as ``[-old-]{+new+}`` marks (or colours, on a terminal)."""
     out = []
     for change in changes:
-        if change.op == "equal":
+        if change.op == WordOp.EQUAL:
             out.append(change.text)
-        elif change.op == "delete":
+        elif change.op == WordOp.DELETE:
             out.append(f"\x1b[31;9m{change.text}\x1b[0m" if color else f"[-{change.text}-]")
         else:
             out.append(f"\x1b[32m{change.text}\x1b[0m" if color else f"{{+{change.text}+}}")
@@ -228,13 +250,15 @@ def format_diff(diff: ArticleDiff, *, color: bool = False) -> str:
         lines.append(f"~ {field.field}: {words(field.words)}")
     for change in diff.blocks:
         match change.kind:
-            case "added":
+            case ChangeKind.ADDED:
                 lines.append(f"+ {change.block}: {change.new}")
-            case "removed":
+            case ChangeKind.REMOVED:
                 lines.append(f"- {change.block}: {change.old}")
-            case "moved":
+            case ChangeKind.MOVED:
                 lines.append(f"> {change.block}: moved")
-            case _:
+            case ChangeKind.CHANGED:
                 note = " (references only)" if change.references_only else ""
                 lines.append(f"~ {change.block}{note}: {words(change.words)}")
+            case _:
+                assert_never(change.kind)
     return "\n".join(lines) + ("\n" if lines else "")

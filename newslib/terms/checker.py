@@ -24,11 +24,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from newslib.article.model import primary_language
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
 from newslib.terms.lines import LineIndex
 from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, sentence_start
-from newslib.terms.policy import Policy, Severity, Treatment
+from newslib.terms.policy import Policy, Rule, Severity, Treatment
 from newslib.terms.scanner import Mention, Spans, machine_text_spans, scan
 from newslib.terms.tokens import Tokens
 
@@ -53,7 +54,7 @@ class Finding:
     entity: str
     variant: str
     suggestion: str | None
-    rule: str
+    rule: Rule
     severity: Severity
     message: str
     case: str | None = None
@@ -63,13 +64,14 @@ class Finding:
 
     def applies(self, *, best_guess: bool = False) -> bool:
         """True when ``fix`` applies this finding (with *best_guess*, guesses too)."""
-        if self.suggestion is None or self.rule == "unknown-spelling":
+        if self.suggestion is None or self.rule == Rule.UNKNOWN_SPELLING:
             return False
         return self.fixable or (best_guess and self.guessed)
 
     def to_json(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
         data = asdict(self)
+        data["rule"] = str(self.rule)
         data["severity"] = str(self.severity)
         return data
 
@@ -121,9 +123,9 @@ def variant_rule(
         yield _finding(
             lines,
             mention,
-            rule="variant",
+            rule=Rule.VARIANT,
             suggestion=suggestion,
-            severity=policy.severity_of("variant"),
+            severity=policy.severity_of(Rule.VARIANT),
             treatment=treatment,
             choice=choice,
             message=f"{policy.name} writes {target.text!r} for {mention.entity}",
@@ -171,9 +173,9 @@ def inconsistent_rule(
             yield _finding(
                 lines,
                 mention,
-                rule="inconsistent",
+                rule=Rule.INCONSISTENT,
                 suggestion=match_case(mention.surface, choice.form),
-                severity=policy.severity_of("inconsistent"),
+                severity=policy.severity_of(Rule.INCONSISTENT),
                 treatment=treatment,
                 choice=choice,
                 message=f"the document also writes {majority!r} for {mention.entity}; "
@@ -195,7 +197,7 @@ def unknown_spelling_rule(
     Each distinct word of the text is looked up once (*tokens* are ``Tokens(text)`` when
     the caller has them); only near misses are then found in the text.
     """
-    index = _near_miss_index(gazetteer, lang.split("-")[0])
+    index = _near_miss_index(gazetteer, primary_language(lang))
     if not index:
         return
     tokens = Tokens(text) if tokens is None else tokens
@@ -230,8 +232,8 @@ def unknown_spelling_rule(
             entity=entity_id,
             variant="",
             suggestion=match_case(surface, form),
-            rule="unknown-spelling",
-            severity=policy.severity_of("unknown-spelling"),
+            rule=Rule.UNKNOWN_SPELLING,
+            severity=policy.severity_of(Rule.UNKNOWN_SPELLING),
             message=f"{surface!r} is not a known spelling; did you mean {form!r} ({entity_id})?",
         )
 
@@ -258,7 +260,7 @@ def derived_rule(
             entity=mention.entity,
             variant="",
             suggestion=None,
-            rule="derived",
+            rule=Rule.DERIVED,
             severity=Severity.INFO,
             message=f"{mention.surface!r} is derived from {mention.entity}; an adjective or "
             "demonym names neither usage, so it is left as written",
@@ -421,7 +423,7 @@ def _finding(
     lines: LineIndex,
     mention: Mention,
     *,
-    rule: str,
+    rule: Rule,
     suggestion: str,
     severity: Severity,
     treatment: Treatment,

@@ -9,7 +9,7 @@ from newslib.article.codec import loads_article
 from newslib.errors import UsageError
 from newslib.fsio import atomic_write_text
 from newslib.terms.checker import Finding, apply_fixes, check
-from newslib.terms.files import Document, detect_language
+from newslib.terms.files import Document, DocumentKind, detect_language
 from newslib.terms.gazetteer import Gazetteer
 from newslib.terms.lines import LineIndex
 from newslib.terms.policy import Policy
@@ -59,7 +59,7 @@ def fix_document(
     best_guess: bool = False,
 ) -> tuple[str, list[Finding]]:
     """The fixed source text and the findings that were applied."""
-    if document.kind == "revision":
+    if document.kind == DocumentKind.REVISION:
         raise UsageError(
             f"{document.path}: revisions are never changed; check the article out "
             "('newslib checkout ID -o FILE'), fix the copy, and save it as a new revision"
@@ -67,7 +67,7 @@ def fix_document(
     findings = check_document(document, policy=policy, gazetteer=gazetteer, lang=lang)
     fixed = apply_fixes(document.source, findings, best_guess=best_guess)
     applied = [f for f in findings if f.applies(best_guess=best_guess)]
-    if document.kind == "article" and fixed != document.source:
+    if document.kind == DocumentKind.ARTICLE and fixed != document.source:
         loads_article(fixed, path=document.path)  # a fix must never break the article
     return fixed, applied
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import yaml
@@ -24,7 +25,17 @@ from newslib.fsio import read_text
 from newslib.store.revisions import is_revision_text, loads_revision
 from newslib.yamlio import compose
 
-__all__ = ["Document", "detect_language", "load_document", "parse_document"]
+__all__ = ["Document", "DocumentKind", "detect_language", "load_document", "parse_document"]
+
+
+class DocumentKind(StrEnum):
+    """What a document was read from."""
+
+    ARTICLE = "article"
+    REVISION = "revision"  # a stored revision: checked, never fixed
+    MARKDOWN = "markdown"
+    HTML = "html"
+    TEXT = "text"
 
 
 @dataclass(frozen=True)
@@ -37,7 +48,7 @@ class Document:
     offsets: Sequence[int] | None  # None: the text *is* the source (identity map)
     quoted: tuple[tuple[int, int], ...]
     lang: str | None
-    kind: str
+    kind: DocumentKind
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """The file span of the non-empty text span ``start:end``."""
@@ -60,21 +71,23 @@ def parse_document(source: str, *, path: str = "-") -> Document:
     if suffix in (".yaml", ".yml"):
         return _article_document(source, path)
     if suffix in (".md", ".markdown"):
-        return Document(path, source, _blank_markdown_code(source), None, (), None, "markdown")
+        return Document(
+            path, source, _blank_markdown_code(source), None, (), None, DocumentKind.MARKDOWN
+        )
     if suffix in (".html", ".htm", ".xhtml"):
-        return Document(path, source, _blank_html_markup(source), None, (), None, "html")
-    return Document(path, source, source, None, (), None, "text")
+        return Document(path, source, _blank_html_markup(source), None, (), None, DocumentKind.HTML)
+    return Document(path, source, source, None, (), None, DocumentKind.TEXT)
 
 
 def _article_document(source: str, path: str) -> Document:
     root = compose(source, path, ArticleError)
     if root is None:
         raise ArticleError("the file is empty", path=path, line=1, hint="write an article")
-    kind = "article"
+    kind = DocumentKind.ARTICLE
     if is_revision_text(source):  # a stored revision: check its article part
         loads_revision(source, path=path)  # validates the record as well
         root = next(v for k, v in root.value if k.value == "article")
-        kind = "revision"
+        kind = DocumentKind.REVISION
     article = article_from_node(root, path)
     fields: list[tuple[FieldPath, bool]] = [(("section",), False), (("dateline", "written"), False)]
     fields += [(where, _is_quote(article.body, where)) for where, _ in article.texts()]

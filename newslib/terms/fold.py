@@ -28,7 +28,6 @@ __all__ = [
     "fold",
     "fold_name",
     "has_invisible",
-    "is_word_char",
     "unify_apostrophes",
 ]
 
@@ -65,7 +64,6 @@ class Folded:
 
     text: str
     starts: tuple[int, ...] | None  # None: identity mapping (the common, fast case)
-    length: int  # length of the original text
 
     def origin(self, index: int) -> int:
         """Original offset of folded offset *index* (which may equal ``len(text)``)."""
@@ -82,7 +80,7 @@ def fold(text: str) -> Folded:
     if nfc and not has_invisible(text):
         folded = text.casefold()
         if len(folded) == len(text):
-            return Folded(unify_apostrophes(folded), None, len(text))
+            return Folded(unify_apostrophes(folded), None)
     pieces: list[str] = []
     starts: list[int] = []
     offset = 0
@@ -94,7 +92,7 @@ def fold(text: str) -> Folded:
         (_fold_nfc if in_nfc else _fold_clusters)(line, offset, pieces, starts)
         offset += len(line)
     starts.append(len(text))
-    return Folded(unify_apostrophes("".join(pieces)), tuple(starts), len(text))
+    return Folded(unify_apostrophes("".join(pieces)), tuple(starts))
 
 
 def _fold_nfc(line: str, offset: int, pieces: list[str], starts: list[int]) -> None:
@@ -144,8 +142,3 @@ def _folding_to_several() -> re.Pattern[str]:
         if len(block.casefold()) != len(block):
             found += [char for char in block if len(char.casefold()) != 1]
     return re.compile(f"[{re.escape(''.join(found) + _INVISIBLE)}]")
-
-
-def is_word_char(char: str) -> bool:
-    """True for letters, digits and combining marks: what a name may not touch."""
-    return char.isalnum() or unicodedata.combining(char) != 0 or char == "_"

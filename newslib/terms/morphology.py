@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from newslib.article.model import primary_language
+
 __all__ = [
     "CaseGuess",
     "FormProposal",
@@ -182,7 +184,7 @@ def _dateline(text: str, start: int, end: int) -> CaseGuess | None:
 
 def infers_case(lang: str) -> bool:
     """True for the languages :func:`infer_case` reads (Russian)."""
-    return lang.split("-")[0].split("_")[0] == "ru"
+    return primary_language(lang) == "ru"
 
 
 def sentence_start(text: str, start: int) -> int:
@@ -411,7 +413,7 @@ def propose_forms(word: str, lang: str = "ru") -> FormProposal:
     from newslib.errors import UsageError
     from newslib.terms.declension import forms as class_forms
 
-    if lang.split("-")[0] != "ru":
+    if primary_language(lang) != "ru":
         raise UsageError(f"forms are proposed for Russian only, not {lang!r}")
     analyzer = _analyzer()
     if analyzer is None:
@@ -508,7 +510,7 @@ def elide(text: str, start: int, end: int, replacement: str, lang: str) -> tuple
     >>> elide("la région d’Akhalgori", 12, 21, "Leningor", "fr")
     (10, 21, 'de Leningor')
     """
-    if lang.split("-")[0] != "fr" or not replacement:
+    if primary_language(lang) != "fr" or not replacement:
         return start, end, replacement
     before = text[max(0, start - 12) : start]
     vowel = _FR_VOWEL_START.match(replacement) is not None

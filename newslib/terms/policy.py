@@ -15,14 +15,23 @@ from typing import TypeVar
 
 import yaml
 
+from newslib.article.model import primary_language
 from newslib.errors import PolicyError, UnknownPolicyError, UsageError
 from newslib.fsio import read_text
 from newslib.yamlio import Reader, compose
 
-__all__ = ["SHIPPED_POLICIES", "Policy", "Severity", "Treatment", "load_policy"]
+__all__ = ["SHIPPED_POLICIES", "Policy", "Rule", "Severity", "Treatment", "load_policy"]
 
 SHIPPED_POLICIES = ("as-written", "georgian-official", "russian-usage")
-RULES = ("variant", "inconsistent", "unknown-spelling", "derived")
+
+
+class Rule(StrEnum):
+    """A terminology rule, by the name findings and a policy's ``severity`` give it."""
+
+    VARIANT = "variant"
+    INCONSISTENT = "inconsistent"
+    UNKNOWN_SPELLING = "unknown-spelling"
+    DERIVED = "derived"
 
 
 class Severity(StrEnum):
@@ -50,7 +59,7 @@ class Policy:
     prefer: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     entities: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     allow: frozenset[str] = frozenset()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
+    severity: Mapping[Rule, Severity] = field(default_factory=dict)
     quotations: Treatment = Treatment.REPORT
     names_about_names: Treatment = Treatment.IGNORE
 
@@ -59,14 +68,14 @@ class Policy:
 
         Empty means no preference: only consistency is checked.
         """
-        primary = lang.split("-")[0].split("_")[0]
+        primary = primary_language(lang)
         for table in (self.entities.get(entity_id, {}), self.prefer):
             for key in (lang, primary, "*"):
                 if key in table:
                     return table[key]
         return ()
 
-    def severity_of(self, rule: str) -> Severity:
+    def severity_of(self, rule: Rule) -> Severity:
         """The severity of *rule*'s findings."""
         return self.severity.get(rule, _DEFAULT_SEVERITY[rule])
 
@@ -74,10 +83,10 @@ class Policy:
 _E = TypeVar("_E", bound=StrEnum)
 
 _DEFAULT_SEVERITY = {
-    "variant": Severity.ERROR,
-    "inconsistent": Severity.WARNING,
-    "unknown-spelling": Severity.INFO,
-    "derived": Severity.INFO,
+    Rule.VARIANT: Severity.ERROR,
+    Rule.INCONSISTENT: Severity.WARNING,
+    Rule.UNKNOWN_SPELLING: Severity.INFO,
+    Rule.DERIVED: Severity.INFO,
 }
 
 
@@ -143,9 +152,9 @@ class _PolicyReader(Reader):
         severity = dict(parent.severity)
         if "severity" in fields:
             for rule, key_node, value in self.any_mapping(fields["severity"]):
-                if rule not in RULES:
-                    self.fail(key_node, f"unknown rule {rule!r}", "use: " + ", ".join(RULES))
-                severity[rule] = self.choice(value, Severity)
+                if rule not in set(Rule):
+                    self.fail(key_node, f"unknown rule {rule!r}", "use: " + ", ".join(Rule))
+                severity[Rule(rule)] = self.choice(value, Severity)
         return Policy(
             name=self.string(fields["name"]),
             description=self.optional_string(fields.get("description")) or parent.description,

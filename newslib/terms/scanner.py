@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
+from newslib.article.model import primary_language
 from newslib.terms.common_words import COMMON_WORDS, NO_WORDS
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, Variant
@@ -110,7 +111,7 @@ def scan(
     """Every mention in *text*; *quoted* overrides the quotation spans found in it, and
     *tokens* are ``Tokens(text)`` when the caller has them."""
     tokens = Tokens(text) if tokens is None else tokens
-    primary = lang.split("-")[0].split("_")[0]
+    primary = primary_language(lang)
     reading_of = _Readings(gazetteer, primary)
     machine_text = Spans(machine_text_spans(text))
     found = [

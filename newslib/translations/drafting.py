@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import assert_never
 
 from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote, Text
 from newslib.project import Project
@@ -112,7 +113,8 @@ def _texts(value: Block | Text) -> list[Text]:
             return [text] + ([attribution] if attribution is not None else [])
         case ListBlock(items=items):
             return list(items)
-    raise TypeError(value)
+        case _:
+            assert_never(value)
 
 
 def _translate(
@@ -149,10 +151,15 @@ def _entry(
     text: Text | None = restored[0]
     attribution: Text | None = None
     items: tuple[Text, ...] | None = None
-    if isinstance(value, ListBlock):
-        text, items = None, tuple(restored)
-    elif isinstance(value, Quote) and value.attribution is not None:
-        attribution = restored[1]
+    match value:
+        case ListBlock():
+            text, items = None, tuple(restored)
+        case Quote(attribution=Text()):
+            attribution = restored[1]
+        case Quote() | Paragraph() | Heading() | Text():
+            pass
+        case _:
+            assert_never(value)
     return FieldTranslation(
         text=text,
         attribution=attribution,

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newslib.article.model import Ref, Segment, Text
+from newslib.article.model import Ref, Segment, Text, primary_language
 from newslib.terms import Gazetteer, Policy, entity_name, scan_text
 from newslib.terms.morphology import infer_case
 
@@ -102,7 +102,7 @@ def _name(
     variant = next(
         (v for v in gazetteer.entity(ref.entity).variants(lang) if v.text == nominative), None
     )
-    if variant is None or variant.indeclinable or lang.split("-")[0] != "ru":
+    if variant is None or variant.indeclinable or primary_language(lang) != "ru":
         return nominative, None
     guess = infer_case(text, start, lang, end)
     if guess is None or guess.confidence < 0.8 or guess.case not in variant.forms:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 import yaml
 
@@ -145,6 +145,8 @@ def translated_article(source: Article, translations: TranslationSet) -> Article
                 body.append(replace(block, text=entry.text, attribution=entry.attribution))
             case ListBlock():
                 body.append(replace(block, items=entry.items or block.items))
+            case _:
+                assert_never(block)
     headline = fields["headline"].text or source.headline
     standfirst = fields["standfirst"].text if source.standfirst is not None else None
     return replace(
