@@ -31,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from newslib.article.model import primary_language
 from newslib.editions.edition import Edition, MissingTranslation
 from newslib.errors import ConfigError, UnknownEditionError
 from newslib.fsio import read_text
@@ -142,7 +143,7 @@ class Project:
         for article_id in articles or repository.ids():
             source = repository.read(article_id)
             for language in languages or self.languages():
-                if language != source.language.split("-")[0]:
+                if language != primary_language(source.language):
                     rows.append(
                         status_row(source, self.translations(article_id, language), language)
                     )

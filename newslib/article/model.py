@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cache
 from typing import TypeAlias, assert_never
 
 from babel.core import parse_locale
@@ -52,6 +53,7 @@ LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _LINE_SEPARATORS = {"\x85", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff"}
 
 
+@cache
 def primary_language(tag: str) -> str:
     """The language subtag of a BCP 47 tag or locale id: ``de`` for ``de-AT`` or ``de_AT``.
 

@@ -35,7 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newslib.article.model import Article, Revision
+from newslib.article.model import Article, Revision, primary_language
 from newslib.editions.edition import Edition, MissingTranslation
 from newslib.errors import BuildError, UsageError
 from newslib.fsio import atomic_writer
@@ -49,6 +49,7 @@ from newslib.store.repository import Repository
 from newslib.terms import check_text, shipped_gazetteer
 from newslib.terms.cache import code_fingerprint
 from newslib.translations.model import FieldStatus, Method, translated_article
+from newslib.translations.status import TranslationState
 
 __all__ = ["BuildError", "BuildResult", "build"]
 
@@ -198,6 +199,9 @@ def _write(folder: Path, job: _Job, fmt: str, data: bytes, facts: dict[str, Any]
     }
 
 
+_NOT_REVIEWED = (TranslationState.MISSING, TranslationState.STALE, TranslationState.MACHINE)
+
+
 def _strict_problems(jobs: list[_Job], facts: dict[str, dict[str, Any]]) -> list[str]:
     """What strict mode refuses: errors left, translations missing or stale."""
     problems = []
@@ -206,7 +210,7 @@ def _strict_problems(jobs: list[_Job], facts: dict[str, dict[str, Any]]) -> list
         where = f"{job.edition.id}/{job.article}"
         if page["findings"]:
             problems.append(f"{where}: {page['findings']} terminology error(s) left")
-        if page["translation"] in ("missing", "stale", "machine"):
+        if page["translation"] in _NOT_REVIEWED:
             problems.append(f"{where}: no current reviewed translation ({page['translation']})")
     return problems
 
@@ -379,25 +383,24 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
 
 def _body(
     project: Project, source: Article, edition: Edition
-) -> tuple[Article, BodyState, str, list[str]]:
-    """The body an edition shows, its translation status, and any problem with it.
+) -> tuple[Article, BodyState, TranslationState, list[str]]:
+    """The body an edition shows, its translation state, and any problem with it.
 
-    The status is ``original``, ``human``, ``machine`` (an unreviewed draft), ``stale``
-    (the source changed since) or ``missing``; without a current translation the edition's
-    ``missing_translation`` decides: the original with a notice, or a failed build.
+    Without a current translation the edition's ``missing_translation`` decides: the
+    original with a notice, or a failed build.
     """
-    if edition.language == source.language.split("-")[0]:
-        return source, BodyState.ORIGINAL, "original", []
+    if edition.language == primary_language(source.language):
+        return source, BodyState.ORIGINAL, TranslationState.ORIGINAL, []
     translations = project.translations(source.id, edition.language)
-    status = "missing"
+    status = TranslationState.MISSING
     if translations is not None:
         translated = translated_article(source, translations)
         if translated is not None:
-            machine = any(f.method is Method.MACHINE for f in translations.fields.values())
-            body = BodyState.MACHINE if machine else BodyState.HUMAN
-            return translated, body, str(body), []
-        states = translations.status(source).values()
-        status = "stale" if FieldStatus.STALE in states else "missing"
+            if any(f.method is Method.MACHINE for f in translations.fields.values()):
+                return translated, BodyState.MACHINE, TranslationState.MACHINE, []
+            return translated, BodyState.HUMAN, TranslationState.HUMAN, []
+        if FieldStatus.STALE in translations.status(source).values():
+            status = TranslationState.STALE
     if edition.missing_translation is MissingTranslation.FAIL:
         problem = (
             f"{edition.id}/{source.id}: the {edition.language} translation is {status}, and "

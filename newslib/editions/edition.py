@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from newslib.article.model import primary_language
+
 __all__ = ["Edition", "MissingTranslation"]
 
 
@@ -35,4 +37,4 @@ class Edition:
     @property
     def language(self) -> str:
         """The edition's language subtag."""
-        return self.locale.replace("_", "-").split("-")[0]
+        return primary_language(self.locale)

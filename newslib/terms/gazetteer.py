@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from newslib.article.model import EntityKind
+from newslib.article.model import EntityKind, primary_language
 from newslib.errors import UnknownEntityError
 from newslib.terms.fold import fold_name
 
@@ -69,7 +69,7 @@ class GazetteerEntity:
 
     def variants(self, lang: str) -> tuple[Variant, ...]:
         """The variants in *lang* (its primary subtag: ``de-AT`` reads ``de``)."""
-        return self.names.get(lang) or self.names.get(lang.split("-")[0].split("_")[0], ())
+        return self.names.get(lang) or self.names.get(primary_language(lang), ())
 
     def label(self, lang: str = "en") -> str:
         """A display name: the first variant in *lang*, else in English, else any."""

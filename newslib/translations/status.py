@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from newslib.article.model import Article, Text
@@ -10,7 +11,24 @@ from newslib.store.diff import block_text, format_words, word_diff
 from newslib.store.repository import Repository
 from newslib.translations.model import FieldStatus, Method, TranslationSet, fields_of
 
-__all__ = ["StaleField", "StatusRow", "field_source", "stale_fields", "status_row"]
+__all__ = [
+    "StaleField",
+    "StatusRow",
+    "TranslationState",
+    "field_source",
+    "stale_fields",
+    "status_row",
+]
+
+
+class TranslationState(StrEnum):
+    """What an edition has of an article in its language."""
+
+    ORIGINAL = "original"  # the article is written in it
+    HUMAN = "human"  # a current translation by a person (or a reviewed draft)
+    MACHINE = "machine"  # a current machine draft nobody has reviewed
+    STALE = "stale"  # a translation whose source changed since
+    MISSING = "missing"  # no translation
 
 
 @dataclass(frozen=True, slots=True)
