@@ -26,12 +26,13 @@ layout is written down once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from newslib.article.model import primary_language
+from newslib.config import CheckSettings, check_section
 from newslib.editions.edition import Edition, MissingTranslation
 from newslib.errors import ConfigError, UnknownEditionError
 from newslib.fsio import read_text
@@ -60,6 +61,7 @@ class Project:
     editions: tuple[Edition, ...] = ()
     base_url: str | None = None
     title: str = "newslib"
+    check: CheckSettings = field(default_factory=CheckSettings)  # newslib.yaml's ``check:``
 
     @classmethod
     def at(cls, content: str | Path | Project) -> Project:
@@ -180,7 +182,7 @@ class _ConfigReader(Reader):
 
     def project(self, node: yaml.Node, root: Path) -> Project:
         fields = self.mapping(
-            node, required=("editions",), optional=("base_url", "title"), what="the config"
+            node, required=("editions",), optional=("base_url", "title", "check"), what="the config"
         )
         editions: list[Edition] = []
         for item in self.sequence(fields["editions"]):
@@ -192,7 +194,9 @@ class _ConfigReader(Reader):
             self.fail(fields["editions"], "no editions", "list at least one edition")
         base_url = self.optional_string(fields.get("base_url"))
         title = self.optional_string(fields.get("title")) or "newslib"
-        return Project(root, tuple(editions), base_url, title)
+        check = fields.get("check")
+        settings = check_section(check, Path(self.path)) if check is not None else CheckSettings()
+        return Project(root, tuple(editions), base_url, title, settings)
 
     def edition(self, node: yaml.Node) -> Edition:
         fields = self.mapping(

@@ -186,7 +186,7 @@ STAGES = (
     ("newslib.translators",),
     ("newslib.translations",),
     ("newslib.renderers",),
-    ("newslib.project", "newslib.editions"),
+    ("newslib.project", "newslib.config", "newslib.editions"),
     ("newslib.translations.drafting", "newslib.editions.builder"),
     ("newslib.cli", "newslib.__main__", "newslib"),
 )
