@@ -18,6 +18,7 @@ __all__ = [
     "atomic_write_text",
     "atomic_writer",
     "default_mode",
+    "is_disk_full",
     "read_text",
     "sync_directory",
     "write_failure",
@@ -104,9 +105,14 @@ def write_failure(
     exc: OSError, path: str | Path, outcome: str, kind: type[NewslibError]
 ) -> NewslibError:
     """The error to raise for a failed write: :class:`DiskFullError` when the disk is full."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFullError(f"{path}: cannot write: the disk is full; {outcome}")
+    if is_disk_full(exc):
+        return DiskFullError(f"{path}: cannot write: the disk is full; {outcome} ({exc.strerror})")
     return kind(f"{path}: cannot write: {exc.strerror}; {outcome}")
+
+
+def is_disk_full(exc: OSError) -> bool:
+    """True when *exc* says the disk (or the user's quota) has no room left."""
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def sync_directory(folder: Path) -> None:

@@ -171,7 +171,7 @@ class TestCrashSafety:
             return real_write(self, data)
 
         monkeypatch.setattr(Path, "write_bytes", no_space)
-        with pytest.raises(OSError, match="No space left"):
+        with pytest.raises(DiskFullError, match=r"the disk is full; .*No space left"):
             newslib.build(content, out, jobs=1)
         monkeypatch.undo()
         after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}

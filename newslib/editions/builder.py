@@ -37,8 +37,8 @@ from typing import Any
 
 from newslib.article.model import Article, Revision, primary_language
 from newslib.editions.edition import Edition, MissingTranslation
-from newslib.errors import BuildError, UsageError
-from newslib.fsio import atomic_writer
+from newslib.errors import BuildError, NewslibError, UsageError
+from newslib.fsio import atomic_writer, is_disk_full, write_failure
 from newslib.l10n.localizer import Localizer
 from newslib.project import Project, load_project
 from newslib.renderers import FORMATS, render_page
@@ -135,6 +135,10 @@ def _build(
                 _write_index(project, edition, staging[edition.id], edition_jobs, facts)
                 _switch(out / edition.id, staging[edition.id])
                 del staging[edition.id]  # published: no longer ours to clean up
+    except OSError as exc:
+        if isinstance(exc, NewslibError) or not is_disk_full(exc):
+            raise
+        raise write_failure(exc, out, "the editions published before stay", UsageError) from exc
     finally:
         for folder in staging.values():  # not published: a failed or refused build
             shutil.rmtree(folder, ignore_errors=True)
