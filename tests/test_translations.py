@@ -30,6 +30,7 @@ from newslib.errors import (
     TranslatorResponseError,
     TranslatorTimeout,
     TranslatorUnavailable,
+    UsageError,
 )
 from newslib.translations.memory import TranslationMemory
 from newslib.translations.model import Method
@@ -328,3 +329,11 @@ class TestDrafts:
             capture_output=True, text=True, cwd=ROOT,
         )  # fmt: skip
         assert bad.returncode == 2 and "does not translate" in bad.stderr
+
+
+def test_a_file_that_is_not_a_memory_is_one_clear_error(tmp_path: Path) -> None:
+    """SQLite's own error is mapped once, in the memory adapter, naming the file."""
+    path = tmp_path / "notes.txt"
+    path.write_text("Talks in Sukhumi.\n" * 200, "utf-8")
+    with pytest.raises(UsageError, match=r"notes.txt: not a translation memory .*--memory"):
+        TranslationMemory(path)
