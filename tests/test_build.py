@@ -197,3 +197,89 @@ def test_bad_config_names_file_and_line(content: Path, tmp_path: Path) -> None:
     with pytest.raises(newslib.errors.ConfigError) as caught:
         newslib.build(content, tmp_path / "site")
     assert caught.value.line == 3 and "unknown locale" in str(caught.value)
+
+
+# ---------------------------------------------------------------------- resolved inputs
+
+
+def _edit_config(content: Path, old: str, new: str) -> None:
+    path = content / "newslib.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _incremental_equals_fresh(content: Path, out: Path, fresh: Path) -> newslib.BuildResult:
+    result = newslib.build(content, out, jobs=1)
+    newslib.build(content, fresh, jobs=1)
+    assert published(out) == published(fresh)
+    return result
+
+
+def test_editing_a_policy_file_re_renders_its_editions(content: Path, tmp_path: Path) -> None:
+    house = content / "house.yaml"
+    house.write_text("name: house\ninherits: as-written\nprefer:\n  '*': [russian-usage]\n")
+    _edit_config(
+        content, "policy: georgian-official\n    formats", "policy: house.yaml\n    formats"
+    )
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    assert "Sukhum " in (out / "en-georgian-official" / f"{SEED_ID}.txt").read_text("utf-8")
+    house.write_text("name: house\ninherits: as-written\nprefer:\n  '*': [georgian-official]\n")
+    result = _incremental_equals_fresh(content, out, tmp_path / "fresh")
+    assert (result.rendered, result.editions) == (1, ("en-georgian-official",))
+    assert "Sukhumi" in (out / "en-georgian-official" / f"{SEED_ID}.txt").read_text("utf-8")
+
+
+def test_editing_a_policy_s_parent_re_renders_too(content: Path, tmp_path: Path) -> None:
+    (content / "base.yaml").write_text("name: base\nprefer:\n  '*': [russian-usage]\n")
+    (content / "house.yaml").write_text("name: house\ninherits: base.yaml\n")
+    _edit_config(
+        content, "policy: georgian-official\n    formats", "policy: house.yaml\n    formats"
+    )
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    (content / "base.yaml").write_text("name: base\nprefer:\n  '*': [georgian-official]\n")
+    assert _incremental_equals_fresh(content, out, tmp_path / "fresh").rendered == 1
+
+
+def test_editing_an_edition_template_re_renders_it(content: Path, tmp_path: Path) -> None:
+    shipped = Path(newslib.__file__).parent / "renderers" / "templates" / "article.html"
+    (content / "templates" / "ka").mkdir(parents=True)
+    own = content / "templates" / "ka" / "article.html"
+    own.write_text(shipped.read_text("utf-8"), "utf-8")
+    _edit_config(
+        content, "timezone: Asia/Tbilisi\n", "timezone: Asia/Tbilisi\n    templates: templates/ka\n"
+    )
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    own.write_text(shipped.read_text("utf-8").replace("<head>", "<head>\n<!-- house -->"), "utf-8")
+    result = _incremental_equals_fresh(content, out, tmp_path / "fresh")
+    assert (result.rendered, result.editions) == (1, ("ka",))
+    assert "<!-- house -->" in (out / "ka" / f"{SEED_ID}.html").read_text("utf-8")
+
+
+def test_editing_a_translation_re_renders_its_edition(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    path = newslib.Project(content).translation_path(SEED_ID, "de")
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("Lawrow", "Lawrow (Außenminister)", 1), "utf-8")
+    result = _incremental_equals_fresh(content, out, tmp_path / "fresh")
+    assert result.editions == ("de",)
+
+
+def test_the_code_key_covers_every_file_that_shapes_output() -> None:
+    from newslib.editions.builder import package_files
+
+    package = Path(newslib.__file__).parent
+    names = {str(p.relative_to(package)) for p in package_files() if package in p.parents}
+    needed = (
+        "renderers/safety.py", "renderers/ninjs2.py", "renderers/__init__.py",
+        "l10n/cldr_quotes.py", "translations/model.py", "terms/scanner.py",
+        "terms/data/gazetteer.yaml", "terms/data/policies/georgian-official.yaml",
+        "renderers/templates/article.html", "renderers/templates/style.css",
+    )  # fmt: skip
+    for name in needed:
+        assert name in names, name
+    assert any(p.name == "newslib.po" for p in package_files())

@@ -10,8 +10,10 @@ Output layout::
 Each edition is written into a fresh folder and published by replacing the link in one
 ``rename``: a reader (or a web server) sees the previous edition or the new one, never half
 of either, and a failed or killed build leaves the previous edition in place. A job whose
-inputs (the article's revisions, the edition, the other editions, newslib's code) are
-unchanged is not rendered again: its files are linked from the previous build.
+inputs are unchanged is not rendered again: its files are linked from the previous build.
+The inputs are resolved, not named: the article's revisions, the edition's settings, the
+content of its policy (parents merged in) and of its template folder, the other editions
+(links), the translation file, and every file of the installed package.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ import shutil
 import sys
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -46,8 +48,7 @@ from newslib.renderers.atom import FeedEntry, render_feed
 from newslib.renderers.index import assets, render_index
 from newslib.renderers.page import BodyState, Link, Page
 from newslib.store.repository import Repository
-from newslib.terms import check_text, shipped_gazetteer
-from newslib.terms.cache import code_fingerprint
+from newslib.terms import Policy, check_text, shipped_gazetteer
 from newslib.translations.model import FieldStatus, Method, translated_article
 from newslib.translations.status import TranslationState
 
@@ -55,13 +56,6 @@ __all__ = ["BuildError", "BuildResult", "build"]
 
 MANIFEST = "manifest.json"
 BUILDS = ".builds"
-_CODE = (
-    "renderers/page.py", "l10n/labels.py", "l10n/localizer.py", "renderers/html.py",
-    "renderers/markdown.py", "renderers/text.py", "renderers/json.py", "renderers/ninjs.py",
-    "renderers/newsml.py", "renderers/atom.py", "editions/builder.py",
-    "renderers/templates/article.html", "renderers/templates/index.html",
-    "renderers/templates/style.css", "renderers/templates/favicon.svg",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -261,6 +255,7 @@ class _Previous:
 
 def _jobs(project: Project, heads: dict[str, Revision]) -> list[_Job]:
     code = _code_fingerprint()
+    resolved = {edition.id: _edition_fingerprint(project, edition) for edition in project.editions}
     jobs: list[_Job] = []
     for article_id, head in heads.items():
         links = _links(project, article_id)
@@ -268,6 +263,7 @@ def _jobs(project: Project, heads: dict[str, Revision]) -> list[_Job]:
             inputs = [
                 code,
                 asdict(edition),
+                resolved[edition.id],  # what its policy and templates say, not their names
                 head.hash,  # covers the whole chain of revisions before it
                 [asdict(link) for link in links],
                 _translation_fingerprint(project, article_id, edition.language),
@@ -303,10 +299,49 @@ def _url(project: Project, edition: Edition, name: str) -> str:
 
 @cache
 def _code_fingerprint() -> str:
+    """Changes when any file of the installed package changes: code, templates, data."""
+    digest = hashlib.sha256()
     package = Path(__file__).parent.parent
-    locales = sorted((package.parent / "locales").glob("*/LC_MESSAGES/newslib.po"))
-    locales += sorted((package / "locales").glob("*/LC_MESSAGES/newslib.po"))
-    return code_fingerprint(*(str(package / f) for f in _CODE), *(str(p) for p in locales))
+    for path in package_files():
+        digest.update(f"{path.relative_to(package.parent)}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def package_files() -> list[Path]:
+    """Every file a build's output can depend on: the package's, and its catalogs."""
+    package = Path(__file__).parent.parent
+    found = [
+        p
+        for p in package.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")
+    ]
+    found += (package.parent / "locales").glob("*/LC_MESSAGES/newslib.po")  # a checkout
+    return sorted(found)
+
+
+def _edition_fingerprint(project: Project, edition: Edition) -> str:
+    """Changes when the edition's policy (through its parents) or its templates change."""
+    digest = hashlib.sha256(_canonical(project.policy(edition.policy)).encode())
+    templates = project.templates(edition)
+    if templates is not None and templates.is_dir():
+        for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+            digest.update(f"{path.relative_to(templates)}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _canonical(policy: Policy) -> str:
+    """The resolved policy as canonical JSON (its parents already merged in)."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, Mapping):
+            return {str(k): plain(v) for k, v in sorted(value.items(), key=lambda i: str(i[0]))}
+        if isinstance(value, (set, frozenset)):
+            return sorted(str(v) for v in value)
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value if isinstance(value, (int, float, bool)) or value is None else str(value)
+
+    return json.dumps({f.name: plain(getattr(policy, f.name)) for f in fields(policy)})
 
 
 def _translation_fingerprint(project: Project, article_id: str, language: str) -> str:
