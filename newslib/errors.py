@@ -12,6 +12,7 @@
     │   └── ConfigError            newslib.yaml is malformed, or names what it lacks
     ├── StoreError                 the content store refuses an operation
     │   ├── ConflictError          the head moved since the editor's copy was taken
+    │   ├── TamperedError          a stored revision no longer matches its hash
     │   └── UnsafePathError        an id or path that would escape the content folder
     ├── BuildError                 a build refused (strict mode, a required translation)
     ├── TranslatorError            machine translation failed
@@ -54,6 +55,7 @@ __all__ = [
     "PolicyError",
     "RevisionError",
     "StoreError",
+    "TamperedError",
     "TranslationError",
     "TranslatorError",
     "TranslatorHTTPError",
@@ -146,6 +148,10 @@ class ConflictError(StoreError):
             f"{article}: your copy is based on revision {expected or 'none'}, but the head is "
             f"now revision {actual or 'none'}; check out the head, merge your edits, save again"
         )
+
+
+class TamperedError(StoreError):
+    """A stored revision whose article or record no longer matches its hash: never published."""
 
 
 class UnsafePathError(StoreError, ValueError):

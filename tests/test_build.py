@@ -283,3 +283,56 @@ def test_the_code_key_covers_every_file_that_shapes_output() -> None:
     for name in needed:
         assert name in names, name
     assert any(p.name == "newslib.po" for p in package_files())
+
+
+# ---------------------------------------------------------------------- tampered revisions
+
+
+def _tamper(content: Path, number: int = 2, old: str = "mutual concern.", new: str = "x.") -> Path:
+    path = content / "articles" / SEED_ID / f"{number:04d}.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return path
+
+
+def test_a_tampered_revision_is_never_read(content: Path) -> None:
+    path = _tamper(content)
+    with pytest.raises(newslib.errors.TamperedError, match=f"{path}: tampered: the article"):
+        Repository(content).read(SEED_ID)
+    assert Repository(content).read(SEED_ID, 1).id == SEED_ID  # the others still read
+
+
+def test_a_tampered_record_is_never_read(content: Path) -> None:
+    path = _tamper(content, old="author: copy desk", new="author: someone else")
+    with pytest.raises(newslib.errors.TamperedError, match=f"{path}: tampered: the record"):
+        Repository(content).history(SEED_ID)
+
+
+def test_render_refuses_a_tampered_revision(
+    content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _tamper(content)
+    assert main(["--content", str(content), "render", SEED_ID]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err and "tampered" in err
+
+
+def test_build_publishes_the_others_and_refuses_the_tampered(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repository = Repository(content)
+    repository.save(
+        replace(repository.read(SEED_ID), id="second-story"), author="d", kind="publish"
+    )
+    _tamper(content)
+    out = tmp_path / "site"
+    result = newslib.build(content, out, jobs=1)
+    assert len(result.refused) == 1 and SEED_ID in result.refused[0]
+    assert (out / "ru" / "second-story.html").is_file()
+    assert not (out / "ru" / f"{SEED_ID}.html").exists()
+    assert f"{SEED_ID}.html" not in (out / "ru" / "index.html").read_text("utf-8")
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert {e["article"] for e in manifest["entries"]} == {"second-story"}
+    assert main(["--content", str(content), "build", "--out", str(tmp_path / "cli")]) == 1
+    assert "tampered" in capsys.readouterr().err

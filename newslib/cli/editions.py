@@ -7,7 +7,7 @@ import json
 import sys
 
 import newslib
-from newslib.cli.shared import EXIT_OK, Commands, interactive
+from newslib.cli.shared import EXIT_FINDINGS, EXIT_OK, Commands, interactive
 
 __all__ = ["register"]
 
@@ -67,7 +67,9 @@ def _build(args: argparse.Namespace) -> int:
         f"editions published: {editions}",
         file=sys.stderr,
     )
-    return EXIT_OK
+    for reason in result.refused:
+        print(f"newslib: error: {reason}", file=sys.stderr)
+    return EXIT_FINDINGS if result.refused else EXIT_OK
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -39,7 +39,7 @@ from typing import Any
 
 from newslib.article.model import Article, Revision, primary_language
 from newslib.editions.edition import Edition, MissingTranslation
-from newslib.errors import BuildError, NewslibError, UsageError
+from newslib.errors import BuildError, NewslibError, TamperedError, UsageError
 from newslib.fsio import atomic_writer, is_disk_full, write_failure
 from newslib.l10n.localizer import Localizer
 from newslib.project import Project, load_project
@@ -68,6 +68,7 @@ class BuildResult:
     editions: tuple[str, ...]  # editions published anew
     findings: int  # terminology findings at error level left in the rendered pages
     entries: tuple[dict[str, Any], ...] = field(default=(), repr=False)
+    refused: tuple[str, ...] = ()  # why an article was not published (a tampered revision)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,11 @@ def _build(
         if e.id in changed
     }
     try:
-        entries, pages = _stage(todo, all_jobs, project, jobs, staging, previous, out, progress)
+        entries, pages, refused = _stage(
+            todo, all_jobs, project, jobs, staging, previous, out, progress
+        )
+        todo = [job for job in todo if job.key not in refused]
+        all_jobs = [job for job in all_jobs if job.key not in refused]
         facts = {job.key: pages[job.key] for job in all_jobs}
         problems = [p for job in todo for p in facts[job.key]["problems"]]
         if strict:
@@ -142,7 +147,10 @@ def _build(
         _write_manifest(out / MANIFEST, {"entries": manifest, "pages": facts})
     findings = sum(f["findings"] for f in facts.values())
     rendered, reused = len(todo), len(all_jobs) - len(todo)
-    return BuildResult(out, rendered, reused, tuple(sorted(changed)), findings, tuple(manifest))
+    return BuildResult(
+        out, rendered, reused, tuple(sorted(changed)), findings, tuple(manifest),
+        tuple(dict.fromkeys(refused.values())),
+    )  # fmt: skip
 
 
 def _stage(
@@ -154,12 +162,17 @@ def _stage(
     previous: _Previous,
     out: Path,
     progress: Callable[[int, int, str], None] | None,
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]]]:
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]], dict[str, str]]:
     """Write rendered pages into the staging folders as they come (memory stays flat),
-    link the unchanged pages of changed editions; every page's manifest entries and facts."""
+    link the unchanged pages of changed editions; every page's manifest entries and facts,
+    and the jobs refused (by key, with the reason)."""
     entries: dict[str, list[dict[str, Any]]] = {}
     pages: dict[str, dict[str, Any]] = {}
+    refused: dict[str, str] = {}
     for done, (job, result) in enumerate(_run(todo, project, jobs), 1):
+        if "refused" in result:
+            refused[job.key] = result["refused"]
+            continue
         pages[job.key] = facts = {k: result[k] for k in _FACTS}
         entries[job.key] = [
             _write(staging[job.edition.id], job, fmt, result["files"][fmt].encode(), facts)
@@ -168,7 +181,7 @@ def _stage(
         if progress is not None:
             progress(done, len(todo), f"{job.edition.id}/{job.article}")
     for job in all_jobs:
-        if job.key in entries:
+        if job.key in entries or job.key in refused:
             continue
         old = previous.entries(job)
         folder = staging.get(job.edition.id)
@@ -177,7 +190,7 @@ def _stage(
                 os.link(out / entry["path"], folder / Path(entry["path"]).name)
         entries[job.key] = old
         pages[job.key] = previous.pages[job.key]
-    return entries, pages
+    return entries, pages, refused
 
 
 def _write(folder: Path, job: _Job, fmt: str, data: bytes, facts: dict[str, Any]) -> dict[str, Any]:
@@ -387,8 +400,11 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
     """Render one article in one edition: every format, and the facts the build needs."""
     repository = _repository(project)
     edition = job.edition
-    history = tuple(r for r in repository.history(job.article) if r.number <= job.revision)
-    source = repository.read(job.article, job.revision)
+    try:
+        history = tuple(r for r in repository.history(job.article) if r.number <= job.revision)
+        source = repository.read(job.article, job.revision)
+    except TamperedError as exc:
+        return {"refused": str(exc)}
     article, body, status, problems = _body(project, source, edition)
     page = Page(
         article=article,

@@ -35,6 +35,7 @@ from newslib.errors import (
     ConflictError,
     NewslibError,
     StoreError,
+    TamperedError,
     UnknownArticleError,
     UnknownRevisionError,
     UnsafePathError,
@@ -270,7 +271,14 @@ class Repository:
         path, key = self._identity(folder, number)
         found = self._parsed.get(key)
         if found is None:
-            found = self._parsed[key] = read_revision_file(path)
+            found = read_revision_file(path)
+            problem = next(_sealed_problems(path, folder.name, number, *found), None)
+            if problem is not None:
+                raise TamperedError(
+                    f"{problem.path}: {problem.problem}; refused (restore the file from version "
+                    "control; 'newslib verify' lists every problem)"
+                )
+            self._parsed[key] = found
             self._records[key] = found[0]
             _bound(self._parsed)
         return found
@@ -280,7 +288,13 @@ class Repository:
         path, key = self._identity(folder, number)
         found = self._records.get(key)
         if found is None:
-            found = self._records[key] = read_revision_record(path)
+            found = read_revision_record(path)
+            if _record_hash(found) != found.hash:
+                raise TamperedError(
+                    f"{path}: tampered: the record does not match its hash; refused (restore the "
+                    "file from version control; 'newslib verify' lists every problem)"
+                )
+            self._records[key] = found
             _bound(self._records)
         return found
 
@@ -303,6 +317,19 @@ def _check_record(
     article: Article,
     previous: Revision | None,
 ) -> Iterator[StoreProblem]:
+    yield from _sealed_problems(path, article_id, number, record, article)
+    where = str(path)
+    expected_parent = previous.hash if previous else None
+    if number == 1 and record.parent is not None:
+        yield StoreProblem(where, "the first revision names a parent")
+    elif number > 1 and previous is not None and record.parent != expected_parent:
+        yield StoreProblem(where, "broken chain: the parent hash is not the previous revision's")
+
+
+def _sealed_problems(
+    path: Path, article_id: str, number: int, record: Revision, article: Article
+) -> Iterator[StoreProblem]:
+    """What is wrong with one revision file by itself: its place, its hashes."""
     where = str(path)
     if record.article != article_id or article.id != article_id:
         yield StoreProblem(where, f"belongs to {record.article!r}, not {article_id!r}")
@@ -310,17 +337,15 @@ def _check_record(
         yield StoreProblem(where, f"says it is revision {record.number}")
     if content_hash(article) != record.content:
         yield StoreProblem(where, "tampered: the article does not match its content hash")
-    recomputed = record_hash(
+    if _record_hash(record) != record.hash:
+        yield StoreProblem(where, "tampered: the record does not match its hash")
+
+
+def _record_hash(record: Revision) -> str:
+    return record_hash(
         record.article, record.number, record.time, record.author, record.kind, record.note,
         record.content, record.parent,
     )  # fmt: skip
-    if recomputed != record.hash:
-        yield StoreProblem(where, "tampered: the record does not match its hash")
-    expected_parent = previous.hash if previous else None
-    if number == 1 and record.parent is not None:
-        yield StoreProblem(where, "the first revision names a parent")
-    elif number > 1 and previous is not None and record.parent != expected_parent:
-        yield StoreProblem(where, "broken chain: the parent hash is not the previous revision's")
 
 
 _CACHED_FILES = 1024
