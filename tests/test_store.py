@@ -328,3 +328,73 @@ def test_times_are_utc(repo: Repository) -> None:
     when = datetime(2024, 10, 4, 12, 0, tzinfo=UTC)
     record = repo.save(published_seed(), author="a", kind="publish", now=when)
     assert repo.history(SEED_ID)[0].time == when == record.time
+
+
+class TestFirstSave:
+    """A new article's first save is all or nothing: no folder is left by a refusal or a kill."""
+
+    def test_a_refused_first_save_leaves_no_folder(self, repo: Repository) -> None:
+        before = repo.verify()
+        with pytest.raises(ConflictError):
+            repo.save(published_seed(), author="desk", kind="publish", expected_head=3)
+        assert not (repo.articles / SEED_ID).exists()
+        assert repo.ids() == [] and repo.verify() == before
+
+    def test_a_first_save_that_cannot_write_leaves_no_folder(
+        self, repo: Repository, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import newslib.store.repository as store
+
+        def full(path: Path, text: str) -> None:
+            raise StoreError(f"{path}: cannot write: the disk is full; nothing was saved")
+
+        monkeypatch.setattr(store, "_write_new", full)
+        with pytest.raises(StoreError):
+            repo.save(published_seed(), author="desk", kind="publish")
+        monkeypatch.undo()
+        assert sorted(p.name for p in repo.articles.iterdir()) == []
+        assert main(["--content", str(repo.root), "verify"]) == 0
+
+    def test_a_killed_first_save_is_invisible_and_cleaned_later(self, repo: Repository) -> None:
+        repo.articles.mkdir(parents=True)
+        abandoned = repo.articles / f".new-{SEED_ID}-x1y2"
+        abandoned.mkdir()
+        (abandoned / "0001.yaml").write_text("revision:\n  article: half", "utf-8")
+        assert repo.ids() == [] and repo.verify() == []
+        old = time.time() - 7200
+        os.utime(abandoned, (old, old))
+        repo.save(replace(published_seed(), id="other-story"), author="d", kind="publish")
+        assert not abandoned.exists()
+        assert repo.ids() == ["other-story"] and repo.verify() == []
+
+    def test_first_saves_racing_for_one_article(self, tmp_path: Path) -> None:
+        """Two new-article saves at once: one creates it, the other stacks or conflicts."""
+        root = tmp_path / "content"
+        with multiprocessing.get_context("spawn").Pool(4) as pool:
+            results = pool.starmap(_first_save, [(str(root), n) for n in range(8)])
+        assert sorted(results).count("saved") >= 1
+        history = Repository(root).history(SEED_ID)
+        assert [r.number for r in history] == list(range(1, len(history) + 1))
+        assert Repository(root).verify() == []
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [("author", "Ann\x1bEditor"), ("note", "Fixed\x0bthe name"), ("note", "a\x85b"),
+         ("note", "bad \ufffe"), ("author", "two\nlines")],
+    )  # fmt: skip
+    def test_control_characters_in_a_record_are_refused(
+        self, repo: Repository, field: str, value: str
+    ) -> None:
+        options = {"author": "desk", "note": "", field: value}
+        with pytest.raises(UsageError, match=f"the {field} has the control character U\\+"):
+            repo.save(published_seed(), kind="publish", **options)
+        assert not repo.articles.exists() or repo.ids() == []
+
+
+def _first_save(root: str, n: int) -> str:
+    article = edited(published_seed(), 1, f"Version {n}.")
+    try:
+        Repository(root).save(article, author=f"desk {n}", kind="publish")
+    except StoreError as exc:
+        return type(exc).__name__
+    return "saved"

@@ -96,6 +96,38 @@ def test_a_custom_gazetteer_is_used_and_cached(tmp_path: Path) -> None:
     assert again.contested == first.contested
 
 
+@pytest.mark.parametrize(
+    ("entry", "damage"),
+    [
+        ("matcher-*/vocabulary.txt", "truncate"),
+        ("matcher-*/automaton.bin", "truncate"),
+        ("matcher-*/meta.json", "garble"),
+        ("gazetteer/entities.jsonl", "truncate"),
+        ("gazetteer/meta.json", "garble"),
+        ("gazetteer/offsets.bin", "truncate"),
+    ],
+)
+def test_a_damaged_cache_entry_is_rebuilt_not_trusted(
+    tmp_path: Path, entry: str, damage: str
+) -> None:
+    """A truncated vocabulary once gave '0 findings' without a word; now it is rebuilt."""
+    from newslib.terms import cache, matcher
+
+    path = tmp_path / "g.yaml"
+    path.write_text(GAZETTEER, encoding="utf-8")
+    text = "Talks in Sukhum and Sukhumi."
+    expected = [m.entity for m in scan_text(text, lang="en", gazetteer=load_gazetteer(path))]
+    assert expected == ["sukhumi", "sukhumi"]
+    [victim] = entry_dir(load_gazetteer(path).content_hash).glob(entry)
+    data = victim.read_bytes()
+    victim.write_bytes(data[: len(data) // 2] if damage == "truncate" else b"{not json")
+    matcher._MEMORY.clear()  # a new process: only the disk cache is left
+    again = load_gazetteer(path)
+    assert [m.entity for m in scan_text(text, lang="en", gazetteer=again)] == expected
+    assert again.entity("sukhumi").names == load_gazetteer(path).entity("sukhumi").names
+    assert cache._intact(victim.parent) and len(victim.read_bytes()) == len(data)  # anew
+
+
 class TestPolicies:
     def test_inheritance(self) -> None:
         policy = load_policy("georgian-official")

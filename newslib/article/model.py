@@ -72,8 +72,9 @@ def primary_language(tag: str) -> str:
 def forbidden_character(value: str) -> tuple[int, str] | None:
     """Return the index and name of the first character not allowed in text, if any.
 
-    Text is one line of printable Unicode: control characters, line breaks and lone
-    surrogates are refused (a paragraph break is a new block, not a newline).
+    Text is one line of printable Unicode: control characters (C0, C1), line breaks, lone
+    surrogates and noncharacters (U+FFFE, U+FFFF, …) are refused (a paragraph break is a
+    new block, not a newline); no XML parser would read them back.
 
     >>> forbidden_character("ok")
     >>> forbidden_character("a\\nb")
@@ -81,8 +82,10 @@ def forbidden_character(value: str) -> tuple[int, str] | None:
     """
     for index, char in enumerate(value):
         category = unicodedata.category(char)
-        if category in ("Cc", "Cs") or char in _LINE_SEPARATORS:
-            return index, f"U+{ord(char):04X}"
+        code = ord(char)
+        noncharacter = 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+        if category in ("Cc", "Cs") or char in _LINE_SEPARATORS or noncharacter:
+            return index, f"U+{code:04X}"
     return None
 
 

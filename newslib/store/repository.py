@@ -21,6 +21,7 @@ import fcntl
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -30,7 +31,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from newslib.article.codec import dumps_article
-from newslib.article.model import ARTICLE_ID, Article, Revision, RevisionKind
+from newslib.article.model import (
+    ARTICLE_ID,
+    Article,
+    Revision,
+    RevisionKind,
+    forbidden_character,
+)
 from newslib.errors import (
     ConflictError,
     NewslibError,
@@ -164,14 +171,25 @@ class Repository:
         kind = RevisionKind(kind)
         if not author.strip():
             raise UsageError("a revision needs an author; pass --author")
+        for name, value in (("author", author), ("note", note)):
+            bad = forbidden_character(value)
+            if bad is not None:
+                raise UsageError(
+                    f"the {name} has the control character {bad[1]} at position {bad[0] + 1}; "
+                    "write it as plain text on one line"
+                )
         if kind is RevisionKind.CORRECTION and not note.strip():
             raise UsageError("a correction needs a public note saying what was wrong; pass --note")
         canonical = dumps_article(article)  # validates
         content = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        sealed = _Sealer(article.id, author.strip(), kind, note.strip(), content, now)
         folder = self._folder(article.id)
-        folder.mkdir(parents=True, exist_ok=True)
-        self._folder(article.id)  # again, now that it exists: no symlink may lead out
+        if not folder.exists():
+            created = self._create(article, sealed, expected_head)
+            if created is not None:
+                return created
         with _locked(folder):
+            self._folder(article.id)  # again, under the lock: no symlink may lead out
             numbers = _numbers(folder)
             head = numbers[-1] if numbers else None
             if not isinstance(expected_head, AnyHead) and expected_head != head:
@@ -181,26 +199,37 @@ class Repository:
                 raise UsageError(
                     f"{article.id}: nothing changed since revision {head}; nothing was saved"
                 )
-            when = (now or datetime.now(UTC)).astimezone(UTC)
-            number = (head or 0) + 1
-            parent_hash = parent.hash if parent else None
-            record = Revision(
-                article=article.id,
-                number=number,
-                time=when,
-                author=author.strip(),
-                kind=kind,
-                note=note.strip(),
-                content=content,
-                parent=parent_hash,
-                hash=record_hash(
-                    article.id, number, when, author.strip(), kind, note.strip(), content,
-                    parent_hash,
-                ),
-            )  # fmt: skip
-            _write_new(folder / f"{number:04d}.yaml", dumps_revision(record, article))
+            record = sealed.record((head or 0) + 1, parent.hash if parent else None)
+            _write_new(folder / f"{record.number:04d}.yaml", dumps_revision(record, article))
             _remove_leftovers(folder)
         return record
+
+    def _create(
+        self, article: Article, sealed: _Sealer, expected_head: int | AnyHead | None
+    ) -> Revision | None:
+        """Save a new article's first revision in a hidden folder, then rename it into place.
+
+        A refused or killed first save leaves no article folder behind. ``None``: another
+        save created the article first; save on top of it as usual.
+        """
+        if isinstance(expected_head, int):
+            raise ConflictError(article.id, expected_head, None)
+        self.articles.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(self.articles)
+        staging = Path(tempfile.mkdtemp(prefix=f"{_NEW}{article.id}-", dir=self.articles))
+        try:
+            staging.chmod(default_mode() | (default_mode() & 0o444) >> 2)  # x wherever r
+            os.close(os.open(staging / _LOCK, os.O_RDWR | os.O_CREAT, 0o644))  # as later saves
+            record = sealed.record(1, None)
+            _write_new(staging / "0001.yaml", dumps_revision(record, article))
+            try:
+                staging.rename(self.articles / article.id)
+            except OSError:  # the article exists now: another save was first
+                return None
+            sync_directory(self.articles)
+            return record
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
     # ---------------------------------------------------------------- checking
 
@@ -307,6 +336,40 @@ class Repository:
         except FileNotFoundError:
             raise UnknownRevisionError(f"{path}: no such revision") from None
         return path, (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sealer:
+    """What a new revision's record says, but its number and parent."""
+
+    article: str
+    author: str
+    kind: RevisionKind
+    note: str
+    content: str
+    now: datetime | None
+
+    def record(self, number: int, parent: str | None) -> Revision:
+        when = (self.now or datetime.now(UTC)).astimezone(UTC)
+        return Revision(
+            article=self.article, number=number, time=when, author=self.author, kind=self.kind,
+            note=self.note, content=self.content, parent=parent,
+            hash=record_hash(self.article, number, when, self.author, self.kind, self.note,
+                             self.content, parent),
+        )  # fmt: skip
+
+
+_NEW = ".new-"  # the hidden folder a new article's first save is written in
+_ABANDONED_AFTER = 3600.0  # seconds: a first save this old was killed
+
+
+def _remove_abandoned(articles: Path) -> None:
+    """Delete the hidden folders of first saves that were killed long ago."""
+    cutoff = time.time() - _ABANDONED_AFTER
+    for entry in articles.glob(f"{_NEW}*"):
+        with contextlib.suppress(OSError):
+            if entry.is_dir() and not entry.is_symlink() and entry.stat().st_mtime < cutoff:
+                shutil.rmtree(entry, ignore_errors=True)
 
 
 def _check_record(

@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -68,16 +69,54 @@ def disk_cached(
 ) -> T:
     """What *folder* caches: ``load(folder)``, else ``build()`` stored by ``save(value, path)``.
 
-    An entry that cannot be read is built again; one that cannot be written is skipped.
+    Every entry carries a checksum of its files: a damaged entry (a truncated file, a
+    half-written disk) is discarded and built again, never trusted. An entry that cannot be
+    written is skipped.
     """
     if folder.is_dir():
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            found = load(folder)
-            if found is not None:
-                return found
+        if _intact(folder):
+            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+                found = load(folder)
+                if found is not None:
+                    return found
+        _discard(folder)
     value = build()
-    _store_atomically(folder, lambda target: save(value, target))
+
+    def write(target: Path) -> None:
+        save(value, target)
+        (target / _CHECKSUM).write_text(_checksum(target), encoding="ascii")
+
+    _store_atomically(folder, write)
     return value
+
+
+_CHECKSUM = "checksum"
+
+
+def _checksum(folder: Path) -> str:
+    """A CRC-32 of every file's name and bytes in *folder* (but the checksum's own)."""
+    crc = 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != _CHECKSUM):
+        crc = zlib.crc32(str(path.relative_to(folder)).encode() + b"\0", crc)
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                crc = zlib.crc32(chunk, crc)
+    return f"crc32:{crc:08x}"
+
+
+def _intact(folder: Path) -> bool:
+    try:
+        return (folder / _CHECKSUM).read_text(encoding="ascii") == _checksum(folder)
+    except (OSError, ValueError):
+        return False
+
+
+def _discard(folder: Path) -> None:
+    """Move a damaged entry out of the way (atomically), then delete it."""
+    with contextlib.suppress(OSError):
+        doomed = Path(tempfile.mkdtemp(prefix=f".{folder.name}-damaged-", dir=folder.parent))
+        folder.rename(doomed / "old")
+        shutil.rmtree(doomed, ignore_errors=True)
 
 
 def cached_gazetteer(content_hash: str, build: Callable[[], Gazetteer]) -> Gazetteer:
