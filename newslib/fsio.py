@@ -43,7 +43,13 @@ def atomic_writer(path: str | Path, *, mode: int | None = None) -> Iterator[Bina
     If the block raises, *path* is left as it was. *mode* defaults to the umask's.
     """
     target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:
+        where = "its folder does not exist" if isinstance(exc, FileNotFoundError) else exc.strerror
+        raise UsageError(f"{target}: cannot write: {where}; nothing was changed") from None
     try:
         os.fchmod(fd, default_mode() if mode is None else mode)
         with os.fdopen(fd, "wb") as handle:

@@ -34,9 +34,9 @@ import yaml
 from newslib.article.model import primary_language
 from newslib.config import CheckSettings, check_section
 from newslib.editions.edition import Edition, MissingTranslation
-from newslib.errors import ConfigError, UnknownEditionError
+from newslib.errors import ConfigError, UnknownEditionError, UsageError
 from newslib.fsio import read_text
-from newslib.l10n.localizer import parse_locale
+from newslib.l10n.localizer import parse_locale, parse_timezone
 from newslib.renderers import FORMATS
 from newslib.store.repository import Repository
 from newslib.terms.cache import cache_dir
@@ -228,7 +228,7 @@ class _ConfigReader(Reader):
             locale=locale,
             policy=policy,
             formats=formats,
-            timezone=self.string(timezone) if timezone is not None else "UTC",
+            timezone=self.timezone(timezone) if timezone is not None else "UTC",
             missing_translation=self.choice(missing) if missing is not None else (
                 MissingTranslation.FALLBACK
             ),
@@ -236,6 +236,14 @@ class _ConfigReader(Reader):
             dateline=self.optional_string(fields.get("dateline")),
             templates=self.optional_string(fields.get("templates")),
         )  # fmt: skip
+
+    def timezone(self, node: yaml.Node) -> str:
+        name = self.string(node)
+        try:
+            parse_timezone(name)
+        except UsageError as exc:
+            self.fail(node, str(exc), "see the tz database's zone names")
+        return name
 
     def choice(self, node: yaml.Node) -> MissingTranslation:
         value = self.string(node)

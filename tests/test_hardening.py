@@ -202,3 +202,49 @@ class TestOutputPaths:
         )
         with pytest.raises(newslib.errors.ConfigError, match=r"invalid value '\.\./\.\./etc'"):
             newslib.build(content, tmp_path / "site")
+
+
+LONG = "x" * 300
+
+BAD_INVOCATIONS = [
+    ["render", SEED_ID, "--timezone", "../../etc"],
+    ["render", SEED_ID, "--timezone", "Nowhere/City", "--locale", "ru"],
+    ["terms", "forms", "", "--lang", "ru"],
+    ["checkout", SEED_ID, "-o", "/nonexistent/folder/draft.yaml"],
+    ["checkout", SEED_ID, "-o", "afile/draft.yaml"],
+    ["checkout", SEED_ID, "-o", f"{LONG}.yaml"],
+    ["render", "a" * 300],
+    ["check", "story.txt", "--policy", "p" * 300],
+    ["build", "--out", "afile"],
+]
+
+
+@pytest.mark.parametrize("argv", BAD_INVOCATIONS, ids=lambda a: " ".join(a)[:40])
+def test_bad_invocations_are_one_line_and_exit_2(
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from newslib.cli import main
+
+    shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns(".lock"))
+    (tmp_path / "afile").write_text("a file, not a folder\n", "utf-8")
+    (tmp_path / "story.txt").write_text("Talks in Sukhum.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newslib: error: ") and err.count("\n") == 1, err
+
+
+def test_a_bad_timezone_in_the_config_names_its_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns(".lock"))
+    config = content / "newslib.yaml"
+    text = config.read_text("utf-8").replace("Europe/Moscow", "Europe/Nowhere")
+    config.write_text(text, "utf-8")
+    line = text.splitlines().index("    timezone: Europe/Nowhere") + 1
+    with pytest.raises(
+        newslib.errors.ConfigError, match=f"newslib.yaml:{line}:.*unknown time zone"
+    ):
+        newslib.load_project(content)

@@ -205,7 +205,7 @@ def _load_article(
 ) -> tuple[Article, tuple[newslib.Revision, ...]]:
     """An article by id (with its history up to the revision) or from a YAML file."""
     path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.exists():
+    if path.suffix in (".yaml", ".yml") or _exists(path):
         if revision is not None:
             raise UsageError("--rev selects a revision of a stored article; give its id")
         article, record = newslib.read_article_file(path)
@@ -214,3 +214,11 @@ def _load_article(
     record, article = repository.revision(name, revision)
     history = tuple(r for r in repository.history(name) if r.number <= record.number)
     return article, history
+
+
+def _exists(path: Path) -> bool:
+    """Whether *path* names something (a name too long to be a path names nothing)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False

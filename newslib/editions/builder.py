@@ -92,6 +92,8 @@ def build(
     """Build every edition of *content* (a folder or its project) into *out*; see the module."""
     project = content if isinstance(content, Project) else load_project(content)
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: is a file, not a folder; give --out a folder to build into")
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
         return _build(project, out, jobs, strict, progress)

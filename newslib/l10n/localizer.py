@@ -35,7 +35,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from newslib.errors import UnknownLocaleError
+from newslib.errors import UnknownLocaleError, UsageError
 from newslib.l10n.cldr_quotes import QUOTES, ROOT
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "fallback_chain",
     "locales_dir",
     "parse_locale",
+    "parse_timezone",
     "quotation_marks",
     "text_direction",
 ]
@@ -62,6 +63,16 @@ def parse_locale(locale: str | Locale) -> Locale:
     except (BabelUnknownLocale, ValueError, TypeError):
         raise UnknownLocaleError(
             f"unknown locale {locale!r}: use a CLDR locale such as 'en', 'ru', 'de-AT' or 'ka'"
+        ) from None
+
+
+def parse_timezone(name: str) -> tzinfo:
+    """An IANA time zone (``Europe/Moscow``); a clear error for anything else."""
+    try:
+        return get_timezone(name)
+    except (LookupError, ValueError, OSError):
+        raise UsageError(
+            f"unknown time zone {name[:80]!r}: use an IANA name such as 'Europe/Moscow' or 'UTC'"
         ) from None
 
 
@@ -154,7 +165,7 @@ class Localizer:
         dateline_pattern: str | None = None,
     ) -> Localizer:
         """A localizer for *locale* with times shown in *timezone*."""
-        zone = get_timezone(timezone) if isinstance(timezone, str) else timezone
+        zone = parse_timezone(timezone) if isinstance(timezone, str) else timezone
         return cls(parse_locale(locale), zone, dateline_pattern)
 
     @property

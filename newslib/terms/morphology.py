@@ -415,6 +415,8 @@ def propose_forms(word: str, lang: str = "ru") -> FormProposal:
 
     if primary_language(lang) != "ru":
         raise UsageError(f"forms are proposed for Russian only, not {lang!r}")
+    if not word.strip() or len(word) > 100:
+        raise UsageError("give the name in the nominative, e.g. 'Сухум' (1 to 100 characters)")
     analyzer = _analyzer()
     if analyzer is None:
         raise UsageError("proposing forms needs pymorphy3: pip install 'newslib[ru]'")

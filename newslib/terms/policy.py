@@ -110,7 +110,7 @@ def _load(name_or_path: str, chain: tuple[str, ...]) -> Policy:
             .joinpath("policies", f"{name_or_path}.yaml")
             .read_text(encoding="utf-8")
         )
-    elif name_or_path.endswith((".yaml", ".yml")) or Path(name_or_path).exists():
+    elif name_or_path.endswith((".yaml", ".yml")) or _is_file(name_or_path):
         path = name_or_path
         text = read_text(name_or_path)
     else:
@@ -122,6 +122,14 @@ def _load(name_or_path: str, chain: tuple[str, ...]) -> Policy:
     if node is None:
         raise PolicyError("the policy file is empty", path=path, line=1, hint="write a policy")
     return _PolicyReader(path).policy(node, (*chain, name_or_path))
+
+
+def _is_file(name: str) -> bool:
+    """True when *name* is an existing file's path (a name too long for one is not)."""
+    try:
+        return Path(name).is_file()
+    except OSError:
+        return False
 
 
 class _PolicyReader(Reader):
