@@ -31,10 +31,10 @@ from pathlib import Path
 
 import yaml
 
-from newslib.article.model import primary_language
+from newslib.article.model import ARTICLE_ID, LANGUAGE_TAG, primary_language
 from newslib.config import CheckSettings, check_section
 from newslib.editions.edition import Edition, MissingTranslation
-from newslib.errors import ConfigError, UnknownEditionError, UsageError
+from newslib.errors import ConfigError, UnknownEditionError, UnsafePathError, UsageError
 from newslib.fsio import read_text
 from newslib.l10n.localizer import parse_locale, parse_timezone
 from newslib.renderers import FORMATS
@@ -120,10 +120,18 @@ class Project:
 
     def translations_folder(self, article_id: str) -> Path:
         """Where an article's translations are kept."""
+        if not ARTICLE_ID.fullmatch(article_id):
+            raise UnsafePathError(
+                f"invalid article id {article_id[:80]!r}: use lowercase letters, digits and '-'"
+            )
         return self.root / "translations" / article_id
 
     def translation_path(self, article_id: str, language: str) -> Path:
         """The file of an article's translations into *language*."""
+        if len(language) > 35 or not LANGUAGE_TAG.fullmatch(language):
+            raise UnsafePathError(
+                f"invalid language tag {language[:40]!r}: use a BCP 47 tag such as 'ru' or 'de-AT'"
+            )
         return self.translations_folder(article_id) / f"{language}.yaml"
 
     def translations(self, article_id: str, language: str) -> TranslationSet | None:

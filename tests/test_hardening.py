@@ -248,3 +248,59 @@ def test_a_bad_timezone_in_the_config_names_its_line(tmp_path: Path) -> None:
         newslib.errors.ConfigError, match=f"newslib.yaml:{line}:.*unknown time zone"
     ):
         newslib.load_project(content)
+
+
+class TestContainment:
+    @pytest.fixture
+    def content(self, tmp_path: Path) -> Path:
+        folder = tmp_path / "content"
+        shutil.copytree(CONTENT, folder, ignore=shutil.ignore_patterns(".lock"))
+        return folder
+
+    def test_an_articles_folder_linking_out_is_refused(self, tmp_path: Path) -> None:
+        outside = tmp_path / "elsewhere"
+        shutil.copytree(CONTENT / "articles", outside)
+        (tmp_path / "content").mkdir()
+        (tmp_path / "content" / "articles").symlink_to(outside)
+        repository = Repository(tmp_path / "content")
+        article, _ = newslib.read_article_file(outside / SEED_ID / "0002.yaml")
+        with pytest.raises(newslib.errors.UnsafePathError, match="leading out"):
+            repository.save(replace(article, section="World"), author="a", kind="update")
+        with pytest.raises(newslib.errors.UnsafePathError):
+            repository.ids()
+
+    def test_draft_and_status_refuse_paths_as_languages(self, content: Path) -> None:
+        translator = newslib.MockTranslator(lambda text, source, target: text)
+        with pytest.raises(newslib.errors.UnsafePathError, match="invalid language tag"):
+            newslib.draft(content, SEED_ID, target="../../x", translator=translator)
+        with pytest.raises(newslib.errors.UnsafePathError):
+            newslib.Project(content).status(languages=["../../x"])
+        assert not (content.parent.parent / "x.yaml").exists()
+
+    def test_build_refuses_an_output_inside_the_content(self, content: Path) -> None:
+        with pytest.raises(newslib.errors.UsageError, match="inside the content folder"):
+            newslib.build(content, content / "articles")
+        assert Repository(content).verify() == []
+
+    def test_a_stray_folder_is_skipped_with_a_warning(
+        self, content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from newslib.cli import main
+
+        (content / "articles" / "con").mkdir()  # a reserved name
+        (content / "articles" / "Notes From Desk").mkdir()
+        (content / "articles" / "empty-story").mkdir()
+        assert Repository(content).ids() == [SEED_ID]
+        assert main(["--content", str(content), "status"]) == 0
+        assert main(["--content", str(content), "build", "--out", str(tmp_path / "site")]) == 0
+        err = capsys.readouterr().err
+        assert err.count("warning:") == 6 and "empty-story: no revisions; skipped" in err
+        assert len(Repository(content).verify()) == 3
+
+    def test_a_folder_holding_another_article_s_revision_is_not_published(
+        self, content: Path, tmp_path: Path
+    ) -> None:
+        shutil.copytree(content / "articles" / SEED_ID, content / "articles" / "impostor")
+        result = newslib.build(content, tmp_path / "site", jobs=1)
+        assert any("impostor" in reason for reason in result.refused)
+        assert not (tmp_path / "site" / "ru" / "impostor.html").exists()

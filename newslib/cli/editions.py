@@ -67,6 +67,7 @@ def _build(args: argparse.Namespace) -> int:
         f"editions published: {editions}",
         file=sys.stderr,
     )
+    _warn_strays(newslib.Repository(args.content))
     for reason in result.refused:
         print(f"newslib: error: {reason}", file=sys.stderr)
     return EXIT_FINDINGS if result.refused else EXIT_OK
@@ -74,6 +75,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     project = newslib.Project.at(args.content)
+    _warn_strays(project.repository())
     articles = [args.article] if args.article else None
     rows = project.status(articles, [args.lang] if args.lang else None)
     stale = [f for r in rows if args.diff for f in project.stale_fields(r.article, r.language)]
@@ -93,6 +95,11 @@ def _status(args: argparse.Namespace) -> int:
               f"revision {item.translated_from} -> {item.now}")  # fmt: skip
         print(f"  {item.diff}")
     return EXIT_OK
+
+
+def _warn_strays(repository: newslib.Repository) -> None:
+    for stray in repository.strays():
+        print(f"newslib: warning: {stray.path}: {stray.problem}; skipped", file=sys.stderr)
 
 
 def _translate(args: argparse.Namespace) -> int:

@@ -94,6 +94,10 @@ def build(
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: is a file, not a folder; give --out a folder to build into")
+    if out.resolve().is_relative_to(project.root.resolve()):
+        raise UsageError(
+            f"{out}: inside the content folder {project.root}; build into a folder outside it"
+        )
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
         return _build(project, out, jobs, strict, progress)

@@ -109,12 +109,35 @@ class Repository:
     # ---------------------------------------------------------------- reading
 
     def ids(self) -> list[str]:
-        """The ids of the stored articles."""
-        if not self.articles.is_dir():
+        """The ids of the stored articles (see :meth:`strays` for what is passed over)."""
+        return [entry.name for entry, problem in self._entries() if problem is None]
+
+    def strays(self) -> list[StoreProblem]:
+        """Entries of the articles folder that are not articles, and why: build and status
+        pass over them, ``verify`` reports them."""
+        return [StoreProblem(str(entry), problem) for entry, problem in self._entries() if problem]
+
+    def _entries(self) -> list[tuple[Path, str | None]]:
+        """Each visible entry of the articles folder, with what keeps it from being an article."""
+        if not self._articles_folder().is_dir():
             return []
-        return sorted(
-            p.name for p in self.articles.iterdir() if p.is_dir() and ARTICLE_ID.fullmatch(p.name)
-        )
+        found: list[tuple[Path, str | None]] = []
+        for entry in sorted(self.articles.iterdir()):
+            if entry.name.startswith("."):
+                continue  # hidden: a first save under way, editors' files
+            found.append((entry, _stray(entry, self.articles.resolve())))
+        return found
+
+    def _articles_folder(self) -> Path:
+        """The articles folder, refused when it is a link leading out of the content folder."""
+        if self.articles.is_symlink() and not self.articles.resolve().is_relative_to(
+            self.root.resolve()
+        ):
+            raise UnsafePathError(
+                f"{self.articles}: a symbolic link leading out of {self.root}; refused "
+                "(make it a folder)"
+            )
+        return self.articles
 
     def history(self, article_id: str) -> list[Revision]:
         """Every revision's record, oldest first."""
@@ -235,20 +258,14 @@ class Repository:
 
     def verify(self) -> list[StoreProblem]:
         """Recompute every hash and link; report tampering, corruption, gaps, stray files."""
-        problems: list[StoreProblem] = []
-        if not self.articles.is_dir():
+        if not self._articles_folder().is_dir():
             return [StoreProblem(str(self.articles), "no articles folder")]
-        root = self.articles.resolve()
-        for entry in sorted(self.articles.iterdir()):
-            if entry.name.startswith("."):
-                continue
-            if not entry.is_dir() or not ARTICLE_ID.fullmatch(entry.name):
-                problems.append(StoreProblem(str(entry), "stray file: not an article folder"))
-                continue
-            if not entry.resolve().is_relative_to(root):
-                problems.append(StoreProblem(str(entry), "leads outside the content folder"))
-                continue
-            problems.extend(self._verify_article(entry))
+        problems: list[StoreProblem] = []
+        for entry, stray in self._entries():
+            if stray is not None:
+                problems.append(StoreProblem(str(entry), stray))
+            else:
+                problems.extend(self._verify_article(entry))
         return problems
 
     def _verify_article(self, folder: Path) -> Iterator[StoreProblem]:
@@ -289,7 +306,7 @@ class Repository:
                 f"invalid article id {article_id!r}: use lowercase letters, digits and '-' "
                 "(no paths, no leading dot, no reserved names)"
             )
-        folder = self.articles / article_id
+        folder = self._articles_folder() / article_id
         if folder.exists() or folder.is_symlink():
             root = self.articles.resolve()
             if folder.is_symlink() or not folder.resolve().is_relative_to(root):
@@ -370,6 +387,19 @@ def _remove_abandoned(articles: Path) -> None:
         with contextlib.suppress(OSError):
             if entry.is_dir() and not entry.is_symlink() and entry.stat().st_mtime < cutoff:
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+def _stray(entry: Path, root: Path) -> str | None:
+    """Why *entry* of the articles folder is not an article, or ``None`` when it is one."""
+    if not entry.is_dir() or not ARTICLE_ID.fullmatch(entry.name) or entry.name in _RESERVED:
+        return "stray file: not an article folder"
+    if not entry.resolve().is_relative_to(root):
+        return "leads outside the content folder"
+    if entry.is_symlink():
+        return "a symbolic link, not an article folder"
+    if not any(_REVISION_FILE.fullmatch(p.name) for p in entry.iterdir()):
+        return "no revisions"
+    return None
 
 
 def _check_record(
