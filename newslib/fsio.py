@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -40,9 +42,18 @@ def default_mode() -> int:
 def atomic_writer(path: str | Path, *, mode: int | None = None) -> Iterator[BinaryIO]:
     """A binary file that replaces *path* (synced, renamed into place) when the block ends.
 
-    If the block raises, *path* is left as it was. *mode* defaults to the umask's.
+    If the block raises, *path* is left as it was. A symbolic link is written through (its
+    target is replaced, the link stays); an existing file keeps its mode and, where the
+    process may, its owner. A new file's mode is *mode*, else the umask's. Temporary files
+    that killed writers left beside *path* an hour ago or more are removed.
     """
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
+    try:
+        existing: os.stat_result | None = target.stat()
+    except OSError:
+        existing = None
     try:
         fd, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
@@ -51,7 +62,12 @@ def atomic_writer(path: str | Path, *, mode: int | None = None) -> Iterator[Bina
         where = "its folder does not exist" if isinstance(exc, FileNotFoundError) else exc.strerror
         raise UsageError(f"{target}: cannot write: {where}; nothing was changed") from None
     try:
-        os.fchmod(fd, default_mode() if mode is None else mode)
+        if existing is not None:
+            os.fchmod(fd, existing.st_mode & 0o7777)
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.fchown(fd, existing.st_uid, existing.st_gid)
+        else:
+            os.fchmod(fd, default_mode() if mode is None else mode)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -66,6 +82,19 @@ def atomic_writer(path: str | Path, *, mode: int | None = None) -> Iterator[Bina
             Path(temporary).unlink()
         raise
     sync_directory(target.parent)
+    _remove_stale_temporaries(target)
+
+
+_STALE_AFTER = 3600.0  # seconds: a temporary file this old belongs to a killed writer
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Delete ``.<name>.*.tmp`` files beside *target* that killed writers left long ago."""
+    cutoff = time.time() - _STALE_AFTER
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:

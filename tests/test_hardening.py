@@ -304,3 +304,33 @@ class TestContainment:
         result = newslib.build(content, tmp_path / "site", jobs=1)
         assert any("impostor" in reason for reason in result.refused)
         assert not (tmp_path / "site" / "ru" / "impostor.html").exists()
+
+
+class TestFixInPlace:
+    def test_fix_writes_through_a_symlink(self, tmp_path: Path) -> None:
+        real = tmp_path / "desk" / "story.txt"
+        real.parent.mkdir()
+        real.write_text("Talks in Sukhum.\n", "utf-8")
+        link = tmp_path / "story.txt"
+        link.symlink_to(real)
+        newslib.fix_file(link, policy="georgian-official")
+        assert link.is_symlink() and link.resolve() == real
+        assert real.read_text("utf-8") == "Talks in Sukhumi.\n"
+
+    def test_fix_keeps_the_file_s_mode(self, tmp_path: Path) -> None:
+        path = tmp_path / "story.txt"
+        path.write_text("Talks in Sukhum.\n", "utf-8")
+        path.chmod(0o600)
+        newslib.fix_file(path, policy="georgian-official")
+        assert path.stat().st_mode & 0o777 == 0o600
+
+    def test_fix_removes_what_killed_fixes_left_long_ago(self, tmp_path: Path) -> None:
+        path = tmp_path / "story.txt"
+        path.write_text("Talks in Sukhum.\n", "utf-8")
+        old, recent = tmp_path / ".story.txt.k1ll3d.tmp", tmp_path / ".story.txt.n0w.tmp"
+        for leftover in (old, recent):
+            leftover.write_text("half", "utf-8")
+        an_hour_ago = time.time() - 3700
+        os.utime(old, (an_hour_ago, an_hour_ago))
+        newslib.fix_file(path, policy="georgian-official")
+        assert not old.exists() and recent.exists()  # a fix under way now is left alone

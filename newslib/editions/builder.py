@@ -134,6 +134,8 @@ def _build(
             problems += _strict_problems(all_jobs, facts)
         if problems:
             raise BuildError(problems)
+        if staging:
+            os.sync()  # every staged file on disk before any link switches to it
         for edition in project.editions:
             if edition.id in changed:
                 edition_jobs = [j for j in all_jobs if j.edition.id == edition.id]
