@@ -16,6 +16,7 @@ from typing import BinaryIO
 from newslib.errors import DiskFullError, InputError, NewslibError, UsageError
 
 __all__ = [
+    "MAX_INPUT",
     "atomic_write_bytes",
     "atomic_write_text",
     "atomic_writer",
@@ -108,13 +109,22 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+MAX_INPUT = 16 * 2**20  # bytes: the largest text file newslib reads (an article is ~10 KB)
+
+
 def read_text(path: str | Path) -> str:
     """Read a UTF-8 file as DESIGN.md's offsets assume (no newline translation).
 
-    A missing or unreadable file raises :class:`UsageError`; bytes that are not UTF-8
-    raise :class:`InputError` at their line and column.
+    A missing, unreadable or too large (:data:`MAX_INPUT`) file raises :class:`UsageError`;
+    bytes that are not UTF-8 raise :class:`InputError` at their line and column.
     """
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_INPUT:
+            raise UsageError(
+                f"{path}: {size / 2**20:.0f} MiB; newslib reads texts of up to "
+                f"{MAX_INPUT // 2**20} MiB (split the file)"
+            )
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file; check the path") from None

@@ -334,3 +334,15 @@ class TestFixInPlace:
         os.utime(old, (an_hour_ago, an_hour_ago))
         newslib.fix_file(path, policy="georgian-official")
         assert not old.exists() and recent.exists()  # a fix under way now is left alone
+
+
+def test_a_text_over_the_limit_is_refused_at_once(tmp_path: Path) -> None:
+    from newslib.fsio import MAX_INPUT
+
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_INPUT + 1)  # sparse: no time or disk spent making it
+    started = time.monotonic()
+    with pytest.raises(newslib.errors.UsageError, match=r"huge.txt: 16 MiB; .*up to 16 MiB"):
+        newslib.check_file(path, policy="georgian-official")
+    assert time.monotonic() - started < 1
