@@ -86,3 +86,25 @@ def test_known_names_are_annotated_with_the_gazetteer() -> None:
         "maria-zakharova",
         "sergey-lavrov",
     ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "dateline", "expected"),
+    [
+        ("Делегация Абхазии прибыла в Москву", "МОСКВА, 12 марта. /ТАСС/.",
+         "delegatsiya-abkhazii-pribyla-v-moskvu"),
+        ("Лавров проведёт переговоры с главами МИД Абхазии и Южной Осетии в Москве на неделе",
+         "МОСКВА, 4 октября. /ТАСС/.",
+         "lavrov-provedyot-peregovory-s-glavami-mid-abkhazii-i-yuzhnoy"),
+        ("Lawrow führt Gespräche über Südossetien", "MOSKAU, 4 Oktober. /TASS/.",
+         "lawrow-fuhrt-gesprache-uber-sudossetien"),
+        ("Lavrov to hold talks with foreign ministers of Abkhazia, South Ossetia",
+         "MOSCOW, October 4. /TASS/.", "lavrov-to-hold-talks-with-foreign-ministers-of-abkhazia"),
+    ],
+)  # fmt: skip
+def test_ids_are_transliterated_whole_words(headline: str, dateline: str, expected: str) -> None:
+    """A Russian headline gave the id 'article'; ids are cut between words, never inside one."""
+    text = f"{headline}\n\n{dateline} Министр прибыл. Minister arrived.\n"
+    article = import_text(text, year=2024).article
+    assert article.id == expected
+    assert len(article.id) <= 60 and not article.id.endswith("-")

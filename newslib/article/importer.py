@@ -16,7 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import assert_never
 
+import iuliia
 from babel.dates import get_month_names
+from slugify import slugify
 
 from newslib.article.model import (
     Article,
@@ -29,6 +31,7 @@ from newslib.article.model import (
     Paragraph,
     Quote,
     Text,
+    primary_language,
 )
 from newslib.errors import ArticleError
 from newslib.fsio import read_text
@@ -114,14 +117,14 @@ def import_text(
     place_ref = next(place_text.refs(), None)
     if place_ref is None:
         notes.append(f"dateline place {match['place']!r} is not in the gazetteer; declared it")
-        place_id = _slug(match["place"]) or "dateline-place"
+        place_id = slug(match["place"], language) or "dateline-place"
         entities.setdefault(place_id, Entity(place_id, EntityKind.PLACE, match["place"].title()))
     else:
         place_id = place_ref.entity
 
     blocks = _blocks(body_texts, mark, entities)
     article = Article(
-        id=article_id or _slug(" ".join(headline.split()[:8])) or "article",
+        id=article_id or slug(headline, language) or "article",
         language=language,
         section=section or "News",
         source=match["source"].strip(),
@@ -255,6 +258,17 @@ def _last_person(block: Block, entities: dict[str, Entity]) -> str | None:
     return people[-1] if people else None
 
 
-def _slug(value: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+def slug(value: str, language: str = "en", *, length: int = 60) -> str:
+    """An id from *value*: transliterated, lowercase, whole words, at most *length* letters.
+
+    Russian goes through iuliia's Wikipedia schema (``Лавров`` → ``lavrov``); other
+    scripts through python-slugify's transliteration.
+
+    >>> slug("Лавров проведёт переговоры с главами МИД Абхазии и Южной Осетии", "ru")
+    'lavrov-provedyot-peregovory-s-glavami-mid-abkhazii-i-yuzhnoy'
+    >>> slug("Lawrow führt Gespräche über Südossetien", "de")
+    'lawrow-fuhrt-gesprache-uber-sudossetien'
+    """
+    if primary_language(language) == "ru":
+        value = iuliia.WIKIPEDIA.translate(value)
+    return slugify(value, max_length=length, word_boundary=True)
