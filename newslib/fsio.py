@@ -112,18 +112,19 @@ def atomic_write_text(path: str | Path, text: str) -> None:
 MAX_INPUT = 16 * 2**20  # bytes: the largest text file newslib reads (an article is ~10 KB)
 
 
-def read_text(path: str | Path) -> str:
+def read_text(path: str | Path, *, error: type[InputError] = InputError) -> str:
     """Read a UTF-8 file as DESIGN.md's offsets assume (no newline translation).
 
-    A missing, unreadable or too large (:data:`MAX_INPUT`) file raises :class:`UsageError`;
-    bytes that are not UTF-8 raise :class:`InputError` at their line and column.
+    A missing or unreadable file raises :class:`UsageError`; a file larger than
+    :data:`MAX_INPUT`, or bytes that are not UTF-8, raise *error* (an :class:`InputError`).
     """
     try:
         size = Path(path).stat().st_size
         if size > MAX_INPUT:
-            raise UsageError(
-                f"{path}: {size / 2**20:.0f} MiB; newslib reads texts of up to "
-                f"{MAX_INPUT // 2**20} MiB (split the file)"
+            raise error(
+                f"the file is larger than {MAX_INPUT // 2**20} MiB ({size / 2**20:.0f} MiB)",
+                path=path,
+                hint="split it",
             )
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -137,7 +138,7 @@ def read_text(path: str | Path) -> str:
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        raise InputError(
+        raise error(
             f"byte 0x{data[exc.start]:02x} is not UTF-8",
             path=path,
             line=data.count(b"\n", 0, exc.start) + 1,

@@ -36,7 +36,7 @@ from newslib.config import CheckSettings, check_section
 from newslib.editions.edition import Edition, MissingTranslation
 from newslib.errors import ConfigError, UnknownEditionError, UnsafePathError, UsageError
 from newslib.fsio import read_text
-from newslib.l10n.localizer import parse_locale, parse_timezone
+from newslib.l10n.localizer import Localizer, parse_locale, parse_timezone
 from newslib.renderers import FORMATS
 from newslib.store.repository import Repository
 from newslib.terms.cache import cache_dir
@@ -226,6 +226,8 @@ class _ConfigReader(Reader):
                 "use " + ", ".join(SHIPPED_POLICIES) + " or a policy YAML path",
             )
         formats = tuple(self.string(f) for f in self.sequence(fields["formats"]))
+        if not formats:
+            self.fail(fields["formats"], "no formats", "list at least one, e.g. [html]")
         for format_node, name in zip(self.sequence(fields["formats"]), formats, strict=True):
             if name not in FORMATS:
                 self.fail(format_node, f"unknown format {name!r}", "use: " + ", ".join(FORMATS))
@@ -241,9 +243,18 @@ class _ConfigReader(Reader):
                 MissingTranslation.FALLBACK
             ),
             base_url=self.optional_string(fields.get("base_url")),
-            dateline=self.optional_string(fields.get("dateline")),
+            dateline=self.dateline(fields.get("dateline")),
             templates=self.optional_string(fields.get("templates")),
         )  # fmt: skip
+
+    def dateline(self, node: yaml.Node | None) -> str | None:
+        pattern = self.optional_string(node)
+        if node is not None and pattern is not None:
+            try:
+                Localizer.check_dateline_pattern(pattern)
+            except UsageError as exc:
+                self.fail(node, str(exc), 'e.g. "{place}, {date}. /{agency}/."')
+        return pattern
 
     def timezone(self, node: yaml.Node) -> str:
         name = self.string(node)

@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 import yaml
 
 from newslib.errors import InputError
+from newslib.fsio import MAX_INPUT
 
 __all__ = ["Reader", "compose", "dump"]
 
@@ -43,7 +44,7 @@ _TYPE_NAMES = {
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TAGS = (_TIMESTAMP, _STR)
 
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = MAX_INPUT
 MAX_DEPTH = 64
 
 
@@ -162,6 +163,11 @@ def compose(text: str, path: str | Path, error: type[InputError]) -> yaml.Node |
     return node
 
 
+# C0 and C1 controls but tab and line breaks, lone surrogates, noncharacters: no XML carries them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
 class Reader:
     """Turns composed nodes into checked Python values, failing with positions."""
 
@@ -237,6 +243,13 @@ class Reader:
     def string(self, node: yaml.Node, *, pattern: re.Pattern[str] | None = None) -> str:
         """A string scalar, optionally matching *pattern* in full."""
         value = self._scalar(node, _STR, "a string (quote it if it looks like a number or date)")
+        bad = _CONTROL.search(value)
+        if bad is not None:
+            self.fail(
+                node,
+                f"character U+{ord(bad.group()):04X} is not allowed in text",
+                "remove it (of the control characters only tabs and line breaks may stand)",
+            )
         if pattern is not None and not pattern.fullmatch(value):
             self.fail(node, f"invalid value {value!r}", f"it must match {pattern.pattern}")
         return value
@@ -253,8 +266,11 @@ class Reader:
         return value.lower() in ("true", "yes", "on")
 
     def integer(self, node: yaml.Node) -> int:
-        """An integer scalar."""
-        return int(self._scalar(node, _INT, "a whole number"), 0)
+        """An integer scalar, written in decimal (YAML 1.1's ``02`` and ``0x2`` are refused)."""
+        value = self._scalar(node, _INT, "a whole number")
+        if not _DECIMAL.fullmatch(value):
+            self.fail(node, f"the number {value!r} is not plain decimal", "write it like 2 or 42")
+        return int(value)
 
     def date(self, node: yaml.Node) -> date:
         """A calendar date written YYYY-MM-DD."""

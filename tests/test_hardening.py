@@ -343,6 +343,59 @@ def test_a_text_over_the_limit_is_refused_at_once(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(MAX_INPUT + 1)  # sparse: no time or disk spent making it
     started = time.monotonic()
-    with pytest.raises(newslib.errors.UsageError, match=r"huge.txt: 16 MiB; .*up to 16 MiB"):
+    with pytest.raises(
+        newslib.errors.InputError, match=r"huge.txt: the file is larger than 16 MiB"
+    ):
         newslib.check_file(path, policy="georgian-official")
     assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("formats: [html, markdown, text, json, ninjs, ninjs2, newsml]\n    timezone: UTC\n",
+         "formats: []\n    timezone: UTC\n", "no formats"),
+        ("timezone: Europe/Moscow\n", 'timezone: Europe/Moscow\n    dateline: "{nope}"\n',
+         "dateline pattern may name"),
+        ("timezone: Europe/Moscow\n", 'timezone: Europe/Moscow\n    dateline: "{place"\n',
+         "dateline pattern may name"),
+        ("timezone: Europe/Moscow\n", 'timezone: Europe/Moscow\n    dateline: "{0}"\n',
+         "dateline pattern may name"),
+        ("title: newslib\n", 'title: "The\\x0bDesk"\n', r"U\+000B is not allowed"),
+    ],
+)  # fmt: skip
+def test_bad_config_values_name_their_line(
+    tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns(".lock"))
+    config = content / "newslib.yaml"
+    text = config.read_text("utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), "utf-8")
+    with pytest.raises(newslib.errors.ConfigError, match=problem) as caught:
+        newslib.build(content, tmp_path / "site")
+    assert caught.value.line is not None and caught.value.path == str(config)
+
+
+def test_a_yaml_1_1_number_in_a_revision_is_one_clear_error(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns(".lock"))
+    path = content / "articles" / SEED_ID / "0002.yaml"
+    path.write_text(path.read_text("utf-8").replace("number: 2", "number: 02", 1), "utf-8")
+    with pytest.raises(newslib.errors.RevisionError, match=r"0002.yaml:3:.*'02' is not plain"):
+        newslib.read_article_file(path)
+
+
+def test_a_broken_template_is_one_clear_error(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns(".lock"))
+    (content / "tpl").mkdir()
+    (content / "tpl" / "article.html").write_text("<p>\n{% if %}\n", "utf-8")
+    config = content / "newslib.yaml"
+    text = config.read_text("utf-8").replace(
+        "timezone: Asia/Tbilisi\n", "timezone: Asia/Tbilisi\n    templates: tpl\n", 1
+    )
+    config.write_text(text, "utf-8")
+    with pytest.raises(newslib.errors.InputError, match=r"tpl/article.html:2: .*fix the template"):
+        newslib.build(content, tmp_path / "site", jobs=1)

@@ -44,7 +44,7 @@ __all__ = [
 
 def read_article(path: str | Path) -> Article:
     """Read and validate an article file."""
-    return loads_article(read_text(path), path=path)
+    return loads_article(read_text(path, error=ArticleError), path=path)
 
 
 def write_article(article: Article, path: str | Path) -> None:

@@ -251,6 +251,23 @@ class Localizer:
             return self.typography(self.dateline_pattern.format(**values))
         return self.pgettext("dateline", "{place}, {date}. /{agency}/.", **values)
 
+    @staticmethod
+    def check_dateline_pattern(pattern: str) -> None:
+        """Refuse a dateline pattern that names other fields than place, date and agency.
+
+        >>> Localizer.check_dateline_pattern("{place}, {date} ({agency})")
+        >>> Localizer.check_dateline_pattern("{nope}")
+        Traceback (most recent call last):
+        ...
+        newslib.errors.UsageError: a dateline pattern may name {place}, {date} and {agency} only
+        """
+        try:
+            pattern.format(place="", date="", agency="")
+        except (KeyError, IndexError, ValueError, AttributeError):
+            raise UsageError(
+                "a dateline pattern may name {place}, {date} and {agency} only"
+            ) from None
+
     # ------------------------------------------------------------------ typography
 
     def quote(self, text: str, *, inner: bool = False) -> str:

@@ -16,16 +16,19 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     PackageLoader,
+    TemplateError,
+    TemplateSyntaxError,
     select_autoescape,
 )
 
 from newslib.article.model import Block, BlockType, Heading, ListBlock, Paragraph, Quote
+from newslib.errors import InputError
 from newslib.l10n import labels
 from newslib.l10n.localizer import text_direction
 from newslib.renderers.page import BodyState, Page
 from newslib.renderers.safety import safe_url
 
-__all__ = ["environment", "jsonld", "render"]
+__all__ = ["environment", "jsonld", "render", "render_template"]
 
 
 @cache
@@ -42,8 +45,28 @@ def environment(templates: Path | None = None) -> Environment:
 
 def render(page: Page) -> str:
     """The page as an HTML5 document."""
-    template = environment(page.templates).get_template("article.html")
-    return template.render(**context(page))
+    return render_template(page.templates, "article.html", context(page))
+
+
+def render_template(templates: Path | None, name: str, values: dict[str, Any]) -> str:
+    """Template *name* (the edition's own, else the shipped one) filled with *values*.
+
+    A template that does not parse or fails while rendering is an :class:`InputError`
+    naming its file and line, never a traceback from Jinja2.
+    """
+    try:
+        return environment(templates).get_template(name).render(**values)
+    except TemplateSyntaxError as exc:
+        raise InputError(
+            exc.message or "syntax error", path=exc.filename or name, line=exc.lineno,
+            hint="fix the template (Jinja2 syntax)",
+        ) from None  # fmt: skip
+    except TemplateError as exc:
+        raise InputError(
+            f"the template failed: {exc.message or exc}",
+            path=str(templates / name) if templates else name,
+            hint="fix the template, or remove it to use the shipped one",
+        ) from None
 
 
 def context(page: Page) -> dict[str, Any]:

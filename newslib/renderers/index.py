@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newslib.l10n.localizer import Localizer
 from newslib.renderers.atom import FeedEntry
-from newslib.renderers.html import environment
+from newslib.renderers.html import environment, render_template
 
 __all__ = ["ASSETS", "assets", "render_index"]
 
@@ -33,8 +33,8 @@ def render_index(
         }
         for e in sorted(entries, key=lambda e: e.updated, reverse=True)
     ]
-    template = environment(templates).get_template("index.html")
-    return template.render(loc=loc, title=title, entries=shown, feed=feed, stylesheet="style.css")
+    values = {"loc": loc, "title": title, "entries": shown, "feed": feed, "stylesheet": "style.css"}
+    return render_template(templates, "index.html", values)
 
 
 def assets(templates: Path | None = None) -> dict[str, str]:
