@@ -398,3 +398,11 @@ def _first_save(root: str, n: int) -> str:
     except StoreError as exc:
         return type(exc).__name__
     return "saved"
+
+
+def test_history_shows_control_characters_as_escapes() -> None:
+    """Records are refused when they hold control characters; history never prints one raw."""
+    from newslib.cli.articles import _visible
+
+    assert _visible("Ann\x1b[31m Editor\x07") == "Ann\\u001b[31m Editor\\u0007"
+    assert _visible("Ирина Петрова") == "Ирина Петрова"

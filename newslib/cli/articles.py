@@ -121,9 +121,14 @@ def _history(args: argparse.Namespace) -> int:
         print(json.dumps([_revision_json(r) for r in revisions], ensure_ascii=False, indent=2))
         return EXIT_OK
     for r in revisions:
-        note = f": {r.note}" if r.note else ""
-        print(f"{r.number:>4}  {r.time:%Y-%m-%d %H:%M}Z  {r.kind:<10} {r.author}{note}")
+        note = f": {_visible(r.note)}" if r.note else ""
+        print(f"{r.number:>4}  {r.time:%Y-%m-%d %H:%M}Z  {r.kind:<10} {_visible(r.author)}{note}")
     return EXIT_OK
+
+
+def _visible(text: str) -> str:
+    """*text* with control characters shown as escapes: a stored one never drives a terminal."""
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
 def _revision_json(revision: newslib.Revision) -> dict[str, object]:
