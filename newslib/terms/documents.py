@@ -1,9 +1,14 @@
-"""Checking and fixing documents (files or stdin) with findings at file positions."""
+"""Checking and fixing documents (files or stdin) with findings at file positions.
+
+For Markdown, a suggestion is escaped for the markup it is written into, and a finding
+whose name markup splits (``**Sukh**umi``) is reported but left for a human.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import assert_never
 
 from newslib.article.codec import loads_article
 from newslib.errors import UsageError
@@ -12,6 +17,7 @@ from newslib.terms.checker import Finding, apply_fixes, check
 from newslib.terms.files import Document, DocumentKind, detect_language
 from newslib.terms.gazetteer import Gazetteer
 from newslib.terms.lines import LineIndex
+from newslib.terms.markdown_input import escape_markdown
 from newslib.terms.policy import Policy
 from newslib.terms.scanner import Mention, scan
 
@@ -90,6 +96,8 @@ def _quoted(document: Document) -> list[tuple[int, int]] | None:
 def _to_file(document: Document, finding: Finding, lines: LineIndex) -> Finding:
     start, end = document.file_span(finding.start, finding.end)
     line, column = lines.at(start)
+    if document.ends is not None and finding.suggestion is not None:
+        finding = _for_markup(document, finding)
     return replace(
         finding,
         path=document.path,
@@ -99,3 +107,40 @@ def _to_file(document: Document, finding: Finding, lines: LineIndex) -> Finding:
         line=line,
         column=column,
     )
+
+
+def _for_markup(document: Document, finding: Finding) -> Finding:
+    """*finding* (at text offsets) as a fix to markup: escaped, or left for a human."""
+    if not (finding.fixable or finding.guessed):
+        return finding
+    if not _in_one_piece(document, finding.start, finding.end):
+        return _by_hand(finding, "markup splits the name here")
+    assert finding.suggestion is not None
+    return replace(finding, suggestion=_escaped(document, finding.suggestion))
+
+
+def _by_hand(finding: Finding, why: str) -> Finding:
+    message = f"{finding.message}; {why}, so fix it by hand"
+    return replace(finding, fixable=False, guessed=False, message=message)
+
+
+def _in_one_piece(document: Document, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is one stretch of the file: no markup dropped inside
+    it (a character decoded from an entity spans the whole entity)."""
+    offsets, ends = document.offsets, document.ends
+    assert offsets is not None and ends is not None
+    return all(
+        ends[i] == offsets[i + 1] or (offsets[i], ends[i]) == (offsets[i + 1], ends[i + 1])
+        for i in range(start, end - 1)
+    )
+
+
+def _escaped(document: Document, text: str) -> str:
+    """*text* as the document's markup must write it."""
+    match document.kind:
+        case DocumentKind.MARKDOWN:
+            return escape_markdown(text)
+        case DocumentKind.HTML | DocumentKind.ARTICLE | DocumentKind.REVISION | DocumentKind.TEXT:
+            return text
+        case _:
+            assert_never(document.kind)

@@ -1,8 +1,9 @@
 """Inputs to check: article YAML, plain text, Markdown and HTML, as one text with a map.
 
 Each input becomes a :class:`Document`: the text to scan (for YAML, the plain text of every
-text field, joined by blank lines; for Markdown, code blanked out; for HTML, markup
-blanked out) and, for each of its characters, the offset in the file as read with
+text field, joined by blank lines; for Markdown, the prose its reader finds, see
+:mod:`~newslib.terms.markdown_input`; for HTML, markup blanked out) and, for each of
+its characters, the offset in the file as read with
 ``open(path, encoding="utf-8", newline="")``. Findings are reported at file offsets, and
 fixes are applied to the file's own text.
 """
@@ -23,6 +24,7 @@ from newslib.article.model import Block, FieldPath, Quote
 from newslib.errors import ArticleError, UsageError
 from newslib.fsio import read_text
 from newslib.store.revisions import is_revision_text, loads_revision
+from newslib.terms.markdown_input import read_markdown
 from newslib.yamlio import compose
 
 __all__ = ["Document", "DocumentKind", "detect_language", "load_document", "parse_document"]
@@ -49,11 +51,16 @@ class Document:
     quoted: tuple[tuple[int, int], ...]
     lang: str | None
     kind: DocumentKind
+    # Markdown (see newslib.terms.prose): where each character ends in the file (None: one
+    # character on).
+    ends: Sequence[int] | None = None
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """The file span of the non-empty text span ``start:end``."""
         if self.offsets is None:
             return start, end
+        if self.ends is not None:
+            return self.offsets[start], self.ends[end - 1]
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
@@ -71,8 +78,16 @@ def parse_document(source: str, *, path: str = "-") -> Document:
     if suffix in (".yaml", ".yml"):
         return _article_document(source, path)
     if suffix in (".md", ".markdown"):
+        prose = read_markdown(source, path=path)
         return Document(
-            path, source, _blank_markdown_code(source), None, (), None, DocumentKind.MARKDOWN
+            path,
+            source,
+            prose.text,
+            prose.offsets,
+            prose.quoted,
+            None,
+            DocumentKind.MARKDOWN,
+            ends=prose.ends,
         )
     if suffix in (".html", ".htm", ".xhtml"):
         return Document(path, source, _blank_html_markup(source), None, (), None, DocumentKind.HTML)
@@ -174,9 +189,6 @@ def _escape_length(source: str, index: int) -> int:
     return _ESCAPE_LENGTHS.get(source[index + 1], 2)
 
 
-_MD_FENCE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?^(?P=fence)[ \t]*$", re.M | re.S)
-_MD_INLINE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_MD_INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
 _HTML_SKIP = re.compile(
     r"<!--.*?-->|<(script|style|code|pre)\b[^>]*>.*?</\1\s*>|<[^>]*>", re.S | re.I
 )
@@ -185,12 +197,6 @@ _HTML_SKIP = re.compile(
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
     """Replace each match with spaces (newlines kept), so offsets are unchanged."""
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-
-
-def _blank_markdown_code(text: str) -> str:
-    for pattern in (_MD_FENCE, _MD_INDENTED, _MD_INLINE):
-        text = _blank(text, pattern)
-    return text
 
 
 def _blank_html_markup(text: str) -> str:

@@ -1,0 +1,116 @@
+"""Prose read out of markup: the text to check, where each character came from, and what
+the author asked newslib to leave alone.
+
+The Markdown and HTML readers (:mod:`~newslib.terms.markdown_input`,
+:mod:`~newslib.terms.html_input`) walk their parser's events and hand each piece of prose
+to a :class:`ProseBuilder`, with its offsets in the file; whatever they do not hand over
+(code, URLs, markup, comments) is neither checked nor fixed. A character decoded from an
+entity or an escape (``&shy;``, ``\\*``) spans the whole of it in the file, so a fix
+replaces the entity rather than landing inside it.
+
+>>> builder = ProseBuilder("Sukh&shy;umi")
+>>> builder.entities(0, 12)
+>>> prose = builder.build()
+>>> prose.text, prose.offsets[4], prose.ends[4]
+('Sukh\\xadumi', 4, 9)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+__all__ = ["GAP", "Prose", "ProseBuilder"]
+
+# Stands in the text for rendered content that is not prose (a code span, a formula): a
+# token of its own, so the words on either side are not read as neighbours.
+GAP = "\ufffc"
+
+# html.unescape's own pattern: each match is one character reference.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """The prose of one file: ``text[i]`` comes from ``source[offsets[i]:ends[i]]``.
+
+    ``offsets`` has one more item than the text (the end of the last character), as
+    :class:`~newslib.terms.files.Document` expects. *quoted* are text spans inside
+    quotations (block quotes).
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    ends: tuple[int, ...]
+    quoted: tuple[tuple[int, int], ...] = ()
+
+
+class ProseBuilder:
+    """Collects prose pieces with their file offsets; see the module docstring."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._pieces: list[str] = []
+        self._offsets: list[int] = []
+        self._ends: list[int] = []
+        self._last_end = 0
+        self._blank = True  # the text is empty or ends in a blank line
+        self.quoted: list[tuple[int, int]] = []
+
+    @property
+    def position(self) -> int:
+        """The length of the text so far."""
+        return len(self._offsets)
+
+    def verbatim(self, start: int, end: int) -> None:
+        """Add ``source[start:end]`` as it is."""
+        if start < end:
+            self._pieces.append(self.source[start:end])
+            self._offsets += range(start, end)
+            self._ends += range(start + 1, end + 1)
+            self._last_end = end
+            self._blank = False
+
+    def decoded(self, text: str, start: int, end: int) -> None:
+        """Add *text*, which ``source[start:end]`` stands for (an entity, an escape)."""
+        self._pieces.append(text)
+        self._offsets += [start] * len(text)
+        self._ends += [end] * len(text)
+        self._last_end = end
+        self._blank = False
+
+    def entities(self, start: int, end: int) -> None:
+        """Add ``source[start:end]`` with its character references decoded, as HTML
+        decodes them (``&shy;``, ``&#173;``, ``&amp``)."""
+        position = start
+        for match in _CHARREF.finditer(self.source, start, end):
+            self.verbatim(position, match.start())
+            decoded = html.unescape(match.group())
+            if decoded == match.group():  # not a reference after all ("&c", "&foo;")
+                self.verbatim(match.start(), match.end())
+            else:
+                self.decoded(decoded, match.start(), match.end())
+            position = match.end()
+        self.verbatim(position, end)
+
+    def gap(self, text: str = GAP) -> None:
+        """Add *text* that stands for no part of the file (a separator)."""
+        self._pieces.append(text)
+        self._offsets += [self._last_end] * len(text)
+        self._ends += [self._last_end] * len(text)
+        self._blank = text == "\n\n"
+
+    def block(self) -> None:
+        """End a block: a blank line, unless the text is empty or already ends in one."""
+        if not self._blank:
+            self.gap("\n\n")
+
+    def build(self) -> Prose:
+        """The prose collected."""
+        return Prose(
+            "".join(self._pieces),
+            (*self._offsets, self._last_end),
+            tuple(self._ends),
+            tuple(self.quoted),
+        )
