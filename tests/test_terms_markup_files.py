@@ -1,4 +1,4 @@
-"""Markdown files checked and fixed as their reader sees them: prose only.
+"""Markdown and HTML files checked and fixed as their readers see them: prose only.
 
 Each sample is copy a newsroom might keep: front matter, headings, links and images with
 names in their paths, code, comments, entities. The tests say exactly which mentions
@@ -8,6 +8,7 @@ come back byte for byte.
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pyromark
@@ -24,8 +25,10 @@ from newslib import (
     scan_file,
     shipped_gazetteer,
 )
+from newslib.errors import InputError
 from newslib.terms.documents import fix_document
 from newslib.terms.files import parse_document
+from newslib.terms.html_input import escape_html
 from newslib.terms.lines import LineIndex
 from newslib.terms.markdown_input import escape_markdown
 
@@ -251,6 +254,86 @@ def test_invisible_marks_do_not_hide_a_name(tmp_path: Path) -> None:
     assert fixed_text(path, "russian-usage") == ("Sukhum, Sukhum, Sukhum, Sukhum and Sukhum.\n")
 
 
+# ---------------------------------------------------------------------- HTML
+
+ENGLISH_HTML = """\
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<title>Talks in Sukhumi</title>
+<meta name="description" content="Talks in Sukhumi">
+<style>.sukhumi > p { color: red }</style>
+<script>const city = "Sukhumi"; if (a > b) { go("Sukhumi") }</script>
+</head>
+<body>
+<h1 class="sukhumi" data-note="a > b, Sukhumi">Talks resume in Sukh&shy;umi</h1>
+<p>Delegations met in <a href="https://example.org/sukhumi" title='Guide to Sukhumi'>Sukhumi</a>
+and later in Tskhinvali &amp; Gali.</p>
+<img src="img/sukhumi.jpg" alt="The port of Sukh&#173;umi">
+<p>The <code>Sukhumi</code> key, then <b>Sukh</b>umi.
+<pre>Sukhumi</pre>
+<!-- check Sukhumi later -->
+<blockquote>We stay in Sukhumi.</blockquote>
+</body>
+</html>
+"""
+
+
+def test_english_html_check_reports_text_alt_and_title(tmp_path: Path) -> None:
+    path = write(tmp_path, "talks.html", ENGLISH_HTML)
+    assert found(check_file(path, policy="russian-usage")) == [
+        (4, 17, "Sukhumi", "Sukhum"),
+        (10, 64, "Sukh&shy;umi", "Sukhum"),
+        (11, 77, "Sukhumi", "Sukhum"),  # the title attribute
+        (11, 86, "Sukhumi", "Sukhum"),
+        (12, 14, "Tskhinvali", "Tskhinval"),
+        (12, 31, "Gali", "Gal"),
+        (13, 45, "Sukh&#173;umi", "Sukhum"),
+        (14, 42, "Sukh</b>umi", "Sukhum"),  # reported, left for a human
+        (17, 24, "Sukhumi", "Sukhum"),  # quoted: reported, never fixed
+    ]
+
+
+def test_english_html_fix_changes_text_alt_and_title_only(tmp_path: Path) -> None:
+    path = write(tmp_path, "talks.html", ENGLISH_HTML)
+    after = fixed_text(path, "russian-usage")
+    assert changed_lines(ENGLISH_HTML, after) == {
+        4: "<title>Talks in Sukhum</title>\n",
+        10: '<h1 class="sukhumi" data-note="a > b, Sukhumi">Talks resume in Sukhum</h1>\n',
+        11: '<p>Delegations met in <a href="https://example.org/sukhumi" title=\'Guide to '
+        "Sukhum'>Sukhum</a>\n",
+        12: "and later in Tskhinval &amp; Gal.</p>\n",
+        13: '<img src="img/sukhumi.jpg" alt="The port of Sukhum">\n',
+    }
+
+
+RUSSIAN_HTML = """\
+<article lang="ru">
+  <h2 title="Переговоры в Сухуме">Переговоры в&nbsp;Сухуме</h2>
+  <p>Делегаты прибыли в Цхинвал&nbsp;— <a href="/цхинвал" title=Цхинвал>подробнее</a>.
+  <p>Код: <code>Сухум</code>, <img alt=Сухум src=сухум.png>
+</article>
+"""
+
+
+def test_russian_html_with_optional_end_tags_and_unquoted_values(tmp_path: Path) -> None:
+    path = write(tmp_path, "ru.html", RUSSIAN_HTML)
+    after = fixed_text(path, "georgian-official")
+    assert changed_lines(RUSSIAN_HTML, after) == {
+        2: '  <h2 title="Переговоры в Сухуми">Переговоры в&nbsp;Сухуми</h2>\n',
+        3: '  <p>Делегаты прибыли в Цхинвали&nbsp;— <a href="/цхинвал" title=Цхинвали>'
+        "подробнее</a>.\n",
+        4: "  <p>Код: <code>Сухум</code>, <img alt=Сухуми src=сухум.png>\n",
+    }
+
+
+def test_an_unparseable_declaration_is_an_input_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "odd.html", "<p>Sukhumi</p>\n<![foo[ x ]]>\n")
+    with pytest.raises(InputError) as caught:
+        check_file(path, policy="russian-usage")
+    assert (caught.value.path, caught.value.line) == (str(path), 2)
+
+
 # ---------------------------------------------------------------------- escaping
 
 ESCAPING_GAZETTEER = """\
@@ -274,6 +357,10 @@ entities:
     ("name", "text", "fixed"),
     [
         ("a.md", "Milltown *and* Portville.\n", "Mill \\& Tower *and* Port'Ville.\n"),
+        ("a.html", "<p>Milltown, Portville</p>", "<p>Mill &amp; Tower, Port'Ville</p>"),
+        ("b.html", '<img alt="Milltown" title=\'Portville\'>',
+         '<img alt="Mill &amp; Tower" title=\'Port&#x27;Ville\'>'),
+        ("c.html", "<img alt=Milltown title=Portville>", "<img alt=Milltown title=Portville>"),
     ],
 )  # fmt: skip
 def test_a_fix_is_escaped_for_the_markup_it_goes_into(
@@ -283,10 +370,15 @@ def test_a_fix_is_escaped_for_the_markup_it_goes_into(
     path = write(tmp_path, name, text)
     result = fix_file(path, policy="georgian-official", gazetteer=gazetteer, lang="en")
     assert result.fixed == fixed
+    if name == "c.html":  # an unquoted value can take neither a space nor a quote mark
+        assert [f.surface for f in result.remaining] == ["Milltown", "Portville"]
+        assert all("not quoted" in f.message for f in result.remaining)
 
 
 def test_escapers() -> None:
     assert escape_markdown("[Sukhum]*") == "\\[Sukhum\\]\\*"
+    assert escape_html("A<B", quote="'") == "A&lt;B"
+    assert escape_html("A B", quote="") is None
 
 
 # ---------------------------------------------------------------------- properties
@@ -351,5 +443,64 @@ def test_fixing_markdown_never_changes_what_is_not_prose(markdown: str) -> None:
     assert _not_prose(fixed) == _not_prose(markdown)
     again, _ = fix_document(
         parse_document(fixed, path="p.md"), policy=policy, gazetteer=gazetteer, lang="en"
+    )
+    assert again == fixed
+
+
+_HTML_PIECES = st.sampled_from(
+    [
+        "Sukhumi", "Tskhinvali", "Sukh&shy;umi", "Sukh&#173;umi", " ", "\n", "<p>", "</p>",
+        "<b>", "</b>", "<br>", '<a href="/sukhumi" title="Sukhumi">', "</a>",
+        '<img alt="Sukhumi &amp; Gali" src="sukhumi.png">', "<img alt=Sukhumi src=x>",
+        "<code>Sukhumi</code>", "<pre>Sukhumi</pre>", "<script>s = 'Sukhumi'</script>",
+        "<!-- Sukhumi -->", '<div data-x="a > Sukhumi">', "</div>", "&amp;", "&", "<", ">",
+        "<li>", "<blockquote>", "</blockquote>", "Сухуми", "в Сухуме", "სოხუმში",
+    ]
+)  # fmt: skip
+_HTML = st.lists(_HTML_PIECES, max_size=30).map("".join)
+
+
+class _Markup(HTMLParser):
+    """Every parser event of an HTML text but its prose: what a fix must keep."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[object] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        kept = [(n, v) for n, v in attrs if n not in ("alt", "title")]
+        self.events.append((tag, kept))
+        self.skip += tag in ("code", "pre", "script")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("/", tag))
+        self.skip -= tag in ("code", "pre", "script")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            self.events.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.events.append(("!", data))
+
+
+def _html_not_prose(text: str) -> list[object]:
+    parser = _Markup()
+    parser.feed(text)
+    parser.close()
+    return parser.events
+
+
+@settings(max_examples=120, deadline=None)
+@given(_HTML)
+def test_fixing_html_never_changes_what_is_not_prose(text: str) -> None:
+    policy, gazetteer = load_policy("russian-usage"), shipped_gazetteer()
+    fixed, _ = fix_document(
+        parse_document(text, path="p.html"), policy=policy, gazetteer=gazetteer, lang="en"
+    )
+    assert _html_not_prose(fixed) == _html_not_prose(text)
+    again, _ = fix_document(
+        parse_document(fixed, path="p.html"), policy=policy, gazetteer=gazetteer, lang="en"
     )
     assert again == fixed

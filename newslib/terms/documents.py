@@ -1,7 +1,8 @@
 """Checking and fixing documents (files or stdin) with findings at file positions.
 
-For Markdown, a suggestion is escaped for the markup it is written into, and a finding
-whose name markup splits (``**Sukh**umi``) is reported but left for a human.
+For Markdown and HTML, a suggestion is escaped for the markup it is written into, and a
+finding whose name markup splits (``**Sukh**umi``), or whose suggestion an unquoted
+attribute value cannot hold, is reported but left for a human.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from newslib.fsio import atomic_write_text
 from newslib.terms.checker import Finding, apply_fixes, check
 from newslib.terms.files import Document, DocumentKind, detect_language
 from newslib.terms.gazetteer import Gazetteer
+from newslib.terms.html_input import escape_html
 from newslib.terms.lines import LineIndex
 from newslib.terms.markdown_input import escape_markdown
 from newslib.terms.policy import Policy
@@ -116,7 +118,10 @@ def _for_markup(document: Document, finding: Finding) -> Finding:
     if not _in_one_piece(document, finding.start, finding.end):
         return _by_hand(finding, "markup splits the name here")
     assert finding.suggestion is not None
-    return replace(finding, suggestion=_escaped(document, finding.suggestion))
+    suggestion = _escaped(document, finding.start, finding.end, finding.suggestion)
+    if suggestion is None:
+        return _by_hand(finding, "the attribute value is not quoted")
+    return replace(finding, suggestion=suggestion)
 
 
 def _by_hand(finding: Finding, why: str) -> Finding:
@@ -135,12 +140,15 @@ def _in_one_piece(document: Document, start: int, end: int) -> bool:
     )
 
 
-def _escaped(document: Document, text: str) -> str:
-    """*text* as the document's markup must write it."""
+def _escaped(document: Document, start: int, end: int, text: str) -> str | None:
+    """*text* as the markup at text span ``start:end`` must write it (``None``: it cannot)."""
     match document.kind:
         case DocumentKind.MARKDOWN:
             return escape_markdown(text)
-        case DocumentKind.HTML | DocumentKind.ARTICLE | DocumentKind.REVISION | DocumentKind.TEXT:
+        case DocumentKind.HTML:
+            quote = next((q for a, b, q in document.attributes if a < end and start < b), None)
+            return escape_html(text, quote)
+        case DocumentKind.ARTICLE | DocumentKind.REVISION | DocumentKind.TEXT:
             return text
         case _:
             assert_never(document.kind)

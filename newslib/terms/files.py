@@ -1,9 +1,9 @@
 """Inputs to check: article YAML, plain text, Markdown and HTML, as one text with a map.
 
 Each input becomes a :class:`Document`: the text to scan (for YAML, the plain text of every
-text field, joined by blank lines; for Markdown, the prose its reader finds, see
-:mod:`~newslib.terms.markdown_input`; for HTML, markup blanked out) and, for each of
-its characters, the offset in the file as read with
+text field, joined by blank lines; for Markdown and HTML, the prose their readers find,
+see :mod:`~newslib.terms.markdown_input` and :mod:`~newslib.terms.html_input`) and, for
+each of its characters, the offset in the file as read with
 ``open(path, encoding="utf-8", newline="")``. Findings are reported at file offsets, and
 fixes are applied to the file's own text.
 """
@@ -24,7 +24,9 @@ from newslib.article.model import Block, FieldPath, Quote
 from newslib.errors import ArticleError, UsageError
 from newslib.fsio import read_text
 from newslib.store.revisions import is_revision_text, loads_revision
+from newslib.terms.html_input import read_html
 from newslib.terms.markdown_input import read_markdown
+from newslib.terms.prose import Prose
 from newslib.yamlio import compose
 
 __all__ = ["Document", "DocumentKind", "detect_language", "load_document", "parse_document"]
@@ -51,9 +53,10 @@ class Document:
     quoted: tuple[tuple[int, int], ...]
     lang: str | None
     kind: DocumentKind
-    # Markdown (see newslib.terms.prose): where each character ends in the file (None: one
-    # character on).
+    # Markdown and HTML (see newslib.terms.prose): where each character ends in the file
+    # (None: one character on), and the spans of HTML attribute values with their quote.
     ends: Sequence[int] | None = None
+    attributes: tuple[tuple[int, int, str], ...] = ()
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """The file span of the non-empty text span ``start:end``."""
@@ -78,20 +81,26 @@ def parse_document(source: str, *, path: str = "-") -> Document:
     if suffix in (".yaml", ".yml"):
         return _article_document(source, path)
     if suffix in (".md", ".markdown"):
-        prose = read_markdown(source, path=path)
-        return Document(
-            path,
-            source,
-            prose.text,
-            prose.offsets,
-            prose.quoted,
-            None,
-            DocumentKind.MARKDOWN,
-            ends=prose.ends,
+        return _prose_document(
+            source, path, read_markdown(source, path=path), DocumentKind.MARKDOWN
         )
     if suffix in (".html", ".htm", ".xhtml"):
-        return Document(path, source, _blank_html_markup(source), None, (), None, DocumentKind.HTML)
+        return _prose_document(source, path, read_html(source, path=path), DocumentKind.HTML)
     return Document(path, source, source, None, (), None, DocumentKind.TEXT)
+
+
+def _prose_document(source: str, path: str, prose: Prose, kind: DocumentKind) -> Document:
+    return Document(
+        path,
+        source,
+        prose.text,
+        prose.offsets,
+        prose.quoted,
+        None,
+        kind,
+        ends=prose.ends,
+        attributes=prose.attributes,
+    )
 
 
 def _article_document(source: str, path: str) -> Document:
@@ -187,20 +196,6 @@ def _escape_length(source: str, index: int) -> int:
     if source[index] != "\\":
         return 1
     return _ESCAPE_LENGTHS.get(source[index + 1], 2)
-
-
-_HTML_SKIP = re.compile(
-    r"<!--.*?-->|<(script|style|code|pre)\b[^>]*>.*?</\1\s*>|<[^>]*>", re.S | re.I
-)
-
-
-def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    """Replace each match with spaces (newlines kept), so offsets are unchanged."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-
-
-def _blank_html_markup(text: str) -> str:
-    return _blank(text, _HTML_SKIP)
 
 
 _STOPWORDS = {

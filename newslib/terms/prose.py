@@ -37,13 +37,15 @@ class Prose:
 
     ``offsets`` has one more item than the text (the end of the last character), as
     :class:`~newslib.terms.files.Document` expects. *quoted* are text spans inside
-    quotations (block quotes).
+    quotations (block quotes); *attributes* are the text spans of HTML attribute values,
+    each with the quote mark around it ("" for none).
     """
 
     text: str
     offsets: tuple[int, ...]
     ends: tuple[int, ...]
     quoted: tuple[tuple[int, int], ...] = ()
+    attributes: tuple[tuple[int, int, str], ...] = ()
 
 
 class ProseBuilder:
@@ -57,6 +59,7 @@ class ProseBuilder:
         self._last_end = 0
         self._blank = True  # the text is empty or ends in a blank line
         self.quoted: list[tuple[int, int]] = []
+        self.attributes: list[tuple[int, int, str]] = []
 
     @property
     def position(self) -> int:
@@ -113,4 +116,5 @@ class ProseBuilder:
             (*self._offsets, self._last_end),
             tuple(self._ends),
             tuple(self.quoted),
+            tuple(self.attributes),
         )
