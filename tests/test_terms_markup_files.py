@@ -381,6 +381,79 @@ def test_escapers() -> None:
     assert escape_html("A B", quote="") is None
 
 
+# ---------------------------------------------------------------------- suppression
+
+SUPPRESSED_MD = """\
+In Sukhumi.
+
+<!-- newslib ignore=variant -->
+In Sukhumi, not fixed.
+
+- In Sukhumi.
+
+<!-- newslib off -->
+
+In Sukhumi, not read.
+
+```
+<!-- newslib on -->
+```
+
+Still off: Sukhumi.
+
+<!-- newslib on -->
+
+In Sukhumi.
+"""
+
+
+def test_markdown_suppression_comments(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", SUPPRESSED_MD)
+    assert [f.line for f in check_file(path, policy="russian-usage")] == [1, 6, 20]
+    assert set(changed_lines(SUPPRESSED_MD, fixed_text(path, "russian-usage"))) == {1, 6, 20}
+
+
+SUPPRESSED_HTML = """\
+<p>In Sukhumi.</p>
+<!-- newslib ignore=variant, inconsistent -->
+<p title="Sukhumi">In <b>Sukhumi</b>, not fixed.</p>
+<p>In Sukhumi.</p>
+<!-- newslib off --><p>In Sukhumi, not read.</p><!-- newslib on -->
+<img alt="Sukhumi" src="x.png">
+"""
+
+
+def test_html_suppression_comments(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.html", SUPPRESSED_HTML)
+    assert [f.line for f in check_file(path, policy="russian-usage")] == [1, 4, 6]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "problem"),
+    [
+        ("a.md", "Text.\n\n<!-- newslib ignore=variant,spelling -->\nMore.\n", 3,
+         "unknown rule 'spelling'"),
+        ("b.md", "Text <!-- newslib of --> here.\n", 1, "unknown newslib comment 'of'"),
+        ("c.html", "<p>Text</p>\n\n<!--newslib ignore=varient-->", 3, "unknown rule 'varient'"),
+    ],
+)  # fmt: skip
+def test_an_unknown_rule_in_a_comment_is_an_error_at_its_line(
+    tmp_path: Path, name: str, text: str, line: int, problem: str
+) -> None:
+    path = write(tmp_path, name, text)
+    with pytest.raises(InputError) as caught:
+        check_file(path, policy="russian-usage")
+    error = caught.value
+    assert (error.path, error.line) == (str(path), line)
+    assert error.problem.startswith(problem)
+    assert error.hint and "unknown-spelling" in error.hint
+
+
+def test_other_comments_mentioning_newslib_are_not_directives(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.md", "<!-- newslib-generated; see newslib docs -->\nIn Sukhumi.\n")
+    assert len(check_file(path, policy="russian-usage")) == 1
+
+
 # ---------------------------------------------------------------------- properties
 
 _PIECES = st.sampled_from(

@@ -1,6 +1,7 @@
 """Checking and fixing documents (files or stdin) with findings at file positions.
 
-For Markdown and HTML, a suggestion is escaped for the markup it is written into, and a
+For Markdown and HTML, findings in a block a ``<!-- newslib ignore=RULE -->`` comment
+covers are dropped; a suggestion is escaped for the markup it is written into; and a
 finding whose name markup splits (``**Sukh**umi``), or whose suggestion an unquoted
 attribute value cannot hold, is reported but left for a human.
 """
@@ -55,7 +56,7 @@ def check_document(
         quoted=_quoted(document),
     )
     lines = LineIndex(document.source)
-    return [_to_file(document, f, lines) for f in findings]
+    return [_to_file(document, f, lines) for f in findings if not _suppressed(document, f)]
 
 
 def fix_document(
@@ -108,6 +109,12 @@ def _to_file(document: Document, finding: Finding, lines: LineIndex) -> Finding:
         surface=document.source[start:end],
         line=line,
         column=column,
+    )
+
+
+def _suppressed(document: Document, finding: Finding) -> bool:
+    return any(
+        s.start <= finding.start < s.end and finding.rule in s.rules for s in document.suppressed
     )
 
 

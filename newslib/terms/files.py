@@ -26,7 +26,7 @@ from newslib.fsio import read_text
 from newslib.store.revisions import is_revision_text, loads_revision
 from newslib.terms.html_input import read_html
 from newslib.terms.markdown_input import read_markdown
-from newslib.terms.prose import Prose
+from newslib.terms.prose import Prose, Suppression
 from newslib.yamlio import compose
 
 __all__ = ["Document", "DocumentKind", "detect_language", "load_document", "parse_document"]
@@ -54,9 +54,11 @@ class Document:
     lang: str | None
     kind: DocumentKind
     # Markdown and HTML (see newslib.terms.prose): where each character ends in the file
-    # (None: one character on), and the spans of HTML attribute values with their quote.
+    # (None: one character on), the spans of HTML attribute values with their quote mark,
+    # and the spans where a newslib comment turns rules off.
     ends: Sequence[int] | None = None
     attributes: tuple[tuple[int, int, str], ...] = ()
+    suppressed: tuple[Suppression, ...] = ()
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """The file span of the non-empty text span ``start:end``."""
@@ -100,6 +102,7 @@ def _prose_document(source: str, path: str, prose: Prose, kind: DocumentKind) ->
         kind,
         ends=prose.ends,
         attributes=prose.attributes,
+        suppressed=prose.suppressed,
     )
 
 

@@ -26,7 +26,8 @@ import re
 from html.parser import HTMLParser
 
 from newslib.errors import InputError
-from newslib.terms.prose import Prose, ProseBuilder
+from newslib.terms.policy import Rule
+from newslib.terms.prose import Prose, ProseBuilder, Toggle, parse_directive
 
 __all__ = ["escape_html", "read_html"]
 
@@ -83,7 +84,8 @@ def escape_html(text: str, quote: str | None = None) -> str | None:
 
 
 def read_html(source: str, *, path: str) -> Prose:
-    """The prose of an HTML file (see the module docstring)."""
+    """The prose of an HTML file (see the module docstring); a malformed newslib comment
+    raises :class:`~newslib.errors.InputError` at its line."""
     reader = _Reader(source, path)
     try:
         reader.feed(source)
@@ -104,14 +106,14 @@ def read_html(source: str, *, path: str) -> Prose:
 
 
 class _Element:
-    __slots__ = ("name", "start")
+    __slots__ = ("ignored", "name", "start")
 
-    def __init__(self, name: str, start: int) -> None:
-        self.name, self.start = name, start
+    def __init__(self, name: str, start: int, ignored: frozenset[Rule]) -> None:
+        self.name, self.start, self.ignored = name, start, ignored
 
 
 class _Reader(HTMLParser):
-    """Turns the parser's callbacks into prose."""
+    """Turns the parser's callbacks into prose, following newslib comments."""
 
     def __init__(self, source: str, path: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -120,10 +122,12 @@ class _Reader(HTMLParser):
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
         self.stack: list[_Element] = []
         self.hidden = 0  # open elements whose content is not prose
+        self.off = False
+        self.pending: frozenset[Rule] = frozenset()
 
     @property
     def reading(self) -> bool:
-        return not self.hidden
+        return not self.hidden and not self.off
 
     def here(self) -> int:
         """Where the construct being handled starts in the source."""
@@ -158,7 +162,8 @@ class _Reader(HTMLParser):
             self.builder.block()
         elif tag == "br" and self.reading:
             self.builder.gap("\n")
-        self.stack.append(_Element(tag, self.builder.position))
+        self.stack.append(_Element(tag, self.builder.position, self.pending))
+        self.pending = frozenset()
         if self.reading and any(name in _PROSE_ATTRIBUTES and value for name, value in attrs):
             self._attributes(attrs)
         if tag in _SKIP:
@@ -170,6 +175,7 @@ class _Reader(HTMLParser):
         if element.name in _SKIP:
             self.hidden -= 1
         builder = self.builder
+        builder.suppress(element.start, element.ignored)
         if element.name in _QUOTES and element.start < builder.position:
             builder.quoted.append((element.start, builder.position))
         if element.name in _BLOCKS:
@@ -231,3 +237,18 @@ class _Reader(HTMLParser):
         if self.source.startswith(";", end):
             end += 1
         self.builder.entities(start, end)
+
+    # ------------------------------------------------------------------ comments
+
+    def handle_comment(self, data: str) -> None:
+        directive = parse_directive(data, source=self.source, offset=self.here(), path=self.path)
+        if directive is None:
+            return
+        if directive.toggle is Toggle.OFF:
+            if not self.off:
+                self.builder.gap()
+            self.off = True
+        elif directive.toggle is Toggle.ON:
+            self.off = False
+        else:
+            self.pending |= directive.rules

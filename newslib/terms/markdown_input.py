@@ -33,7 +33,8 @@ from itertools import accumulate
 import pyromark
 from pyromark.event import Event
 
-from newslib.terms.prose import Prose, ProseBuilder
+from newslib.terms.policy import Rule
+from newslib.terms.prose import Prose, ProseBuilder, Toggle, comment_directives
 
 __all__ = ["escape_markdown", "read_markdown"]
 
@@ -68,7 +69,8 @@ def escape_markdown(text: str) -> str:
 
 
 def read_markdown(source: str, *, path: str) -> Prose:
-    """The prose of a Markdown file (see the module docstring)."""
+    """The prose of a Markdown file (see the module docstring); a malformed newslib
+    comment raises :class:`~newslib.errors.InputError` at its line."""
     bom = 1 if source.startswith("\ufeff") else 0  # front matter after a BOM is still one
     body = source[bom:]
     reader = _Reader(source, path)
@@ -95,18 +97,20 @@ def _char_index(text: str, shift: int) -> list[int]:
 
 
 class _Reader:
-    """Turns pyromark's events into prose."""
+    """Turns pyromark's events into prose, following newslib comments."""
 
     def __init__(self, source: str, path: str) -> None:
         self.source, self.path = source, path
         self.builder = ProseBuilder(source)
         self.hidden = 0  # depth inside what is not prose (code blocks, autolinks, …)
-        self.blocks: list[tuple[int, bool]] = []  # per open block: its start, a quote?
+        self.off = False  # between <!-- newslib off --> and <!-- newslib on -->
+        self.pending: frozenset[Rule] = frozenset()  # for the next block
+        self.blocks: list[tuple[int, frozenset[Rule], bool]] = []  # start, ignored, quote?
         self.links: list[bool] = []  # per open link: is it an autolink?
 
     @property
     def reading(self) -> bool:
-        return not self.hidden
+        return not self.hidden and not self.off
 
     def event(self, event: Event, start: int, end: int) -> None:
         builder = self.builder
@@ -126,14 +130,17 @@ class _Reader:
             if self.reading:
                 self._text(str(value), start, end)
         elif kind == "Start":
-            self._start(_tag_name(value), value)
+            self._start(_tag_name(value), value, start, end)
         elif kind == "End":
             self._end(_tag_name(value))
-        elif kind in _NOT_PROSE and self.reading:
-            builder.gap()
-        # Html and InlineHtml are markup; a TaskListMarker is no text
+        elif kind in _NOT_PROSE:
+            if self.reading:
+                builder.gap()
+        elif kind == "InlineHtml":
+            self._directives(start, end)
+        # Html is inside an HtmlBlock (read at its start); a TaskListMarker is no text
 
-    def _start(self, name: str, tag: object) -> None:
+    def _start(self, name: str, tag: object, start: int, end: int) -> None:
         if name == "Image":
             return  # its alt text is prose
         if name == "Link":
@@ -141,13 +148,19 @@ class _Reader:
             self.links.append(autolink)
             if autolink:
                 self.hidden += 1
-                self.builder.gap()
+                if not self.off:
+                    self.builder.gap()
             return
         if name in _INLINE:
             return
+        if name == "HtmlBlock":
+            self._directives(start, end)
         self.builder.block()
+        ignored = frozenset[Rule]()
+        if name != "HtmlBlock" and self.pending:
+            ignored, self.pending = self.pending, frozenset()
         quote = name == "BlockQuote" and isinstance(tag, dict) and tag["BlockQuote"] is None
-        self.blocks.append((self.builder.position, quote))
+        self.blocks.append((self.builder.position, ignored, quote))
         if name in _HIDDEN:
             self.hidden += 1
 
@@ -162,7 +175,8 @@ class _Reader:
             return
         if name in _HIDDEN:
             self.hidden -= 1
-        start, quote = self.blocks.pop()
+        start, ignored, quote = self.blocks.pop()
+        self.builder.suppress(start, ignored)
         if quote and start < self.builder.position:
             self.builder.quoted.append((start, self.builder.position))
         self.builder.block()
@@ -180,6 +194,17 @@ class _Reader:
                 self.builder.verbatim(piece_start, piece_end)
             else:
                 self.builder.decoded(piece, piece_start, piece_end)
+
+    def _directives(self, start: int, end: int) -> None:
+        for directive in comment_directives(self.source, start, end, path=self.path):
+            if directive.toggle is Toggle.OFF:
+                if not self.off:
+                    self.builder.gap()
+                self.off = True
+            elif directive.toggle is Toggle.ON:
+                self.off = False
+            else:
+                self.pending |= directive.rules
 
 
 def _tag_name(tag: object) -> str:
