@@ -128,14 +128,14 @@ def test_markdown_code_is_skipped(tmp_path: Path) -> None:
     assert [(f["line"], f["column"]) for f in findings] == [(1, 10)]
 
 
-def test_html_text_nodes_only(tmp_path: Path) -> None:
+def test_html_text_and_titles_only(tmp_path: Path) -> None:
     path = tmp_path / "a.html"
     path.write_text(
         '<p title="Sukhumi">In <b>Sukhumi</b></p><script>var c = "Sukhumi";</script>',
         encoding="utf-8",
     )
     mentions = json.loads(run("scan", str(path), "--lang", "en", "--format", "json").stdout)
-    assert [m["start"] for m in mentions["mentions"]] == [25]
+    assert [m["start"] for m in mentions["mentions"]] == [10, 25]  # the title is prose
 
 
 def test_the_gazetteer_grows_with_geonames_dumps(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,9 +1,16 @@
-"""Checking and fixing documents (files or stdin) with findings at file positions."""
+"""Checking and fixing documents (files or stdin) with findings at file positions.
+
+For Markdown and HTML, findings in a block a ``<!-- newslib ignore=RULE -->`` comment
+covers are dropped; a suggestion is escaped for the markup it is written into; and a
+finding whose name markup splits (``**Sukh**umi``), or whose suggestion an unquoted
+attribute value cannot hold, is reported but left for a human.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import assert_never
 
 from newslib.article.codec import loads_article
 from newslib.errors import UsageError
@@ -11,7 +18,9 @@ from newslib.fsio import atomic_write_text
 from newslib.terms.checker import Finding, apply_fixes, check
 from newslib.terms.files import Document, DocumentKind, detect_language
 from newslib.terms.gazetteer import Gazetteer
+from newslib.terms.html_input import escape_html
 from newslib.terms.lines import LineIndex
+from newslib.terms.markdown_input import escape_markdown
 from newslib.terms.policy import Policy
 from newslib.terms.scanner import Mention, scan
 
@@ -47,7 +56,7 @@ def check_document(
         quoted=_quoted(document),
     )
     lines = LineIndex(document.source)
-    return [_to_file(document, f, lines) for f in findings]
+    return [_to_file(document, f, lines) for f in findings if not _suppressed(document, f)]
 
 
 def fix_document(
@@ -90,6 +99,8 @@ def _quoted(document: Document) -> list[tuple[int, int]] | None:
 def _to_file(document: Document, finding: Finding, lines: LineIndex) -> Finding:
     start, end = document.file_span(finding.start, finding.end)
     line, column = lines.at(start)
+    if document.ends is not None and finding.suggestion is not None:
+        finding = _for_markup(document, finding)
     return replace(
         finding,
         path=document.path,
@@ -99,3 +110,52 @@ def _to_file(document: Document, finding: Finding, lines: LineIndex) -> Finding:
         line=line,
         column=column,
     )
+
+
+def _suppressed(document: Document, finding: Finding) -> bool:
+    return any(
+        s.start <= finding.start < s.end and finding.rule in s.rules for s in document.suppressed
+    )
+
+
+def _for_markup(document: Document, finding: Finding) -> Finding:
+    """*finding* (at text offsets) as a fix to markup: escaped, or left for a human."""
+    if not (finding.fixable or finding.guessed):
+        return finding
+    if not _in_one_piece(document, finding.start, finding.end):
+        return _by_hand(finding, "markup splits the name here")
+    assert finding.suggestion is not None
+    suggestion = _escaped(document, finding.start, finding.end, finding.suggestion)
+    if suggestion is None:
+        return _by_hand(finding, "the attribute value is not quoted")
+    return replace(finding, suggestion=suggestion)
+
+
+def _by_hand(finding: Finding, why: str) -> Finding:
+    message = f"{finding.message}; {why}, so fix it by hand"
+    return replace(finding, fixable=False, guessed=False, message=message)
+
+
+def _in_one_piece(document: Document, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is one stretch of the file: no markup dropped inside
+    it (a character decoded from an entity spans the whole entity)."""
+    offsets, ends = document.offsets, document.ends
+    assert offsets is not None and ends is not None
+    return all(
+        ends[i] == offsets[i + 1] or (offsets[i], ends[i]) == (offsets[i + 1], ends[i + 1])
+        for i in range(start, end - 1)
+    )
+
+
+def _escaped(document: Document, start: int, end: int, text: str) -> str | None:
+    """*text* as the markup at text span ``start:end`` must write it (``None``: it cannot)."""
+    match document.kind:
+        case DocumentKind.MARKDOWN:
+            return escape_markdown(text)
+        case DocumentKind.HTML:
+            quote = next((q for a, b, q in document.attributes if a < end and start < b), None)
+            return escape_html(text, quote)
+        case DocumentKind.ARTICLE | DocumentKind.REVISION | DocumentKind.TEXT:
+            return text
+        case _:
+            assert_never(document.kind)

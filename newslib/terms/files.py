@@ -1,8 +1,9 @@
 """Inputs to check: article YAML, plain text, Markdown and HTML, as one text with a map.
 
 Each input becomes a :class:`Document`: the text to scan (for YAML, the plain text of every
-text field, joined by blank lines; for Markdown, code blanked out; for HTML, markup
-blanked out) and, for each of its characters, the offset in the file as read with
+text field, joined by blank lines; for Markdown and HTML, the prose their readers find,
+see :mod:`~newslib.terms.markdown_input` and :mod:`~newslib.terms.html_input`) and, for
+each of its characters, the offset in the file as read with
 ``open(path, encoding="utf-8", newline="")``. Findings are reported at file offsets, and
 fixes are applied to the file's own text.
 """
@@ -23,6 +24,9 @@ from newslib.article.model import Block, FieldPath, Quote
 from newslib.errors import ArticleError, UsageError
 from newslib.fsio import read_text
 from newslib.store.revisions import is_revision_text, loads_revision
+from newslib.terms.html_input import read_html
+from newslib.terms.markdown_input import read_markdown
+from newslib.terms.prose import Prose, Suppression
 from newslib.yamlio import compose
 
 __all__ = ["Document", "DocumentKind", "detect_language", "load_document", "parse_document"]
@@ -49,11 +53,19 @@ class Document:
     quoted: tuple[tuple[int, int], ...]
     lang: str | None
     kind: DocumentKind
+    # Markdown and HTML (see newslib.terms.prose): where each character ends in the file
+    # (None: one character on), the spans of HTML attribute values with their quote mark,
+    # and the spans where a newslib comment turns rules off.
+    ends: Sequence[int] | None = None
+    attributes: tuple[tuple[int, int, str], ...] = ()
+    suppressed: tuple[Suppression, ...] = ()
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """The file span of the non-empty text span ``start:end``."""
         if self.offsets is None:
             return start, end
+        if self.ends is not None:
+            return self.offsets[start], self.ends[end - 1]
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
@@ -71,12 +83,27 @@ def parse_document(source: str, *, path: str = "-") -> Document:
     if suffix in (".yaml", ".yml"):
         return _article_document(source, path)
     if suffix in (".md", ".markdown"):
-        return Document(
-            path, source, _blank_markdown_code(source), None, (), None, DocumentKind.MARKDOWN
+        return _prose_document(
+            source, path, read_markdown(source, path=path), DocumentKind.MARKDOWN
         )
     if suffix in (".html", ".htm", ".xhtml"):
-        return Document(path, source, _blank_html_markup(source), None, (), None, DocumentKind.HTML)
+        return _prose_document(source, path, read_html(source, path=path), DocumentKind.HTML)
     return Document(path, source, source, None, (), None, DocumentKind.TEXT)
+
+
+def _prose_document(source: str, path: str, prose: Prose, kind: DocumentKind) -> Document:
+    return Document(
+        path,
+        source,
+        prose.text,
+        prose.offsets,
+        prose.quoted,
+        None,
+        kind,
+        ends=prose.ends,
+        attributes=prose.attributes,
+        suppressed=prose.suppressed,
+    )
 
 
 def _article_document(source: str, path: str) -> Document:
@@ -172,29 +199,6 @@ def _escape_length(source: str, index: int) -> int:
     if source[index] != "\\":
         return 1
     return _ESCAPE_LENGTHS.get(source[index + 1], 2)
-
-
-_MD_FENCE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?^(?P=fence)[ \t]*$", re.M | re.S)
-_MD_INLINE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_MD_INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
-_HTML_SKIP = re.compile(
-    r"<!--.*?-->|<(script|style|code|pre)\b[^>]*>.*?</\1\s*>|<[^>]*>", re.S | re.I
-)
-
-
-def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    """Replace each match with spaces (newlines kept), so offsets are unchanged."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-
-
-def _blank_markdown_code(text: str) -> str:
-    for pattern in (_MD_FENCE, _MD_INDENTED, _MD_INLINE):
-        text = _blank(text, pattern)
-    return text
-
-
-def _blank_html_markup(text: str) -> str:
-    return _blank(text, _HTML_SKIP)
 
 
 _STOPWORDS = {
