@@ -13,8 +13,10 @@ from newslib.cli.shared import (
     EXIT_FINDINGS,
     EXIT_OK,
     Commands,
+    add_color_option,
     add_gazetteer_options,
     load_gazetteer,
+    use_color,
 )
 from newslib.errors import UnknownArticleError, UsageError
 
@@ -55,6 +57,7 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     diff.add_argument("old", nargs="?", type=int, help="default: the revision before NEW")
     diff.add_argument("new", nargs="?", type=int, help="default: the head")
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    add_color_option(diff)
     diff.set_defaults(command=_diff)
 
     verify = commands.add_parser("verify", help="recompute hashes and chains of the store")
@@ -157,7 +160,7 @@ def _diff(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(f"{args.article}: revision {old} -> {new}", file=sys.stderr)
-        sys.stdout.write(changes.format(color=sys.stdout.isatty()))
+        sys.stdout.write(changes.format(color=use_color(args.color, sys.stdout)))
     return EXIT_OK
 
 
