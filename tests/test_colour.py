@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 
 from newslib.cli import main
+from newslib.cli.reports import ReportFormat
 from newslib.cli.shared import use_color
 
 from .support.paths import CONTENT, ROOT, SEED_ID
@@ -74,3 +76,28 @@ def test_diff_colours_by_the_decision(
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b" not in diff()
     assert "\x1b[" in diff("--color", "always")
+
+
+def test_check_and_fix_colour_by_the_decision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "en.txt"
+    path.write_bytes(b"Talks in Sukhumi and Tskhinvali.\r\nThe delegation left Tskhinvali")
+
+    def run(*args: str) -> str:
+        main([*args, str(path), "--policy", "russian-usage"])
+        return capsys.readouterr().out
+
+    assert "\x1b" not in run("check")
+    assert "\x1b[1;31merror\x1b[0m" in run("check", "--color", "always")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run("check")
+    for fmt in ReportFormat:  # machine formats: never
+        if fmt is not ReportFormat.TEXT:
+            assert "\x1b" not in run("check", "--format", fmt)
+    assert "\x1b[31m-Talks in Sukhumi and Tskhinvali.\x1b[0m\r\n" in run("fix", "--dry-run")
+    assert "\x1b" not in run("fix", "--dry-run", "--format", "json")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b" not in run("check")
+    assert "\x1b" not in run("fix", "--dry-run")
+    assert "\x1b[" in run("fix", "--dry-run", "--color", "always")

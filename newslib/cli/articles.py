@@ -9,6 +9,7 @@ from pathlib import Path
 
 import newslib
 from newslib import Article
+from newslib.cli import reports
 from newslib.cli.shared import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -62,6 +63,7 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
     verify = commands.add_parser("verify", help="recompute hashes and chains of the store")
     verify.add_argument("folder", nargs="?", help="the content folder (default: --content)")
+    verify.add_argument("--format", choices=("text", "json"), default="text")
     verify.set_defaults(command=_verify)
 
     checkout = commands.add_parser("checkout", help="write a revision to a working YAML file")
@@ -167,9 +169,14 @@ def _diff(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     folder = args.folder or args.content
     problems = newslib.Repository(folder).verify()
-    for problem in problems:
-        print(problem)
     count = len(newslib.Repository(folder).ids())
+    if args.format == "json":
+        found = [{"path": p.path, "problem": p.problem} for p in problems]
+        data = reports.envelope("verify", folder=str(folder), articles=count, problems=found)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
     print(f"{folder}: {count} article(s), {len(problems)} problem(s)", file=sys.stderr)
     return EXIT_FINDINGS if problems else EXIT_OK
 
