@@ -2,25 +2,38 @@
 
 The texts are in English, Russian, German, French and Georgian, with two findings on one
 line, findings at the end of a line and of a file, CRLF line endings, a finding across a
-line break and a file whose path needs percent-encoding. Positions are asserted exactly.
+line break and a file whose path needs percent-encoding. Positions are asserted exactly,
+and checked again by applying each format's fixes to the files' text (SARIF counts code
+points, rdjson UTF-8 bytes).
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
+import jsonschema
 import pytest
 
 import newslib
 from newslib.cli import main
-from newslib.cli.reports import RULES, Report, ReportFormat, render, unified_diff
+from newslib.cli.reports import (
+    RULES,
+    Report,
+    ReportFormat,
+    escape_data,
+    escape_property,
+    render,
+    unified_diff,
+)
 from newslib.terms.policy import Rule
 
-from .support.paths import CONTENT, ROOT
+from .support.paths import CONTENT, ROOT, STANDARDS
 
 POLICY = """\
 name: desk
@@ -240,6 +253,286 @@ def test_verify_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     [problem] = json.loads(out)["problems"]
     assert code == 1
     assert problem["problem"] == "stray file: not an article folder"
+
+
+# ---------------------------------------------------------------------- SARIF
+
+
+def _uri_reference(value: object) -> bool:
+    """RFC 3986 characters only, percent-encoding well formed (jsonschema checks URIs
+    only with extra packages)."""
+    return isinstance(value, str) and bool(
+        re.fullmatch(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*", value)
+    )
+
+
+FORMATS = jsonschema.FormatChecker()
+FORMATS.checks("uri-reference")(_uri_reference)
+FORMATS.checks("uri")(lambda v: _uri_reference(v) and bool(urlsplit(str(v)).scheme))
+
+
+def _schema(*parts: str) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(STANDARDS.joinpath(*parts).read_text("utf-8"))
+    return schema
+
+
+def _validate(data: object, schema: dict[str, Any]) -> None:
+    validator = jsonschema.validators.validator_for(schema)(schema, format_checker=FORMATS)
+    errors = sorted(validator.iter_errors(data), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+def test_sarif_is_valid_and_exact(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = check(capsys, "sarif")
+    log = json.loads(out)
+    _validate(log, _schema("sarif", "sarif-schema-2.1.0.json"))
+    [run_] = log["runs"]
+    assert (log["version"], run_["columnKind"]) == ("2.1.0", "unicodeCodePoints")
+    assert run_["invocations"] == [{"executionSuccessful": True, "exitCode": code}]
+    driver = run_["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("newslib", newslib.__version__)
+    assert [r["id"] for r in driver["rules"]] == [str(rule) for rule in Rule]
+    for rule in driver["rules"]:
+        assert rule["helpUri"].endswith(f"/docs/rules.md#{rule['id']}")
+        assert rule["shortDescription"]["text"]
+    artifacts = [a["location"]["uri"] for a in run_["artifacts"]]
+    assert artifacts[4] == "sub%20dir/%D0%BA%D0%B0.txt"  # relative, forward slashes, encoded
+    assert [unquote(uri) for uri in artifacts] == PATHS
+    got = []
+    for result in run_["results"]:
+        [location] = result["locations"]
+        physical = location["physicalLocation"]
+        place, region = physical["artifactLocation"], physical["region"]
+        assert place["uriBaseId"] == "%SRCROOT%"
+        assert artifacts[place["index"]] == place["uri"]
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        got.append((
+            unquote(place["uri"]), result["ruleId"], result["level"], region["startLine"],
+            region["startColumn"], region["endLine"], region["endColumn"],
+        ))  # fmt: skip
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    assert got == [(*e[:2], level[e[2]], *e[3:7]) for e in EXPECTED]
+    assert run_["results"][0]["message"]["text"] == (
+        "'Sukhumi' -> 'Sukhum': desk writes 'Sukhum' for sukhumi"
+    )
+    assert run_["results"][3]["properties"]["lang"] == "ru"
+    # check offers every suggestion, the unknown spelling's too; not the derived word
+    assert ["fixes" in r for r in run_["results"]] == [True] * 17 + [False]
+
+
+def _apply(text: str, changes: list[tuple[int, int, int, int, str]], *, utf8: bool) -> str:
+    """*text* with (line, column, end line, end column, new text) replacements applied;
+    with *utf8*, columns count UTF-8 bytes (a column inside a character fails to decode)."""
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+
+    def offset(line: int, column: int) -> int:
+        if utf8:
+            column = len(lines[line - 1].encode("utf-8")[: column - 1].decode("utf-8")) + 1
+        return starts[line - 1] + column - 1
+
+    pieces, position = [], 0
+    for line, column, end_line, end_column, new in sorted(changes):
+        start, end = offset(line, column), offset(end_line, end_column)
+        pieces += [text[position:start], new]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _fixed_texts(corpus: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    """What ``fix`` writes into a copy of each text."""
+    copy = corpus / "copy"
+    for name, text in TEXTS.items():
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        (copy / name).write_bytes(text.encode("utf-8"))
+    run(capsys, "fix", *(str(copy / name) for name in TEXTS), "--policy", "desk.yaml")
+    return {name: (copy / name).read_bytes().decode("utf-8") for name in TEXTS}
+
+
+def test_sarif_fixes_of_a_dry_run_are_what_fix_does(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "fix", *PATHS, "--policy", "desk.yaml", "--dry-run",
+                       "--format", "sarif")  # fmt: skip
+    log = json.loads(out)
+    _validate(log, _schema("sarif", "sarif-schema-2.1.0.json"))
+    assert log["runs"][0]["properties"] == {"command": "fix", "policy": "desk", "dryRun": True}
+    changes: dict[str, list[tuple[int, int, int, int, str]]] = {name: [] for name in TEXTS}
+    for result in log["runs"][0]["results"]:
+        for fix in result.get("fixes", []):
+            [change] = fix["artifactChanges"]
+            [replacement] = change["replacements"]
+            region = replacement["deletedRegion"]
+            changes[unquote(change["artifactLocation"]["uri"])].append((
+                region["startLine"], region["startColumn"], region["endLine"],
+                region["endColumn"], replacement["insertedContent"]["text"],
+            ))  # fmt: skip
+    fixed = _fixed_texts(corpus, capsys)
+    for name, text in TEXTS.items():
+        assert _apply(text, changes[name], utf8=False) == fixed[name], name
+    assert fixed["ru.txt"] == "Переговоры в Сухуме и Цхинвале.\nДелегация прибыла из Сухума\n"
+    assert code == 0
+
+
+def test_sarif_of_standard_input_and_of_files_elsewhere(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Talks in Sukhumi."))
+    outside = corpus.parent / f"{corpus.name}-outside.txt"
+    outside.write_text("Talks in Tskhinvali.", encoding="utf-8")
+    _, out, _ = run(capsys, "check", "-", str(outside), "--policy", "russian-usage", "--lang",
+                    "en", "--format", "sarif")  # fmt: skip
+    log = json.loads(out)
+    _validate(log, _schema("sarif", "sarif-schema-2.1.0.json"))
+    stdin, elsewhere = (r["locations"][0]["physicalLocation"] for r in log["runs"][0]["results"])
+    assert stdin["artifactLocation"] == {"description": {"text": "standard input"}, "index": 0}
+    assert elsewhere["artifactLocation"] == {"uri": outside.as_uri(), "index": 1}
+
+
+def test_check_offers_no_fix_inside_a_quotation(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("q.txt").write_text('He said "we flew from Sukhumi" to Sukhumi.', encoding="utf-8")
+    _, out, _ = run(capsys, "check", "q.txt", "--policy", "russian-usage", "--format", "sarif")
+    quoted, plain = json.loads(out)["runs"][0]["results"]
+    assert (quoted["level"], "fixes" in quoted) == ("note", False)
+    assert (plain["level"], "fixes" in plain) == ("error", True)
+
+
+def test_a_clean_run_is_a_sarif_log_without_results(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("clean.txt").write_text("Talks in Sukhum.", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "clean.txt", "--policy", "russian-usage", "--format",
+                       "sarif")  # fmt: skip
+    log = json.loads(out)
+    _validate(log, _schema("sarif", "sarif-schema-2.1.0.json"))
+    assert (code, log["runs"][0]["results"]) == (0, [])
+    assert len(log["runs"][0]["tool"]["driver"]["rules"]) == len(Rule)
+
+
+# ---------------------------------------------------------------------- rdjson
+
+
+def test_rdjson_counts_utf8_bytes(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = check(capsys, "rdjson")
+    data = json.loads(out)
+    _validate(data, _schema("reviewdog", "DiagnosticResult.json"))
+    assert data["source"]["name"] == "newslib"
+    got = []
+    for diagnostic in data["diagnostics"]:  # the schema requires nothing: check the shape
+        assert set(diagnostic) <= {"message", "location", "severity", "code", "suggestions"}
+        assert isinstance(diagnostic["message"], str)
+        span = diagnostic["location"]["range"]
+        start, end = span["start"], span["end"]
+        got.append((
+            diagnostic["location"]["path"], diagnostic["code"]["value"], diagnostic["severity"],
+            start["line"], end["line"], start["column"], end["column"],
+        ))  # fmt: skip
+        assert diagnostic["code"]["url"].endswith(f"#{diagnostic['code']['value']}")
+        for suggestion in diagnostic.get("suggestions", []):
+            assert suggestion["range"] == span
+    expected = [(e[0], e[1], e[2].upper(), e[3], e[5], e[7], e[8]) for e in EXPECTED]
+    assert got == expected
+    # the columns pick out each name's bytes from its line
+    for diagnostic, expected in zip(data["diagnostics"][:15], EXPECTED[:15], strict=True):
+        path, line, start_byte, end_byte = expected[0], expected[3], expected[7], expected[8]
+        text = TEXTS[path].split("\n")[line - 1].encode("utf-8")
+        name = text[start_byte - 1 : end_byte - 1].decode("utf-8")
+        assert f"{name!r} -> " in diagnostic["message"]
+
+
+def test_rdjson_suggestions_of_a_dry_run_are_what_fix_does(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run(capsys, "fix", *PATHS, "--policy", "desk.yaml", "--dry-run",
+                    "--format", "rdjson")  # fmt: skip
+    changes: dict[str, list[tuple[int, int, int, int, str]]] = {name: [] for name in TEXTS}
+    for diagnostic in json.loads(out)["diagnostics"]:
+        for suggestion in diagnostic.get("suggestions", []):
+            start, end = suggestion["range"]["start"], suggestion["range"]["end"]
+            changes[diagnostic["location"]["path"]].append(
+                (start["line"], start["column"], end["line"], end["column"], suggestion["text"])
+            )
+    fixed = _fixed_texts(corpus, capsys)
+    for name, text in TEXTS.items():
+        assert _apply(text, changes[name], utf8=True) == fixed[name], name
+
+
+# ---------------------------------------------------------------------- GitHub
+
+
+def _parse_command(line: str) -> tuple[str, dict[str, str], str]:
+    """A workflow command read back as the Actions runner reads it (ActionCommand.cs)."""
+    assert line.startswith("::")
+    info, _, data = line[2:].partition("::")
+    name, _, listed = info.partition(" ")
+    properties = {}
+    for pair in listed.split(","):
+        key, _, value = pair.partition("=")
+        properties[key] = _unescape(value, property=True)
+    return name, properties, _unescape(data)
+
+
+def _unescape(text: str, *, property: bool = False) -> str:
+    pairs = [("%0D", "\r"), ("%0A", "\n"), *([("%3A", ":"), ("%2C", ",")] if property else [])]
+    for escaped, char in [*pairs, ("%25", "%")]:
+        text = text.replace(escaped, char)
+    return text
+
+
+def test_github_annotations(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = check(capsys, "github")
+    lines = out.splitlines()
+    assert lines[0] == (
+        "::error file=en.txt,line=1,col=10,endLine=1,endColumn=17,title=newslib%3A variant::"
+        "'Sukhumi' -> 'Sukhum': desk writes 'Sukhum' for sukhumi"
+    )
+    got = []
+    for line in lines:
+        name, properties, _ = _parse_command(line)
+        columns = properties.get("col"), properties.get("endColumn")
+        got.append((properties["file"], properties["title"], name, properties["line"],
+                    columns[0], properties["endLine"], columns[1]))  # fmt: skip
+    command = {"error": "error", "warning": "warning", "info": "notice"}
+    expected = [
+        (e[0], f"newslib: {e[1]}", command[e[2]], str(e[3]),
+         None if e[3] != e[5] else str(e[4]), str(e[5]), None if e[3] != e[5] else str(e[6]))
+        for e in EXPECTED
+    ]  # fmt: skip
+    assert got == expected  # no columns across lines: the runner would drop them
+
+
+def test_github_escaping(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert escape_data("100% sure\r\nnext") == "100%25 sure%0D%0Anext"
+    assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
+    Path("a,b:c.txt").write_text("Talks in Sukhumi.", encoding="utf-8")
+    Path("odd.yaml").write_text("name: 'desk, 100%: ours'\ninherits: russian-usage\n", "utf-8")
+    _, out, _ = run(capsys, "check", "a,b:c.txt", "--policy", "odd.yaml", "--lang", "en",
+                    "--format", "github")  # fmt: skip
+    [line] = out.splitlines()
+    assert line.startswith("::error file=a%2Cb%3Ac.txt,line=1,")
+    name, properties, message = _parse_command(line)
+    assert (name, properties["file"], properties["col"]) == ("error", "a,b:c.txt", "10")
+    assert message == "'Sukhumi' -> 'Sukhum': desk, 100%: ours writes 'Sukhum' for sukhumi"
+    assert "100%25: ours" in line  # the message escapes %, not : or ,
+    finding = _finding(message="line one\r\nline two 5%")
+    [annotation] = render(_report(finding), ReportFormat.GITHUB).splitlines()
+    assert annotation.endswith("::'Sukhumi' -> 'Sukhum': line one%0D%0Aline two 5%25")
+    assert _parse_command(annotation)[2].endswith("line one\r\nline two 5%")
+
+
+def test_github_annotations_of_standard_input_name_no_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Talks in Sukhumi."))
+    _, out, _ = run(capsys, "check", "-", "--policy", "russian-usage", "--lang", "en",
+                    "--format", "github")  # fmt: skip
+    assert out == (
+        "::error title=newslib%3A variant::'Sukhumi' -> 'Sukhum': russian-usage writes "
+        "'Sukhum' for sukhumi\n"
+    )
 
 
 # ---------------------------------------------------------------------- exit control

@@ -1,8 +1,11 @@
-"""Reports of findings, for people and for CI: text, line and JSON; the JSON of ``scan``
-and ``verify``; coloured text.
+"""Reports of findings, for people and for CI: text, line, JSON, SARIF 2.1.0, reviewdog's
+rdjson and GitHub workflow annotations; the JSON of ``scan`` and ``verify``; coloured text.
 
 Every report format is a function of one :class:`Report`. Positions come from the findings:
-1-based lines, columns in code points (``str`` indices), the end exclusive.
+1-based lines, columns in code points (``str`` indices), the end exclusive. SARIF declares
+that unit (``columnKind: unicodeCodePoints``); rdjson counts UTF-8 bytes, converted from the
+line each finding starts on. Paths are relative to the current folder with forward slashes
+where a tool wants them so (SARIF, rdjson, GitHub), as given elsewhere.
 """
 
 from __future__ import annotations
@@ -10,10 +13,13 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import assert_never
+from urllib.parse import quote
 
 import newslib
 from newslib.errors import UsageError
@@ -32,11 +38,14 @@ __all__ = [
     "at_least",
     "describe",
     "envelope",
+    "escape_data",
+    "escape_property",
     "headline",
     "mention_json",
     "render",
     "report_levels",
     "unified_diff",
+    "utf8_columns",
 ]
 
 # The shape of every JSON document the CLI prints; raised on any incompatible change.
@@ -45,6 +54,9 @@ SCHEMA = 1
 # SARIF wants absolute URIs; the repository's public address is not settled yet (the
 # README's pre-commit example says <newslib's repository>): when it is, change it here.
 DOCS = "https://github.com/newslib/newslib/blob/main/docs/"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 
 SEVERITIES = ("error", "warning", "info")  # most severe first
 FAIL_ON = (*SEVERITIES, "never")
@@ -57,6 +69,9 @@ class ReportFormat(StrEnum):
     TEXT = "text"  # for people; fix prints a diff
     LINE = "line"  # path:line:col:rule:message, one finding a line
     JSON = "json"  # newslib's own, versioned (SCHEMA)
+    SARIF = "sarif"  # SARIF 2.1.0: GitHub code scanning, IDEs
+    RDJSON = "rdjson"  # reviewdog's diagnostic format
+    GITHUB = "github"  # GitHub Actions workflow commands (annotations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +164,8 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=[str(f) for f in ReportFormat],
         default=str(ReportFormat.TEXT),
-        help="text (default), line (path:line:col:rule:message) or json",
+        help="text (default), line (path:line:col:rule:message), json, sarif (SARIF 2.1.0), "
+        "rdjson (reviewdog) or github (GitHub Actions annotations)",
     )
     parser.add_argument(
         "--fail-on",
@@ -194,6 +210,12 @@ def render(report: Report, fmt: ReportFormat, *, color: bool = False) -> str:
             return "".join(_line(f) + "\n" for f in report.findings)
         case ReportFormat.JSON:
             return _dumps(_report_json(report))
+        case ReportFormat.SARIF:
+            return _dumps(_sarif(report))
+        case ReportFormat.RDJSON:
+            return _dumps(_rdjson(report))
+        case ReportFormat.GITHUB:
+            return "".join(_annotation(f) + "\n" for f in report.findings)
         case _:
             assert_never(fmt)
 
@@ -328,3 +350,202 @@ def mention_json(path: str, mention: newslib.Mention) -> dict[str, object]:
         "about_name": mention.about_name,
         "derived": mention.derived,
     }
+
+
+# ---------------------------------------------------------------------- where files are
+
+
+def _absolute(path: str) -> Path:
+    """*path* made absolute without following links (a linked folder stays where it is)."""
+    return Path(os.path.normpath(Path(path).absolute()))
+
+
+def _relative(path: str) -> str | None:
+    """*path* from the current folder with forward slashes; None when it is outside."""
+    try:
+        return _absolute(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return None
+
+
+def _tool_path(path: str) -> str:
+    """A path as CI tools want it: relative to the current folder, else absolute."""
+    relative = _relative(path)
+    return relative if relative is not None else _absolute(path).as_posix()
+
+
+def _artifact_location(path: str) -> dict[str, object]:
+    """SARIF's artifactLocation: a relative reference from %SRCROOT% (the current folder),
+    or an absolute file URI outside it; standard input has no URI."""
+    if path == "-":
+        return {"description": {"text": "standard input"}}
+    relative = _relative(path)
+    if relative is None:
+        return {"uri": _absolute(path).as_uri()}
+    return {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
+
+
+# ---------------------------------------------------------------------- SARIF
+
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _sarif(report: Report) -> dict[str, object]:
+    paths = list(dict.fromkeys([*report.paths, *(f.path or "-" for f in report.findings)]))
+    artifact_index = {path: index for index, path in enumerate(paths)}
+    rules = [
+        {
+            "id": rule.id,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "helpUri": rule.help_uri,
+            "help": {
+                "text": f"{rule.summary} See {rule.help_uri}",
+                "markdown": f"{rule.summary} [More about `{rule.id}`]({rule.help_uri}).",
+            },
+            "properties": {"fixedByNewslibFix": rule.fixed},
+        }
+        for rule in RULES
+    ]
+    results = []
+    for finding in report.findings:
+        path = finding.path or "-"
+        location = {**_artifact_location(path), "index": artifact_index[path]}
+        region = {
+            "startLine": finding.line,
+            "startColumn": finding.column,
+            "endLine": finding.end_line,
+            "endColumn": finding.end_column,
+        }
+        result: dict[str, object] = {
+            "ruleId": str(finding.rule),
+            "ruleIndex": _RULE_INDEX[str(finding.rule)],
+            "level": _SARIF_LEVEL[str(finding.severity)],
+            "message": {"text": headline(finding)},
+            "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
+        }
+        if report.offers_fix(finding):
+            guess = "; the word form is a guess: review it" if finding.guessed else ""
+            result["fixes"] = [
+                {
+                    "description": {"text": f"Write {finding.suggestion!r}{guess}"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": location,
+                            "replacements": [
+                                {
+                                    "deletedRegion": region,
+                                    "insertedContent": {"text": finding.suggestion},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        result["properties"] = _finding_properties(finding)
+        results.append(result)
+    run_properties: dict[str, object] = {"command": report.command, "policy": report.policy}
+    if report.command == "fix":
+        run_properties["dryRun"] = report.dry_run
+    run = {
+        "tool": {
+            "driver": {
+                "name": "newslib",
+                "version": newslib.__version__,
+                "semanticVersion": newslib.__version__,
+                "informationUri": f"{DOCS}rules.md",
+                "rules": rules,
+            }
+        },
+        "invocations": [{"executionSuccessful": True, "exitCode": report.exit_code}],
+        "artifacts": [{"location": _artifact_location(path)} for path in paths],
+        "defaultEncoding": "utf-8",
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": run_properties,
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _finding_properties(finding: newslib.Finding) -> dict[str, object]:
+    """What a finding knows beyond its place and message, for SARIF's property bag."""
+    data = finding.to_json()
+    keys = ("entity", "variant", "surface", "suggestion", "lang", "case", "confidence",
+            "fixable", "guessed")  # fmt: skip
+    return {key: data[key] for key in keys if data[key] not in (None, "")}
+
+
+# ---------------------------------------------------------------------- rdjson
+
+
+_RDJSON_SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+
+
+def utf8_columns(finding: newslib.Finding) -> tuple[int, int]:
+    """The finding's start and (exclusive) end columns in UTF-8 bytes, 1-based."""
+    start = _utf8_length(finding.line_text[: finding.column - 1]) + 1
+    last_newline = finding.surface.rfind("\n")
+    if last_newline < 0:
+        return start, start + _utf8_length(finding.surface)
+    return start, _utf8_length(finding.surface[last_newline + 1 :]) + 1
+
+
+def _utf8_length(text: str) -> int:
+    # surrogateescape: text read from a non-UTF-8 stdin counts its original bytes
+    return len(text.encode("utf-8", "surrogateescape"))
+
+
+def _rdjson(report: Report) -> dict[str, object]:
+    diagnostics = []
+    for finding in report.findings:
+        start, end = utf8_columns(finding)
+        span = {
+            "start": {"line": finding.line, "column": start},
+            "end": {"line": finding.end_line, "column": end},
+        }
+        location: dict[str, object] = {"range": span}
+        if finding.path not in (None, "-"):
+            location = {"path": _tool_path(finding.path), **location}
+        rule = RULES[_RULE_INDEX[str(finding.rule)]]
+        diagnostic: dict[str, object] = {
+            "message": headline(finding),
+            "location": location,
+            "severity": _RDJSON_SEVERITY[str(finding.severity)],
+            "code": {"value": rule.id, "url": rule.help_uri},
+        }
+        if report.offers_fix(finding):
+            diagnostic["suggestions"] = [{"range": span, "text": finding.suggestion}]
+        diagnostics.append(diagnostic)
+    return {"source": {"name": "newslib", "url": f"{DOCS}rules.md"}, "diagnostics": diagnostics}
+
+
+# ---------------------------------------------------------------------- GitHub
+
+
+_GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message, escaped as the Actions runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: the message's escapes, and ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(finding: newslib.Finding) -> str:
+    properties: dict[str, object] = {}
+    if finding.path not in (None, "-"):
+        properties = {"file": _tool_path(finding.path), "line": finding.line}
+        if finding.end_line == finding.line:  # the runner drops columns across lines
+            properties["col"] = finding.column
+        properties["endLine"] = finding.end_line
+        if finding.end_line == finding.line:
+            properties["endColumn"] = finding.end_column
+    properties["title"] = f"newslib: {finding.rule}"
+    listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    command = _GITHUB_COMMAND[str(finding.severity)]
+    return f"::{command} {listed}::{escape_data(headline(finding))}"
