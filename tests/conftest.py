@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed's text, a working copy of it, a private disk cache."""
+"""Shared fixtures: the seed's text, a working copy of it, a private disk cache, no colour
+settings from the environment."""
 
 from __future__ import annotations
 
@@ -30,3 +31,11 @@ def seed_article_file(tmp_path: Path) -> Path:
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests write newslib's disk cache into a temporary folder, never the user's."""
     os.environ["NEWSLIB_CACHE"] = str(tmp_path_factory.mktemp("newslib-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_colour_settings() -> None:
+    """Output is compared as plain text: FORCE_COLOR or NO_COLOR set where the tests run
+    (CI often forces colour) stays out of it."""
+    for name in ("FORCE_COLOR", "NO_COLOR"):
+        os.environ.pop(name, None)

@@ -2,7 +2,7 @@
 
 Exit codes: 0 success, 1 findings or problems found, 2 usage or input error.
 Results go to stdout; diagnostics to stderr. The commands live in ``cli_articles``,
-``cli_terms`` and ``cli_editions``.
+``cli_terms`` and ``cli_editions``; ``reports`` prints findings in every format.
 """
 
 from __future__ import annotations

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import newslib
 from newslib import Article
+from newslib.cli import reports
 from newslib.cli.shared import (
     EXIT_FINDINGS,
     EXIT_OK,
     Commands,
+    add_color_option,
     add_gazetteer_options,
     load_gazetteer,
+    use_color,
 )
 from newslib.errors import UnknownArticleError, UsageError
 
@@ -55,10 +58,12 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     diff.add_argument("old", nargs="?", type=int, help="default: the revision before NEW")
     diff.add_argument("new", nargs="?", type=int, help="default: the head")
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    add_color_option(diff)
     diff.set_defaults(command=_diff)
 
     verify = commands.add_parser("verify", help="recompute hashes and chains of the store")
     verify.add_argument("folder", nargs="?", help="the content folder (default: --content)")
+    verify.add_argument("--format", choices=("text", "json"), default="text")
     verify.set_defaults(command=_verify)
 
     checkout = commands.add_parser("checkout", help="write a revision to a working YAML file")
@@ -162,16 +167,21 @@ def _diff(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(f"{args.article}: revision {old} -> {new}", file=sys.stderr)
-        sys.stdout.write(changes.format(color=sys.stdout.isatty()))
+        sys.stdout.write(changes.format(color=use_color(args.color, sys.stdout)))
     return EXIT_OK
 
 
 def _verify(args: argparse.Namespace) -> int:
     folder = args.folder or args.content
     problems = newslib.Repository(folder).verify()
-    for problem in problems:
-        print(problem)
     count = len(newslib.Repository(folder).ids())
+    if args.format == "json":
+        found = [{"path": p.path, "problem": p.problem} for p in problems]
+        data = reports.envelope("verify", folder=str(folder), articles=count, problems=found)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
     print(f"{folder}: {count} article(s), {len(problems)} problem(s)", file=sys.stderr)
     return EXIT_FINDINGS if problems else EXIT_OK
 

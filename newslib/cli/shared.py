@@ -1,24 +1,28 @@
-"""What the command modules share: exit codes and small helpers."""
+"""What the command modules share: exit codes, when to colour, and small helpers."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TextIO
 
 import newslib
 from newslib.errors import UsageError
 
 __all__ = [
+    "COLOR_CHOICES",
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
     "Command",
     "Commands",
+    "add_color_option",
     "add_gazetteer_options",
     "interactive",
     "load_gazetteer",
+    "use_color",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -30,6 +34,43 @@ Commands = argparse._SubParsersAction  # the type of ``parser.add_subparsers()``
 def interactive() -> bool:
     """True when stderr is a terminal and this is not CI: show progress bars."""
     return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def add_color_option(parser: argparse.ArgumentParser) -> None:
+    """``--color``, read by :func:`use_color`."""
+    parser.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="auto (default): colour on a terminal, unless NO_COLOR is set or TERM=dumb; "
+        "FORCE_COLOR forces it; always or never override all of these",
+    )
+
+
+def use_color(choice: str, stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether to colour what goes to *stream*: the one place the CLI decides it.
+
+    ``--color always`` / ``never`` decide; else never with ``NO_COLOR`` set to anything
+    but the empty string (no-color.org), always with ``FORCE_COLOR`` so set
+    (force-color.org), never on ``TERM=dumb``, and otherwise only on a terminal.
+    """
+    if choice != "auto":
+        return choice == "always"
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    if env.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
 
 
 def add_gazetteer_options(parser: argparse.ArgumentParser, what: str = "") -> None:

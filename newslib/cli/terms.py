@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from collections.abc import Sequence
 
 import newslib
+from newslib.cli import reports
+from newslib.cli.reports import FileFix, Report, ReportFormat, at_least
 from newslib.cli.shared import (
     EXIT_FINDINGS,
     EXIT_OK,
     Commands,
+    add_color_option,
     add_gazetteer_options,
     load_gazetteer,
+    use_color,
 )
 
 __all__ = ["register"]
@@ -29,10 +32,10 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
         )
         sub.add_argument("--lang", help="the text's language (default: the article's, or detected)")
         add_gazetteer_options(sub)
-        sub.add_argument("--format", choices=("text", "json"), default="text")
 
     scan = commands.add_parser("scan", help="list the entity mentions in texts")
     inputs(scan)
+    scan.add_argument("--format", choices=("text", "json"), default="text")
     scan.set_defaults(command=_scan)
 
     check = commands.add_parser("check", help="check names against a naming policy")
@@ -40,17 +43,26 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     check.add_argument(
         "--policy", default="as-written", help="a shipped policy name or a policy YAML file"
     )
+    reports.add_report_options(check)
+    add_color_option(check)
     check.set_defaults(command=_check)
 
     fix = commands.add_parser("fix", help="apply a policy's confident suggestions in place")
     inputs(fix)
     fix.add_argument("--policy", required=True, help="a shipped policy name or a policy YAML file")
-    fix.add_argument("--dry-run", action="store_true", help="print a diff; change nothing")
+    fix.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print a diff (or, with --format, the findings and what would be fixed); "
+        "change nothing",
+    )
     fix.add_argument(
         "--best-guess",
         action="store_true",
         help="also apply suggestions whose word form is a guess (review the result)",
     )
+    reports.add_report_options(fix)
+    add_color_option(fix)
     fix.set_defaults(command=_fix)
 
     terms = commands.add_parser("terms", help="look into the gazetteer")
@@ -79,18 +91,14 @@ def _scan(args: argparse.Namespace) -> int:
     found = []
     for path in args.paths:
         for mention in newslib.scan_file(path, gazetteer=gazetteer, lang=args.lang, text=text):
-            found.append(
-                {
-                    "path": path,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "surface": mention.surface,
-                    "entity": mention.entity,
-                    "variant": mention.variant.text,
-                }
-            )
+            found.append(reports.mention_json(path, mention))
     if args.format == "json":
-        print(json.dumps({"mentions": found}, ensure_ascii=False, indent=2))
+        counts = dict.fromkeys(args.paths, 0)
+        for m in found:
+            counts[str(m["path"])] += 1
+        files = [{"path": path, "mentions": count} for path, count in counts.items()]
+        data = reports.envelope("scan", files=files, mentions=found)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for m in found:
             where = f"{m['path']}:{m['start']}-{m['end']}"
@@ -99,6 +107,7 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    fail_on, min_severity = reports.report_levels(args)
     gazetteer, text = load_gazetteer(args), _stdin(args.paths)
     policy = newslib.load_policy(args.policy)
     findings: list[newslib.Finding] = []
@@ -106,62 +115,83 @@ def _check(args: argparse.Namespace) -> int:
         findings += newslib.check_file(
             path, policy=policy, gazetteer=gazetteer, lang=args.lang, text=text
         )
-    if args.format == "json":
-        print(
-            json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False, indent=2)
-        )
-    else:
-        for finding in findings:
-            print(_describe(finding))
-    errors = sum(f.severity is newslib.Severity.ERROR for f in findings)
+    shown = [f for f in findings if at_least(f.severity, min_severity)]
+    code = EXIT_FINDINGS if any(at_least(f.severity, fail_on) for f in shown) else EXIT_OK
+    report = Report(
+        "check", policy.name, tuple(args.paths), tuple(shown), len(findings) - len(shown), code
+    )
+    color = use_color(args.color, sys.stdout)
+    sys.stdout.write(reports.render(report, ReportFormat(args.format), color=color))
+    errors = sum(f.severity is newslib.Severity.ERROR for f in shown)
+    hidden = f"; {report.hidden} below --min-severity not shown" if report.hidden else ""
     print(
-        f"{len(findings)} finding(s), {errors} error(s) under {policy.name} in "
-        f"{len(args.paths)} input(s)",
+        f"{len(shown)} finding(s), {errors} error(s) under {policy.name} in "
+        f"{len(args.paths)} input(s){hidden}",
         file=sys.stderr,
     )
-    return EXIT_FINDINGS if errors else EXIT_OK
+    return code
 
 
 def _fix(args: argparse.Namespace) -> int:
+    fail_on, min_severity = reports.report_levels(args)
     gazetteer, text = load_gazetteer(args), _stdin(args.paths)
     policy = newslib.load_policy(args.policy)
-    left_errors = 0
+    fmt = ReportFormat(args.format)
+    color, human_color = use_color(args.color, sys.stdout), use_color(args.color, sys.stderr)
+    left: list[newslib.Finding] = []  # what fixing leaves, shown
+    reported: list[newslib.Finding] = []  # for the report formats
+    fixes: dict[str, FileFix] = {}
     for path in args.paths:
+        dry_run = args.dry_run or path == "-"
         result = newslib.fix_file(
             path,
             policy=policy,
             gazetteer=gazetteer,
             lang=args.lang,
-            dry_run=args.dry_run or path == "-",
+            dry_run=dry_run,
             best_guess=args.best_guess,
             text=text,
         )
-        if args.dry_run or path == "-":
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    result.original.splitlines(keepends=True),
-                    result.fixed.splitlines(keepends=True),
-                    fromfile=f"a/{path}",
-                    tofile=f"b/{path}",
-                )
+        diff = None
+        if dry_run:
+            diff = reports.unified_diff(
+                result.original, result.fixed, path, color=color and fmt is ReportFormat.TEXT
             )
-        verb = "would fix" if args.dry_run or path == "-" else "fixed"
+            if fmt is ReportFormat.TEXT:
+                sys.stdout.write(diff)
+        fixes[path] = FileFix(len(result.applied), result.changed, diff)
+        verb = "would fix" if dry_run else "fixed"
         print(f"{path}: {verb} {len(result.applied)} name(s)", file=sys.stderr)
-        for finding in result.remaining:
+        remaining = [f for f in result.remaining if at_least(f.severity, min_severity)]
+        for finding in remaining:
             if finding.rule != "unknown-spelling" and finding.suggestion:
-                print(f"  left for a human: {_describe(finding)}", file=sys.stderr)
-            left_errors += finding.severity is newslib.Severity.ERROR
-    return EXIT_FINDINGS if left_errors else EXIT_OK
-
-
-def _describe(finding: newslib.Finding) -> str:
-    where = f"{finding.path}:{finding.line}:{finding.column}"
-    suggestion = f" -> {finding.suggestion!r}" if finding.suggestion else ""
-    form = f" [case {finding.case}, {finding.confidence:.0%} sure]" if finding.case else ""
-    return (
-        f"{where}: {finding.severity} [{finding.rule}] {finding.surface!r}{suggestion}{form}: "
-        f"{finding.message}"
-    )
+                described = reports.describe(finding, color=human_color)
+                print(f"  left for a human: {described}", file=sys.stderr)
+        left += remaining
+        if fmt is not ReportFormat.TEXT:  # a dry run reports the file as it is
+            reported += (
+                newslib.check_file(
+                    path, policy=policy, gazetteer=gazetteer, lang=args.lang, text=text
+                )
+                if dry_run
+                else result.remaining
+            )
+    code = EXIT_FINDINGS if any(at_least(f.severity, fail_on) for f in left) else EXIT_OK
+    if fmt is not ReportFormat.TEXT:
+        shown = tuple(f for f in reported if at_least(f.severity, min_severity))
+        report = Report(
+            "fix",
+            policy.name,
+            tuple(args.paths),
+            shown,
+            hidden=len(reported) - len(shown),
+            exit_code=code,
+            best_guess=args.best_guess,
+            dry_run=args.dry_run or all(path == "-" for path in args.paths),
+            fixes=fixes,
+        )
+        sys.stdout.write(reports.render(report, fmt))
+    return code
 
 
 def _terms_show(args: argparse.Namespace) -> int:

@@ -8,7 +8,13 @@ from pathlib import Path
 
 from newslib.article.model import Entity, Ref, Text
 from newslib.terms.checker import Finding, apply_fixes, check, variant_rule
-from newslib.terms.documents import check_document, fix_document, scan_document, write_fixed
+from newslib.terms.documents import (
+    check_document,
+    fix_document,
+    mentions_at_lines,
+    scan_document,
+    write_fixed,
+)
 from newslib.terms.files import load_document, parse_document
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant
 from newslib.terms.loader import load_gazetteer, shipped_gazetteer
@@ -87,8 +93,10 @@ def apply_policy(
 
 
 def scan_text(text: str, *, lang: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """Every mention of a gazetteer entity in *text*."""
-    return scan(text, lang=lang, gazetteer=gazetteer or shipped_gazetteer())
+    """Every mention of a gazetteer entity in *text*, with its lines and columns."""
+    return mentions_at_lines(
+        scan(text, lang=lang, gazetteer=gazetteer or shipped_gazetteer()), text
+    )
 
 
 def check_text(

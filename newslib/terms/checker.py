@@ -21,7 +21,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from newslib.article.model import primary_language
@@ -43,7 +43,13 @@ _COORDINATION = re.compile(r"^\s*(?:,|и|или|либо|а также|,\s*а т
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A terminology finding. Offsets follow DESIGN.md; line and column are 1-based."""
+    """A terminology finding. Offsets follow DESIGN.md; line and column are 1-based, and
+    columns count code points (``str`` indices), as offsets do.
+
+    *lang* is the language the name was read in (the text's, or another language's for a
+    foreign name); *line_text* is the line the finding starts on, without its line ending
+    (for tools that count columns in other units: UTF-8 bytes, UTF-16 code units).
+    """
 
     path: str | None
     start: int
@@ -61,6 +67,21 @@ class Finding:
     confidence: float | None = None
     fixable: bool = False
     guessed: bool = False  # the word form is a guess: applied only when asked (--best-guess)
+    lang: str | None = None
+    line_text: str = field(default="", repr=False)
+
+    @property
+    def end_line(self) -> int:
+        """The line the finding ends on."""
+        return self.line + self.surface.count("\n")
+
+    @property
+    def end_column(self) -> int:
+        """The column just after the finding's last character (the end is exclusive)."""
+        last_newline = self.surface.rfind("\n")
+        if last_newline < 0:
+            return self.column + len(self.surface)
+        return len(self.surface) - last_newline
 
     def applies(self, *, best_guess: bool = False) -> bool:
         """True when ``fix`` applies this finding (with *best_guess*, guesses too)."""
@@ -69,8 +90,13 @@ class Finding:
         return self.fixable or (best_guess and self.guessed)
 
     def to_json(self) -> dict[str, Any]:
-        """The finding as JSON-ready data."""
-        data = asdict(self)
+        """The finding as JSON-ready data (without *line_text*: the file has it)."""
+        data: dict[str, Any] = {}
+        for key, value in asdict(self).items():
+            if key != "line_text":
+                data[key] = value
+            if key == "column":
+                data["end_line"], data["end_column"] = self.end_line, self.end_column
         data["rule"] = str(self.rule)
         data["severity"] = str(self.severity)
         return data
@@ -235,6 +261,8 @@ def unknown_spelling_rule(
             rule=Rule.UNKNOWN_SPELLING,
             severity=policy.severity_of(Rule.UNKNOWN_SPELLING),
             message=f"{surface!r} is not a known spelling; did you mean {form!r} ({entity_id})?",
+            lang=primary_language(lang),
+            line_text=lines.line_text(line),
         )
 
 
@@ -264,6 +292,8 @@ def derived_rule(
             severity=Severity.INFO,
             message=f"{mention.surface!r} is derived from {mention.entity}; an adjective or "
             "demonym names neither usage, so it is left as written",
+            lang=mention.lang,
+            line_text=lines.line_text(line),
         )
 
 
@@ -456,6 +486,8 @@ def _finding(
         confidence=round(choice.confidence, 2),
         fixable=certain and treatment is Treatment.CHECK,
         guessed=not certain and treatment is Treatment.CHECK,
+        lang=mention.lang,
+        line_text=lines.line_text(line),
     )
 
 

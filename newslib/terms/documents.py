@@ -24,7 +24,7 @@ from newslib.terms.markdown_input import escape_markdown
 from newslib.terms.policy import Policy
 from newslib.terms.scanner import Mention, scan
 
-__all__ = ["check_document", "fix_document", "scan_document", "write_fixed"]
+__all__ = ["check_document", "fix_document", "mentions_at_lines", "scan_document", "write_fixed"]
 
 
 def document_language(document: Document, lang: str | None) -> str:
@@ -41,7 +41,20 @@ def scan_document(document: Document, *, gazetteer: Gazetteer, lang: str | None)
         quoted=_quoted(document),
     )
     spans = [document.file_span(m.start, m.end) for m in mentions]
-    return [m._replace(start=s, end=e) for m, (s, e) in zip(mentions, spans, strict=True)]
+    at_file = [m._replace(start=s, end=e) for m, (s, e) in zip(mentions, spans, strict=True)]
+    return mentions_at_lines(at_file, document.source)
+
+
+def mentions_at_lines(mentions: list[Mention], source: str) -> list[Mention]:
+    """*mentions* (at offsets into *source*) with their lines and columns filled in."""
+    lines = LineIndex(source)
+    placed = []
+    for mention in mentions:
+        (line, column), (end_line, end_column) = lines.at(mention.start), lines.at(mention.end)
+        placed.append(
+            mention._replace(line=line, column=column, end_line=end_line, end_column=end_column)
+        )
+    return placed
 
 
 def check_document(
@@ -109,6 +122,7 @@ def _to_file(document: Document, finding: Finding, lines: LineIndex) -> Finding:
         surface=document.source[start:end],
         line=line,
         column=column,
+        line_text=lines.line_text(line),
     )
 
 

@@ -1,8 +1,10 @@
 """Line and column numbers of string offsets, as findings report them (1-based; a line
-ends at "\\n").
+ends at "\\n", so "\\r\\n" ends one line too; columns count code points, ``str`` indices).
 
 >>> LineIndex("ab\\ncd\\n").at(4)
 (2, 2)
+>>> LineIndex("ab\\r\\ncd").line_text(1)
+'ab'
 """
 
 from __future__ import annotations
@@ -27,7 +29,19 @@ class LineIndex:
 
     def at(self, offset: int) -> tuple[int, int]:
         """The line and column of *offset*."""
+        starts = self._line_starts()
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of *line* without its line ending ("\\n" or "\\r\\n")."""
+        starts = self._line_starts()
+        if line >= len(starts):
+            return self.text[starts[line - 1] :]
+        text = self.text[starts[line - 1] : starts[line] - 1]
+        return text.removesuffix("\r")
+
+    def _line_starts(self) -> list[int]:
         if self._starts is None:
             self._starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
-        line = bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
+        return self._starts

@@ -79,7 +79,9 @@ class Mention(NamedTuple):
     """One mention of an entity; offsets are ``str`` indices into the scanned text.
 
     A named tuple: immutable like a frozen dataclass, and a long text has thousands of
-    mentions, which a tuple builds several times faster.
+    mentions, which a tuple builds several times faster. ``scan_text`` and ``scan_file``
+    fill in the 1-based lines and columns (the end column is exclusive); the scanner alone
+    leaves them 0, as checking needs none.
     """
 
     start: int
@@ -93,6 +95,10 @@ class Mention(NamedTuple):
     about_name: bool = False
     derived: bool = False  # an adjective or demonym (цхинвальский), not the name itself
     candidates: tuple[Candidate, ...] = ()
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
 
     @property
     def ambiguous(self) -> bool:
