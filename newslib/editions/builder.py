@@ -184,8 +184,8 @@ def _link_warnings(project: Project) -> list[str]:
             f"and ids are tag:{PLACEHOLDER_DOMAIN},…; add base_url: https://… (or provider:)"
         ]
     if relative:
-        editions = ", ".join(relative)
-        return [f"{where}: no base_url for {editions}: their links are relative; add base_url"]
+        which = "" if len(relative) == len(project.editions) else " for " + ", ".join(relative)
+        return [f"{where}: no base_url{which}: links are relative; add base_url: https://…"]
     if project.id_domain is None:  # every edition has its own base_url, the project none
         return [
             f"{where}: ids are tag:{PLACEHOLDER_DOMAIN},…; add provider: <your domain> "
