@@ -161,7 +161,9 @@ def _build(
     landing = out / LANDING
     if changed or not landing.is_file():
         _write_landing(project, landing)
-    manifest += [e for edition in project.editions for e in previous.edition_files[edition.id]]
+    manifest += [
+        e for edition in project.editions for e in previous.edition_files.get(edition.id, [])
+    ]
     manifest.append(_file_entry(None, LANDING, landing.read_bytes()))
     if changed or not (out / MANIFEST).exists():
         document = {"entries": manifest, "pages": facts, "shown": shown}
