@@ -9,7 +9,8 @@
       <policy>.yaml, templates/…        policies and template folders the editions name
 
 ```yaml
-base_url: https://news.example.org/
+base_url: https://news.example.org/   # absolute http(s); links are relative without it
+provider: news.example.org            # the domain in item ids (default: base_url's host)
 editions:
   - id: ru
     locale: ru
@@ -17,6 +18,7 @@ editions:
     formats: [html, text, ninjs]
     timezone: Europe/Moscow
     missing_translation: fallback   # fail | fallback | machine
+    default: true                   # the language's default edition (else its first listed)
 ```
 
 Every stage that reads or writes the folder asks the :class:`Project` where, so the
@@ -27,7 +29,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -38,6 +42,7 @@ from newslib.errors import ConfigError, UnknownEditionError, UnsafePathError, Us
 from newslib.fsio import read_text
 from newslib.l10n.localizer import Localizer, parse_locale, parse_timezone
 from newslib.renderers import FORMATS
+from newslib.renderers.safety import absolute_url
 from newslib.store.repository import Repository
 from newslib.terms.cache import cache_dir
 from newslib.terms.policy import SHIPPED_POLICIES, Policy, load_policy
@@ -49,6 +54,12 @@ __all__ = ["CONFIG_NAME", "Project", "load_project"]
 
 CONFIG_NAME = "newslib.yaml"
 _EDITION_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?")
+_EDITION_KEYS = ("timezone", "missing_translation", "base_url", "dateline", "templates", "default")
+# RFC 4151's tagging entity: a DNS name, optionally with a date its owner held it on.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_PROVIDER = re.compile(
+    rf"(?P<domain>{_LABEL}(?:\.{_LABEL})+)(?:,(?P<date>\d{{4}}(?:-\d\d){{0,2}}))?"
+)
 # Languages `status` and `translate` look at in a folder with no newslib.yaml.
 _DEFAULT_LANGUAGES = ("ru", "de", "fr", "ka", "ar")
 
@@ -62,6 +73,28 @@ class Project:
     base_url: str | None = None
     title: str = "newslib"
     check: CheckSettings = field(default_factory=CheckSettings)  # newslib.yaml's ``check:``
+    provider: str | None = None  # ``domain`` or ``domain,date``: whose ids these are
+
+    @property
+    def id_domain(self) -> str | None:
+        """The domain in item ids: ``provider``'s, else the host of ``base_url``."""
+        if self.provider:
+            return self.provider.split(",", 1)[0]
+        host = urlsplit(self.base_url).hostname if self.base_url else None
+        return host or None
+
+    @property
+    def id_date(self) -> str | None:
+        """The date ``provider`` gives for its ids (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+        return self.provider.split(",", 1)[1] if self.provider and "," in self.provider else None
+
+    def default_editions(self, language: str) -> list[Edition]:
+        """The editions in *language*, the language's default first.
+
+        The default is the one marked ``default: true``, else the first listed.
+        """
+        same = [e for e in self.editions if e.language == language]
+        return sorted(same, key=lambda e: not e.default)
 
     @classmethod
     def at(cls, content: str | Path | Project) -> Project:
@@ -190,27 +223,73 @@ class _ConfigReader(Reader):
 
     def project(self, node: yaml.Node, root: Path) -> Project:
         fields = self.mapping(
-            node, required=("editions",), optional=("base_url", "title", "check"), what="the config"
+            node,
+            required=("editions",),
+            optional=("base_url", "title", "check", "provider"),
+            what="the config",
         )
         editions: list[Edition] = []
+        defaults: dict[str, yaml.Node] = {}
         for item in self.sequence(fields["editions"]):
             edition = self.edition(item)
             if any(e.id == edition.id for e in editions):
                 self.fail(item, f"edition {edition.id!r} is listed twice", "give each its own id")
+            if edition.default and edition.language in defaults:
+                line = defaults[edition.language].start_mark.line + 1
+                self.fail(
+                    item,
+                    f"a second default edition for language {edition.language!r}",
+                    f"line {line} marks one already; keep one 'default: true' per language",
+                )
+            if edition.default:
+                defaults[edition.language] = item
             editions.append(edition)
         if not editions:
             self.fail(fields["editions"], "no editions", "list at least one edition")
-        base_url = self.optional_string(fields.get("base_url"))
+        base_url = self.base_url(fields.get("base_url"))
         title = self.optional_string(fields.get("title")) or "newslib"
         check = fields.get("check")
         settings = check_section(check, Path(self.path)) if check is not None else CheckSettings()
-        return Project(root, tuple(editions), base_url, title, settings)
+        provider = self.provider(fields.get("provider"))
+        return Project(root, tuple(editions), base_url, title, settings, provider)
+
+    def base_url(self, node: yaml.Node | None) -> str | None:
+        """An absolute http(s) URL, or ``None`` when the key is absent."""
+        value = self.optional_string(node)
+        if node is not None and value is not None and not absolute_url(value):
+            self.fail(
+                node,
+                f"base_url {value!r} is not an absolute http(s) URL",
+                "write it as https://news.example.org/ (no spaces, query or fragment)",
+            )
+        return value
+
+    def provider(self, node: yaml.Node | None) -> str | None:
+        """A domain, optionally ``,`` and a date: RFC 4151's tagging entity."""
+        value = self.optional_string(node)
+        if node is None or value is None:
+            return None
+        found = _PROVIDER.fullmatch(value)
+        day = found["date"] if found else None
+        try:
+            if day is not None:
+                date.fromisoformat((day + "-01-01")[:10])  # a real month and day
+        except ValueError:
+            found = None
+        if found is None:
+            self.fail(
+                node,
+                f"provider {value!r} is not a domain name (optionally ',' and a date)",
+                "write a lower-case domain you own, e.g. news.example.org or "
+                "news.example.org,2024-10-01",
+            )
+        return value
 
     def edition(self, node: yaml.Node) -> Edition:
         fields = self.mapping(
             node,
             required=("id", "locale", "policy", "formats"),
-            optional=("timezone", "missing_translation", "base_url", "dateline", "templates"),
+            optional=_EDITION_KEYS,
             what="an edition",
         )
         locale = self.string(fields["locale"])
@@ -242,9 +321,10 @@ class _ConfigReader(Reader):
             missing_translation=self.choice(missing) if missing is not None else (
                 MissingTranslation.FALLBACK
             ),
-            base_url=self.optional_string(fields.get("base_url")),
+            base_url=self.base_url(fields.get("base_url")),
             dateline=self.dateline(fields.get("dateline")),
             templates=self.optional_string(fields.get("templates")),
+            default=self.boolean(fields["default"]) if "default" in fields else False,
         )  # fmt: skip
 
     def dateline(self, node: yaml.Node | None) -> str | None:

@@ -7,9 +7,11 @@ in CI (``CI`` set) a missing browser fails them.
 
 from __future__ import annotations
 
+import base64
 import functools
 import os
 import shutil
+import struct
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -137,3 +139,85 @@ def test_index_and_feed_are_served(site: str, browser: webdriver.Chrome) -> None
         "const done = arguments[arguments.length - 1];"
         "fetch('feed.atom').then(r => r.text()).then(done);"
     ).startswith("<?xml")
+
+
+# What the LTR runs of a right-to-left page must be: their own isolated, left-to-right boxes.
+ISOLATED = """
+const runs = [...document.querySelectorAll(arguments[0])];
+return runs.map(el => {
+  const style = getComputedStyle(el);
+  const text = el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild : null;
+  let order = null;
+  if (text && text.length > 1) {
+    const range = document.createRange();
+    range.setStart(text, 0); range.setEnd(text, 1);
+    const first = range.getBoundingClientRect();
+    range.setStart(text, text.length - 1); range.setEnd(text, text.length);
+    const last = range.getBoundingClientRect();
+    order = first.left < last.left;
+  }
+  const box = el.getBoundingClientRect();
+  const rects = [...el.getClientRects()].map(r => [r.left, r.right, r.top]);
+  return {text: el.textContent, direction: style.direction, bidi: style.unicodeBidi,
+          rects: rects, width: box.width, ltr: order};
+});
+"""
+
+# The screenshot decoded by the browser itself: its size, and how many pixels are not white.
+DECODE = """
+const done = arguments[arguments.length - 1];
+const image = new Image();
+image.onload = () => {
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width; canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, image.width, image.height).data;
+  let inked = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) inked++;
+  }
+  done({width: image.width, height: image.height, inked: inked});
+};
+image.src = 'data:image/png;base64,' + arguments[0];
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "runs"),
+    [
+        (f"ar/{SEED_ID}.html", "nav.editions a:not([lang=ar]), p.meta time, bdi.dateline"),
+        ("ar/index.html", "nav.editions a:not([lang=ar]), p.meta time, bdi.corrected"),
+    ],
+)
+def test_rtl_pages_isolate_their_ltr_runs(
+    site: str, browser: webdriver.Chrome, tmp_path: Path, path: str, runs: str
+) -> None:
+    browser.get(f"{site}/{path}")
+    assert browser.execute_script("return document.documentElement.dir") == "rtl"
+    shot = tmp_path / "page.png"
+    assert browser.save_screenshot(str(shot))
+    png = shot.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])  # IHDR
+    viewport = browser.execute_script(
+        "return [innerWidth * devicePixelRatio, innerHeight * devicePixelRatio]"
+    )
+    assert [width, height] == [round(v) for v in viewport]
+    decoded = browser.execute_async_script(DECODE, base64.b64encode(png).decode())
+    assert (decoded["width"], decoded["height"]) == (width, height)
+    assert decoded["inked"] > width * height // 500, "the screenshot is blank"
+
+    found = browser.execute_script(ISOLATED, runs)
+    assert len(found) >= 3, found
+    for run in found:
+        assert run["bidi"] == "isolate", run  # its own box in the bidi algorithm
+        assert run["width"] > 0, run
+        rects = sorted(run["rects"])  # its pieces (one per bidi run inside it) …
+        assert len({round(top) for _, _, top in rects}) == 1, run  # … on one line …
+        for (_, right), (left, _) in zip(
+            [r[:2] for r in rects], [r[:2] for r in rects[1:]], strict=False
+        ):
+            assert abs(left - right) < 1.5, run  # … side by side: nothing of the line between
+    latin = [r for r in found if r["direction"] == "ltr"]
+    assert latin and all(r["ltr"] for r in latin), latin  # read left to right inside RTL

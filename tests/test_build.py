@@ -73,7 +73,9 @@ def test_every_edition_and_format_with_a_manifest(content: Path, tmp_path: Path)
         assert (out / edition / "index.html").is_file()
         assert (out / edition / "feed.atom").is_file()
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))["entries"]
-    assert len(manifest) == 7 * 7
+    pages = [e for e in manifest if e["article"] is not None]
+    assert len(pages) == 7 * 7
+    assert {e["path"] for e in manifest} == {*published(out), "index.html"}  # every file
     entry = next(e for e in manifest if e["edition"] == "ru" and e["format"] == "html")
     assert {"article", "revision", "locale", "policy", "format", "path", "sha256",
             "translation"} <= set(entry)  # fmt: skip
@@ -127,11 +129,12 @@ def test_strict_refuses_and_changes_nothing(content: Path, tmp_path: Path) -> No
     )
     with pytest.raises(BuildError) as caught:
         newslib.build(content, out, jobs=1, strict=True)
-    assert any("no current reviewed translation (missing)" in p for p in caught.value.problems)
+    assert any("no current reviewed translation (stale)" in p for p in caught.value.problems)
     assert published(out) == before
 
 
 def test_missing_translation_fail(content: Path, tmp_path: Path) -> None:
+    (content / "translations" / SEED_ID / "ar.yaml").unlink()
     config = content / "newslib.yaml"
     text = config.read_text("utf-8")
     config.write_text(
@@ -181,8 +184,18 @@ def test_cli(content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     out = tmp_path / "site"
     assert main(["--content", str(content), "build", "--out", str(out), "-j", "1"]) == 0
     assert "7 page(s) rendered" in capsys.readouterr().err
-    assert main(["--content", str(content), "build", "--out", str(out), "--strict"]) == 2
-    assert "no current reviewed translation" in capsys.readouterr().err
+    assert main(["--content", str(content), "build", "--out", str(out), "--strict"]) == 0
+    (content / "translations" / SEED_ID / "ar.yaml").unlink()
+    (content / "translations" / SEED_ID / "ka.yaml").unlink()
+    assert main(["--content", str(content), "build", "--out", str(out), "--strict"]) == 1
+    err = capsys.readouterr().err.splitlines()  # exit 1: findings; every problem, one a line
+    assert [line for line in err if "no current reviewed translation" in line] == [
+        f"newslib: error: ka/{SEED_ID}: no current reviewed translation (missing)",
+        f"newslib: error: ar/{SEED_ID}: no current reviewed translation (missing)",
+    ]
+    assert main(["--content", str(content), "build", "--out", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()  # not strict: the same, as warnings
+    assert f"newslib: warning: ka/{SEED_ID}: no current reviewed translation (missing)" in err
     real = tmp_path / "other"
     (real / "ru").mkdir(parents=True)
     assert main(["--content", str(content), "build", "--out", str(real)]) == 2
@@ -333,6 +346,6 @@ def test_build_publishes_the_others_and_refuses_the_tampered(
     assert not (out / "ru" / f"{SEED_ID}.html").exists()
     assert f"{SEED_ID}.html" not in (out / "ru" / "index.html").read_text("utf-8")
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
-    assert {e["article"] for e in manifest["entries"]} == {"second-story"}
+    assert {e["article"] for e in manifest["entries"] if e["article"]} == {"second-story"}
     assert main(["--content", str(content), "build", "--out", str(tmp_path / "cli")]) == 1
     assert "tampered" in capsys.readouterr().err

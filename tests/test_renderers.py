@@ -163,7 +163,9 @@ class TestHTML:
         assert data["correction"][0]["text"] == "Fixed a name."
 
     def test_translation_notices_and_rtl(self) -> None:
-        doc = self.doc(locale="ar", body=BodyState.MACHINE)
+        translated = replace(every_block_article(), language="ar")
+        page = replace(make_page(locale="ar", body=BodyState.MACHINE), article=translated)
+        doc = lxml_html.fromstring(render_page(page, "html").encode())
         assert doc.get("dir") == "rtl" and doc.get("lang") == "ar"
         notices = [n.text_content() for n in doc.findall(".//p[@class='notice']")]
         assert any("ترجمة آلية" in n for n in notices)

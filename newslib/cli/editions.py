@@ -8,6 +8,7 @@ import sys
 
 import newslib
 from newslib.cli.shared import EXIT_FINDINGS, EXIT_OK, Commands, interactive
+from newslib.errors import BuildError
 
 __all__ = ["register"]
 
@@ -54,13 +55,25 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = newslib.build(
-        args.content,
-        args.out,
-        jobs=args.jobs,
-        strict=args.strict,
-        progress=newslib.build_progress if interactive() else None,
-    )
+    """Exit 1 when the build is refused (every problem on its own line) or an article is."""
+    try:
+        result = newslib.build(
+            args.content,
+            args.out,
+            jobs=args.jobs,
+            strict=args.strict,
+            progress=newslib.build_progress,
+        )
+    except BuildError as refused:
+        for problem in refused.problems:
+            print(f"newslib: error: {problem}", file=sys.stderr)
+        print(
+            f"newslib: build refused ({len(refused.problems)} problem(s)); nothing was changed",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    for warning in result.warnings:
+        print(f"newslib: warning: {warning}", file=sys.stderr)
     editions = ", ".join(result.editions) or "none"
     print(
         f"{result.out}: {result.rendered} page(s) rendered, {result.reused} unchanged; "

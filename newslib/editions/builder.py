@@ -3,7 +3,9 @@ and a manifest — incrementally, in parallel, and replacing each edition atomic
 
 Output layout::
 
-    <out>/manifest.json            what was built: article, revision, edition, format, sha256
+    <out>/manifest.json            every published file: article, revision, edition, format,
+                                   path, sha256 (the index pages, feeds and assets too)
+    <out>/index.html               the landing page: a link to every edition
     <out>/<edition>                a symbolic link to the edition's current build …
     <out>/.builds/<edition>.<id>/  … a complete, never-modified folder of files
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import itertools
@@ -28,11 +31,12 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -45,7 +49,8 @@ from newslib.l10n.localizer import Localizer
 from newslib.project import Project, load_project
 from newslib.renderers import FORMATS, render_page
 from newslib.renderers.atom import FeedEntry, render_feed
-from newslib.renderers.index import assets, render_index
+from newslib.renderers.ids import PLACEHOLDER_DOMAIN, item_id, tag_uri
+from newslib.renderers.index import IndexEntry, assets, render_index, render_landing
 from newslib.renderers.page import BodyState, Link, Page
 from newslib.store.repository import Repository
 from newslib.terms import Policy, check_text, shipped_gazetteer
@@ -56,6 +61,7 @@ __all__ = ["BuildError", "BuildResult", "build"]
 
 MANIFEST = "manifest.json"
 BUILDS = ".builds"
+LANDING = "index.html"
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,9 @@ class BuildResult:
     findings: int  # terminology findings at error level left in the rendered pages
     entries: tuple[dict[str, Any], ...] = field(default=(), repr=False)
     refused: tuple[str, ...] = ()  # why an article was not published (a tampered revision)
+    # What a reader of the build should know, one line each: relative links for want of a
+    # base_url, and (when not strict) every problem --strict would refuse the build for.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,8 @@ def _build(
     repository = project.repository()
     heads = {a: head for a in repository.ids() if (head := repository.head(a)) is not None}
     previous = _Previous.read(out)
-    all_jobs = _jobs(project, heads)
+    shown: dict[str, str] = {}
+    all_jobs = _jobs(project, heads, previous, shown)
     todo = [job for job in all_jobs if not previous.has(job, out)]
     changed = {job.edition.id for job in todo}
     (out / BUILDS).mkdir(parents=True, exist_ok=True)
@@ -130,8 +140,9 @@ def _build(
         all_jobs = [job for job in all_jobs if job.key not in refused]
         facts = {job.key: pages[job.key] for job in all_jobs}
         problems = [p for job in todo for p in facts[job.key]["problems"]]
+        would_refuse = _strict_problems(all_jobs, facts)
         if strict:
-            problems += _strict_problems(all_jobs, facts)
+            problems += would_refuse
         if problems:
             raise BuildError(problems)
         if staging:
@@ -139,9 +150,13 @@ def _build(
         for edition in project.editions:
             if edition.id in changed:
                 edition_jobs = [j for j in all_jobs if j.edition.id == edition.id]
-                _write_index(project, edition, staging[edition.id], edition_jobs, facts)
-                _switch(out / edition.id, staging[edition.id])
+                folder = staging[edition.id]
+                files = _write_index(project, edition, folder, edition_jobs, facts)
+                _switch(out / edition.id, folder)
                 del staging[edition.id]  # published: no longer ours to clean up
+                previous.edition_files[edition.id] = [
+                    _file_entry(edition, name, (folder / name).read_bytes()) for name in files
+                ]
     except OSError as exc:
         if isinstance(exc, NewslibError) or not is_disk_full(exc):
             raise
@@ -151,14 +166,42 @@ def _build(
             shutil.rmtree(folder, ignore_errors=True)
     _remove_unused_builds(out)
     manifest = [entry for job in all_jobs for entry in entries.pop(job.key)]
+    landing = out / LANDING
+    if changed or not landing.is_file():
+        _write_landing(project, landing)
+    manifest += [
+        e for edition in project.editions for e in previous.edition_files.get(edition.id, [])
+    ]
+    manifest.append(_file_entry(None, LANDING, landing.read_bytes()))
     if changed or not (out / MANIFEST).exists():
-        _write_manifest(out / MANIFEST, {"entries": manifest, "pages": facts})
+        document = {"entries": manifest, "pages": facts, "shown": shown}
+        _write_manifest(out / MANIFEST, document)
     findings = sum(f["findings"] for f in facts.values())
     rendered, reused = len(todo), len(all_jobs) - len(todo)
     return BuildResult(
         out, rendered, reused, tuple(sorted(changed)), findings, tuple(manifest),
-        tuple(dict.fromkeys(refused.values())),
+        tuple(dict.fromkeys(refused.values())), (*_link_warnings(project), *would_refuse),
     )  # fmt: skip
+
+
+def _link_warnings(project: Project) -> list[str]:
+    """One line when links are relative (no base_url) or ids use the placeholder domain."""
+    relative = [e.id for e in project.editions if not (e.base_url or project.base_url)]
+    where = f"{project.config_path}"
+    if relative and project.id_domain is None:
+        return [
+            f"{where}: no base_url: canonical, hreflang, JSON-LD and Atom links are relative "
+            f"and ids are tag:{PLACEHOLDER_DOMAIN},…; add base_url: https://… (or provider:)"
+        ]
+    if relative:
+        which = "" if len(relative) == len(project.editions) else " for " + ", ".join(relative)
+        return [f"{where}: no base_url{which}: links are relative; add base_url: https://…"]
+    if project.id_domain is None:  # every edition has its own base_url, the project none
+        return [
+            f"{where}: ids are tag:{PLACEHOLDER_DOMAIN},…; add provider: <your domain> "
+            "(or a top-level base_url)"
+        ]
+    return []
 
 
 def _stage(
@@ -201,6 +244,23 @@ def _stage(
     return entries, pages, refused
 
 
+def _file_entry(edition: Edition | None, name: str, data: bytes) -> dict[str, Any]:
+    """A manifest entry for a file that is no article's page: an index, a feed, an asset."""
+    kind = {"index.html": "index", "feed.atom": "atom"}.get(name, "asset")
+    return {
+        "article": None,
+        "revision": None,
+        "edition": edition.id if edition else None,
+        "locale": edition.locale if edition else None,
+        "policy": edition.policy if edition else None,
+        "format": "landing" if edition is None else kind,
+        "path": f"{edition.id}/{name}" if edition else name,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "translation": None,
+        "key": None,
+    }
+
+
 def _write(folder: Path, job: _Job, fmt: str, data: bytes, facts: dict[str, Any]) -> dict[str, Any]:
     name = f"{job.article}.{FORMATS[fmt].extension}"
     (folder / name).write_bytes(data)
@@ -237,27 +297,37 @@ def _strict_problems(jobs: list[_Job], facts: dict[str, dict[str, Any]]) -> list
 # What the index, the feed and strict mode need of a page, kept in the manifest.
 _FACTS = (
     "headline", "summary", "published", "updated", "author", "language", "translation",
-    "findings", "problems",
+    "findings", "problems", "id", "section", "corrections",
 )  # fmt: skip
 
 
 class _Previous:
     """The last build's manifest, by job key."""
 
-    def __init__(self, entries: list[dict[str, Any]], pages: dict[str, dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        entries: list[dict[str, Any]],
+        pages: dict[str, dict[str, Any]],
+        shown: dict[str, str],
+    ) -> None:
         self.pages = pages
+        self.shown = shown  # what language each page showed, by _shown_key
         self.by_key: dict[str, list[dict[str, Any]]] = {}
+        # An edition's files that are no article's page (index, feed, assets), by edition.
+        self.edition_files: dict[str, list[dict[str, Any]]] = {}
         for entry in entries:
             if entry.get("key") in pages:
                 self.by_key.setdefault(entry["key"], []).append(entry)
+            elif entry.get("article") is None and entry.get("edition"):
+                self.edition_files.setdefault(entry["edition"], []).append(entry)
 
     @classmethod
     def read(cls, out: Path) -> _Previous:
         try:
             data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-            return cls(list(data["entries"]), dict(data["pages"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return cls([], {})
+            return cls(list(data["entries"]), dict(data["pages"]), dict(data.get("shown", {})))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls([], {}, {})
 
     def entries(self, job: _Job) -> list[dict[str, Any]]:
         return self.by_key.get(job.key, [])
@@ -274,12 +344,21 @@ class _Previous:
 # ---------------------------------------------------------------------- jobs
 
 
-def _jobs(project: Project, heads: dict[str, Revision]) -> list[_Job]:
+def _jobs(
+    project: Project, heads: dict[str, Revision], previous: _Previous, shown: dict[str, str]
+) -> list[_Job]:
+    """Every article × edition, keyed by its resolved inputs; fills *shown* (see _shown)."""
     code = _code_fingerprint()
     resolved = {edition.id: _edition_fingerprint(project, edition) for edition in project.editions}
+    ids = [project.id_domain, project.id_date]
     jobs: list[_Job] = []
     for article_id, head in heads.items():
-        links = _links(project, article_id)
+        translations = {
+            language: _translation_fingerprint(project, article_id, language)
+            for language in project.languages()
+        }
+        source, languages = _shown(project, article_id, head, translations, code, previous, shown)
+        links = _links(project, article_id, source, languages)
         for edition in project.editions:
             inputs = [
                 code,
@@ -287,7 +366,8 @@ def _jobs(project: Project, heads: dict[str, Revision]) -> list[_Job]:
                 resolved[edition.id],  # what its policy and templates say, not their names
                 head.hash,  # covers the whole chain of revisions before it
                 [asdict(link) for link in links],
-                _translation_fingerprint(project, article_id, edition.language),
+                translations[edition.language],
+                ids,
             ]
             key = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
             url = _url(project, edition, f"{article_id}.html")
@@ -295,23 +375,79 @@ def _jobs(project: Project, heads: dict[str, Revision]) -> list[_Job]:
     return jobs
 
 
-def _links(project: Project, article_id: str) -> tuple[Link, ...]:
-    """The article in every edition; hreflang alternates take each locale's first edition."""
+def _shown(
+    project: Project,
+    article_id: str,
+    head: Revision,
+    translations: dict[str, str],
+    code: str,
+    previous: _Previous,
+    shown: dict[str, str],
+) -> tuple[str | None, dict[str, str]]:
+    """The article's language, and the language of the text each edition shows of it.
+
+    Remembered in the manifest by their inputs, so an unchanged archive is not read again.
+    """
+    keys = {
+        e.id: hashlib.sha256(
+            json.dumps([code, head.hash, translations[e.language], asdict(e)]).encode()
+        ).hexdigest()
+        for e in project.editions
+    }
+    found = {e: previous.shown[k] for e, k in keys.items() if k in previous.shown}
+    original = previous.shown.get(head.hash)
+    if len(found) < len(keys) or original is None:
+        try:
+            source = _repository(project).read(article_id, head.number)
+        except TamperedError:  # never published: the job is refused when it is rendered
+            return None, {e.id: e.locale for e in project.editions}
+        original = source.language
+        for edition in project.editions:
+            if edition.id not in found:
+                found[edition.id] = _body(project, source, edition)[0].language
+    shown.update({keys[e]: language for e, language in found.items()})
+    shown[head.hash] = original
+    return original, found
+
+
+def _links(
+    project: Project, article_id: str, source: str | None, shown: Mapping[str, str]
+) -> tuple[Link, ...]:
+    """The article in every edition: the alternates and the edition switcher of its pages.
+
+    ``hreflang`` names one page per language: the language's default edition
+    (``default: true``, else the first listed) or, where that one shows no translation,
+    the next of the language that does. Another edition of the language, or one showing
+    the original for want of a translation, is an alternate without ``hreflang``. The
+    ``x-default`` is the page named for the article's own language (else the first).
+    """
+    named: dict[str, str] = {}  # language -> the edition hreflang names
+    for language in project.languages():
+        for edition in project.default_editions(language):
+            if primary_language(shown[edition.id]) == language:
+                named[language] = edition.id
+                break
     links: list[Link] = []
-    seen: set[str] = set()
     for edition in project.editions:
         url = _url(project, edition, f"{article_id}.html")
         locale = edition.locale.replace("_", "-")
         label = Localizer.for_edition(edition.locale).language_name(edition.locale)
-        name = f"{label} ({edition.id})" if locale in seen else label
-        links.append(Link(locale if locale not in seen else f"{locale}", url, name))
-        seen.add(locale)
-    if links:
-        links.append(Link("x-default", links[0].url, links[0].label))
+        if len(project.default_editions(edition.language)) > 1:
+            label = f"{label} ({edition.id})"
+        in_own = primary_language(shown[edition.id]) == edition.language
+        language = locale if in_own else shown[edition.id]
+        links.append(Link(locale, url, label, language, named.get(edition.language) == edition.id))
+    original = named.get(primary_language(source)) if source else None
+    by_id = dict(zip((e.id for e in project.editions), links, strict=True))
+    first = next((link for link in links if link.default), links[0] if links else None)
+    default = by_id[original] if original else first
+    if default is not None:
+        links.append(Link("x-default", default.url, default.label))
     return tuple(links)
 
 
 def _url(project: Project, edition: Edition, name: str) -> str:
+    """The page's URL: absolute under the edition's (or the project's) base_url, if any."""
     base = edition.base_url or project.base_url
     if base:
         return f"{base.rstrip('/')}/{edition.id}/{name}"
@@ -427,6 +563,9 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
         edition=edition.id,
         templates=project.templates(edition),
     )
+    published = page.published or page.article.dateline.date
+    uri = item_id(project.id_domain, project.id_date, published, edition.id, job.article)
+    page = dataclasses.replace(page, uri=uri)
     files = {fmt: render_page(page, fmt) for fmt in edition.formats}
     return {
         "edition": edition.id,
@@ -441,6 +580,9 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
         "updated": page.modified.isoformat() if page.modified else None,
         "author": page.agency,
         "language": page.language,
+        "id": uri,
+        "section": page.section,
+        "corrections": len(page.corrections),
     }
 
 
@@ -485,26 +627,42 @@ def _errors_left(page: Page) -> int:
 # ---------------------------------------------------------------------- publishing
 
 
+def _edition_title(project: Project, edition: Edition) -> str:
+    loc = Localizer.for_edition(edition.locale)
+    return f"{project.title} — {loc.language_name(edition.locale)} ({edition.id})"
+
+
 def _write_index(
     project: Project,
     edition: Edition,
     folder: Path,
     jobs: list[_Job],
     facts: dict[str, dict[str, Any]],
-) -> None:
-    """The edition's index page, its feed, and the stylesheet and icon the pages use."""
+) -> list[str]:
+    """The edition's index page, its feed, and the stylesheet and icon the pages use; the
+    names of the files written."""
     feed = [_feed_entry(job, facts[job.key]) for job in jobs]
     loc = Localizer.for_edition(edition.locale, edition.timezone)
-    title = f"{project.title} — {loc.language_name(edition.locale)} ({edition.id})"
+    title = _edition_title(project, edition)
     templates = project.templates(edition)
-    index = render_index(loc, title, feed, templates=templates, feed="feed.atom")
+    shown = [_index_entry(job, facts[job.key]) for job in jobs]
+    index = render_index(
+        loc,
+        title,
+        shown,
+        templates=templates,
+        feed="feed.atom",
+        editions=_switcher(project, edition),
+    )
     (folder / "index.html").write_text(index, encoding="utf-8")
+    written = ["index.html"]
     for name, asset in assets(templates).items():
         (folder / name).write_text(asset, encoding="utf-8")
+        written.append(name)
     feed_url = _url(project, edition, "feed.atom")
     (folder / "feed.atom").write_text(
         render_feed(
-            feed_id=f"urn:newslib:{edition.id}",
+            feed_id=_feed_id(project, edition, [facts[job.key] for job in jobs]),
             title=title,
             url=feed_url,
             language=edition.locale.replace("_", "-"),
@@ -512,11 +670,46 @@ def _write_index(
         ),
         encoding="utf-8",
     )
+    return [*written, "feed.atom"]
+
+
+def _feed_id(project: Project, edition: Edition, pages: list[dict[str, Any]]) -> str:
+    """``tag:<domain>,<date>:<edition>``: the provider's date, else the first publication's
+    (of the edition's articles; the build's day while it has none)."""
+    days = [datetime.fromisoformat(p["published"]) for p in pages if p["published"]]
+    day = project.id_date or min(days, default=datetime.now(UTC))
+    return tag_uri(project.id_domain or PLACEHOLDER_DOMAIN, day, edition.id)
+
+
+def _switcher(project: Project, edition: Edition) -> list[Link]:
+    """Links from an edition's index page to the other editions' index pages."""
+    links = []
+    for other in project.editions:
+        if other.id != edition.id:
+            label = Localizer.for_edition(other.locale).language_name(other.locale)
+            if len(project.default_editions(other.language)) > 1:
+                label = f"{label} ({other.id})"
+            url = _url(project, other, "index.html")
+            links.append(Link(other.locale.replace("_", "-"), url, label))
+    return links
+
+
+def _index_entry(job: _Job, page: dict[str, Any]) -> IndexEntry:
+    return IndexEntry(
+        url=f"{job.article}.html",
+        headline=page["headline"],
+        summary=page["summary"],
+        section=page["section"],
+        language=page["language"],
+        published=datetime.fromisoformat(page["published"]) if page["published"] else None,
+        updated=datetime.fromisoformat(page["updated"]),
+        corrections=page["corrections"],
+    )
 
 
 def _feed_entry(job: _Job, page: dict[str, Any]) -> FeedEntry:
     return FeedEntry(
-        id=f"urn:newslib:{job.edition.id}:{job.article}",
+        id=page["id"],
         title=page["headline"],
         url=job.url,
         updated=datetime.fromisoformat(page["updated"]),
@@ -525,6 +718,29 @@ def _feed_entry(job: _Job, page: dict[str, Any]) -> FeedEntry:
         language=page["language"],
         author=page["author"],
     )
+
+
+def _write_landing(project: Project, path: Path) -> None:
+    """``<out>/index.html``: every edition, with its title, language and id."""
+    editions = [
+        Link(e.locale.replace("_", "-"), _landing_url(project, e), _edition_title(project, e))
+        for e in project.editions
+    ]
+    first = project.editions[0]
+    loc = Localizer.for_edition(first.locale, first.timezone)
+    languages = {
+        e.id: Localizer.for_edition(e.locale).language_name(e.locale) for e in project.editions
+    }
+    page = render_landing(loc, project.title, editions, [e.id for e in project.editions], languages)
+    with atomic_writer(path, mode=0o644) as handle:
+        handle.write(page.encode())
+
+
+def _landing_url(project: Project, edition: Edition) -> str:
+    """An edition's index page, from the landing page."""
+    if edition.base_url or project.base_url:
+        return _url(project, edition, "index.html")
+    return f"{edition.id}/index.html"
 
 
 def _write_manifest(path: Path, document: dict[str, Any]) -> None:
@@ -571,11 +787,47 @@ def _locked(out: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def terminal_progress(done: int, total: int, label: str) -> None:
-    """A one-line progress bar on stderr, for terminals."""
-    width = 30
+class _Progress:
+    """Progress on stderr: a bar as wide as the terminal, or a plain line every few seconds
+    where stderr is not a terminal (a log, CI)."""
+
+    interval = 5.0  # seconds between plain lines
+
+    def __init__(self) -> None:
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        stream = sys.stderr
+        now = time.monotonic()
+        if done <= 1:
+            self._last = now
+        if not stream.isatty():
+            if now - self._last >= self.interval:
+                self._last = now
+                stream.write(f"newslib: {done}/{total} pages rendered ({label})\n")
+                stream.flush()
+            return
+        stream.write("\r" + progress_line(done, total, label, shutil.get_terminal_size().columns))
+        if done == total:
+            stream.write("\n")
+        stream.flush()
+
+
+def progress_line(done: int, total: int, label: str, columns: int) -> str:
+    """``[####....] 3/7 ru/talks``, never wider than *columns* - 1 (the cursor's cell).
+
+    >>> progress_line(3, 6, "ru/lavrov-talks", 30)
+    '[####....] 3/6 ru/lavrov-tal…'
+    """
+    count = f" {done}/{total} "
+    room = max(columns - 1, 1)
+    width = max(min(30, (room - len(count)) // 3), 0)
     filled = width * done // max(total, 1)
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[:40]:<40}")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+    line = f"[{'#' * filled}{'.' * (width - filled)}]{count}" if width >= 4 else count.lstrip()
+    space = room - len(line)
+    if len(label) > space:
+        label = label[: max(space - 1, 0)] + "…" if space > 1 else ""
+    return (line + label).ljust(room)[:room]
+
+
+terminal_progress = _Progress()

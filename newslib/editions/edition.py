@@ -33,6 +33,7 @@ class Edition:
     base_url: str | None = None
     dateline: str | None = None  # overrides the catalog's dateline pattern
     templates: str | None = None  # a template folder overriding the shipped templates
+    default: bool = False  # the language's default edition: the one hreflang links name
 
     @property
     def language(self) -> str:

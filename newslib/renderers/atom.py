@@ -1,10 +1,15 @@
-"""Atom (RFC 4287) feeds: one per edition, the newest article first."""
+"""Atom (RFC 4287) feeds: one per edition, the newest article first.
+
+Links pass :func:`~newslib.renderers.safety.safe_url`; one it refuses is left out.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from xml.etree import ElementTree as ET
+
+from newslib.renderers.safety import safe_url
 
 __all__ = ["FeedEntry", "render_feed"]
 
@@ -38,7 +43,8 @@ def render_feed(
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = (
         updated.isoformat() if updated else "1970-01-01T00:00:00+00:00"
     )
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": url})
+    if safe_url(url) != "#":
+        ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": url})
     for entry in entries:
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(item, f"{{{ATOM}}}id").text = entry.id
@@ -48,9 +54,12 @@ def render_feed(
             ET.SubElement(item, f"{{{ATOM}}}published").text = entry.published.isoformat()
         author = ET.SubElement(item, f"{{{ATOM}}}author")
         ET.SubElement(author, f"{{{ATOM}}}name").text = entry.author
-        ET.SubElement(
-            item, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": entry.url}
-        )
+        if safe_url(entry.url) != "#":
+            ET.SubElement(
+                item,
+                f"{{{ATOM}}}link",
+                {"rel": "alternate", "type": "text/html", "href": entry.url},
+            )
         if entry.summary:
             ET.SubElement(item, f"{{{ATOM}}}summary").text = entry.summary
     ET.indent(feed)

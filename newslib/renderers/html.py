@@ -21,7 +21,15 @@ from jinja2 import (
     select_autoescape,
 )
 
-from newslib.article.model import Block, BlockType, Heading, ListBlock, Paragraph, Quote
+from newslib.article.model import (
+    Block,
+    BlockType,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    primary_language,
+)
 from newslib.errors import InputError
 from newslib.l10n import labels
 from newslib.l10n.localizer import text_direction
@@ -75,8 +83,10 @@ def context(page: Page) -> dict[str, Any]:
     loc = page.loc
     links = [link for link in page.links if safe_url(link.url) != "#"]
     published, updated = page.published, page.modified
+    same = primary_language(article.language) == loc.language
     return {
         "page": page,
+        "page_lang": loc.tag if same else article.language,  # the text's, not the edition's
         "headline": page.text(article.headline),
         "standfirst": page.text(article.standfirst) if article.standfirst else None,
         "section": page.section,
@@ -95,7 +105,17 @@ def context(page: Page) -> dict[str, Any]:
         else None,
         "canonical": safe_url(page.url) if page.url else None,
         "alternates": links,
-        "editions": [link for link in links if link.locale != "x-default"],
+        "editions": [
+            {
+                "url": link.url,
+                "label": link.label,
+                "lang": link.locale,
+                "dir": text_direction(link.locale),
+                "hreflang": link.shows,
+            }
+            for link in links
+            if link.locale != "x-default"
+        ],
         "editions_label": labels.other_editions(loc),
         "stylesheet": safe_url(page.stylesheet),
         "jsonld": jsonld(page),
@@ -148,14 +168,19 @@ def jsonld(page: Page) -> dict[str, Any]:
         data["dateModified"] = page.loc.iso(page.modified)
     if article.standfirst:
         data["description"] = page.text(article.standfirst)
-    original = next((link for link in page.links if link.locale == "x-default"), None)
+    named = [link for link in page.links if link.hreflang and link.locale != "x-default"]
+    source = primary_language(page.source_language)
+    original = next(
+        (link for link in named if primary_language(link.shows) == source),
+        next((link for link in page.links if link.locale == "x-default"), None),
+    )
     if page.body in (BodyState.HUMAN, BodyState.MACHINE) and original is not None:
         data["translationOfWork"] = {"@type": "NewsArticle", "@id": safe_url(original.url)}
     elif page.body is BodyState.ORIGINAL:
         translations = [
-            {"@type": "NewsArticle", "@id": safe_url(link.url), "inLanguage": link.locale}
-            for link in page.links
-            if link.locale not in ("x-default", page.loc.tag)
+            {"@type": "NewsArticle", "@id": safe_url(link.url), "inLanguage": link.shows}
+            for link in named
+            if primary_language(link.shows) != primary_language(article.language)
         ]
         if translations:
             data["workTranslation"] = translations

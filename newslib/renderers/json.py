@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 from newslib.article.codec import article_data
+from newslib.renderers.ids import page_id
 from newslib.renderers.page import Page
+from newslib.renderers.safety import safe_url
 
 __all__ = ["render"]
 
@@ -20,7 +22,8 @@ def render(page: Page) -> str:
             "locale": page.loc.tag,
             "policy": page.policy.name if page.policy else None,
             "body": str(page.body),
-            "url": page.url,
+            "url": safe_url(page.url) if page.url else None,
+            "uri": page_id(page),
         },
         "revision": None
         if revision is None

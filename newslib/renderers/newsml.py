@@ -7,6 +7,7 @@ from typing import assert_never
 from xml.etree import ElementTree as ET
 
 from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote
+from newslib.renderers.ids import page_id
 from newslib.renderers.page import Page
 
 __all__ = ["NAMESPACE", "render"]
@@ -29,7 +30,7 @@ def render(page: Page) -> str:
     item = ET.Element(
         _g2("newsItem"),
         {
-            "guid": f"urn:newsml:newslib:{article.id}:{page.loc.tag}",
+            "guid": page_id(page),
             "version": str(number),
             "standard": "NewsML-G2",
             "standardversion": "2.35",

@@ -11,6 +11,7 @@ import json
 from typing import Any, assert_never
 
 from newslib.article.model import EntityKind, Heading, ListBlock, Paragraph, Quote
+from newslib.renderers.ids import page_id
 from newslib.renderers.page import Page
 from newslib.terms import entity_name
 
@@ -37,7 +38,7 @@ def ninjs_data(page: Page, version: str) -> dict[str, Any]:
 
     text = "\n\n".join(_plain_blocks(page))
     data: dict[str, Any] = {
-        "uri": page.url or f"urn:newslib:{article.id}:{page.loc.tag}",
+        "uri": page_id(page),
         key("standard"): {"name": "ninjs", "version": version},
         "type": "text",
         key("representationType"): "full",

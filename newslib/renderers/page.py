@@ -35,11 +35,27 @@ class BodyState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """Another edition of the same article."""
+    """Another edition of the same article.
 
-    locale: str  # BCP 47, or "x-default"
+    ``hreflang`` names one page per language: the language's default edition, and only
+    where it shows text in that language; the others are alternates without it.
+    """
+
+    locale: str  # the edition's locale (BCP 47, the label's language), or "x-default"
     url: str
     label: str
+    language: str | None = None  # BCP 47 of the text the page shows (default: locale)
+    default: bool = True  # the one page hreflang names for its language
+
+    @property
+    def shows(self) -> str:
+        """The language of the text the linked page shows."""
+        return self.language or self.locale
+
+    @property
+    def hreflang(self) -> str | None:
+        """The ``hreflang`` of an alternate link to the page, or ``None``."""
+        return self.shows if self.default else None
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,7 @@ class Page:
     history: tuple[Revision, ...] = ()  # revisions up to the one shown
     links: tuple[Link, ...] = ()
     url: str | None = None
+    uri: str | None = None  # the item's id (a tag: URI; see renderers.ids)
     edition: str | None = None
     publisher: str = "newslib"
     as_written: bool = False  # the agency's own plain conventions: no locale typography

@@ -19,7 +19,7 @@ GOLDEN = ROOT / "tests" / "golden"
 def built_site(out: Path) -> dict[str, bytes]:
     """Build the shipped content into *out*; every published file by relative path."""
     newslib.build(ROOT / "content", out, jobs=1)
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = {"index.html": (out / "index.html").read_bytes()}  # the landing
     for edition in sorted(p for p in out.iterdir() if p.is_symlink()):
         for path in sorted(edition.iterdir()):
             files[f"{edition.name}/{path.name}"] = path.read_bytes()
