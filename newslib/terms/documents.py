@@ -31,6 +31,7 @@ def scan_document(document: Document, *, gazetteer: Gazetteer, lang: str | None)
         gazetteer=gazetteer,
         quoted=_quoted(document),
     )
+    mentions = [m for m in mentions if _within_a_field(document, m.start, m.end)]
     spans = [document.file_span(m.start, m.end) for m in mentions]
     return [m._replace(start=s, end=e) for m, (s, e) in zip(mentions, spans, strict=True)]
 
@@ -39,15 +40,8 @@ def check_document(
     document: Document, *, policy: Policy, gazetteer: Gazetteer, lang: str | None
 ) -> list[Finding]:
     """Findings at file offsets, lines and columns."""
-    findings = check(
-        document.text,
-        lang=document_language(document, lang),
-        policy=policy,
-        gazetteer=gazetteer,
-        quoted=_quoted(document),
-    )
     lines = LineIndex(document.source)
-    return [_to_file(document, f, lines) for f in findings]
+    return [_to_file(document, f, lines) for f in _check_text(document, policy, gazetteer, lang)]
 
 
 def fix_document(
@@ -77,6 +71,33 @@ def write_fixed(document: Document, fixed: str) -> None:
     if document.path == "-":
         raise UsageError("cannot fix standard input in place; use --dry-run to see the diff")
     atomic_write_text(Path(document.path), fixed)
+
+
+def _check_text(
+    document: Document, policy: Policy, gazetteer: Gazetteer, lang: str | None
+) -> list[Finding]:
+    """Findings at the document's text offsets. In an article, a name never runs from one
+    field into the next ("South" ending a headline, "Ossetia" opening the standfirst)."""
+    language, quoted = document_language(document, lang), _quoted(document)
+    findings = check(
+        document.text, lang=language, policy=policy, gazetteer=gazetteer, quoted=quoted
+    )
+    if all(_within_a_field(document, f.start, f.end) for f in findings):
+        return findings
+    mentions = scan(document.text, lang=language, gazetteer=gazetteer, quoted=quoted)
+    kept = [m for m in mentions if _within_a_field(document, m.start, m.end)]
+    return check(
+        document.text,
+        lang=language,
+        policy=policy,
+        gazetteer=gazetteer,
+        quoted=quoted,
+        mentions=kept,
+    )
+
+
+def _within_a_field(document: Document, start: int, end: int) -> bool:
+    return not document.fields or document.field_index(start, end) is not None
 
 
 def _quoted(document: Document) -> list[tuple[int, int]] | None:
