@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from newslib.article.codec import loads_article
 from newslib.errors import UsageError
 from newslib.fsio import atomic_write_text
 from newslib.terms.checker import Finding, apply_fixes, check
-from newslib.terms.files import Document, DocumentKind, detect_language
+from newslib.terms.files import Document, DocumentKind, detect_language, replace_in_article
 from newslib.terms.gazetteer import Gazetteer
 from newslib.terms.lines import LineIndex
 from newslib.terms.policy import Policy
@@ -58,11 +57,11 @@ def fix_document(
             f"{document.path}: revisions are never changed; check the article out "
             "('newslib checkout ID -o FILE'), fix the copy, and save it as a new revision"
         )
+    if document.kind == DocumentKind.ARTICLE:
+        return _fix_article(document, policy, gazetteer, lang, best_guess)
     findings = check_document(document, policy=policy, gazetteer=gazetteer, lang=lang)
     fixed = apply_fixes(document.source, findings, best_guess=best_guess)
     applied = [f for f in findings if f.applies(best_guess=best_guess)]
-    if document.kind == DocumentKind.ARTICLE and fixed != document.source:
-        loads_article(fixed, path=document.path)  # a fix must never break the article
     return fixed, applied
 
 
@@ -98,6 +97,25 @@ def _check_text(
 
 def _within_a_field(document: Document, start: int, end: int) -> bool:
     return not document.fields or document.field_index(start, end) is not None
+
+
+def _fix_article(
+    document: Document, policy: Policy, gazetteer: Gazetteer, lang: str | None, best_guess: bool
+) -> tuple[str, list[Finding]]:
+    """Fix an article field by field (see :func:`~newslib.terms.files.replace_in_article`)."""
+    findings = _check_text(document, policy, gazetteer, lang)
+    chosen: list[Finding] = []  # the fixes that apply, without overlaps: the later one wins
+    for finding in sorted(findings, key=lambda f: f.start, reverse=True):
+        if finding.applies(best_guess=best_guess) and (
+            not chosen or finding.end <= chosen[-1].start
+        ):
+            chosen.append(finding)
+    chosen.reverse()
+    replacements = [(f.start, f.end, f.suggestion or "") for f in chosen]
+    fixed, applied = replace_in_article(document, replacements)
+    lines = LineIndex(document.source)
+    done = [_to_file(document, f, lines) for f, ok in zip(chosen, applied, strict=True) if ok]
+    return fixed, done
 
 
 def _quoted(document: Document) -> list[tuple[int, int]] | None:

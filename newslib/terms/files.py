@@ -8,7 +8,10 @@ fixes are applied to the file's own text.
 
 Article YAML may be written in any scalar style (plain on one line or several, quoted,
 ``|`` or ``>``): :mod:`newslib.terms.scalars` says where each character of a field came
-from.
+from. A fix in an article (:func:`replace_in_article`) is spliced into the field as it is
+written — escaped for its quotes — where that reads back as the intended text, and
+otherwise rewrites just that field as one double-quoted line; either way the rest of the
+file keeps its bytes, and the result must load as the same article but for the names.
 """
 
 from __future__ import annotations
@@ -19,16 +22,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from newslib.article.codec import article_from_node
-from newslib.article.markup import plain_offsets
+from newslib.article.codec import article_data, article_from_node, loads_article
+from newslib.article.markup import format_text, parse_text, plain_offsets
 from newslib.article.model import Article, Block, FieldPath, Quote
 from newslib.errors import ArticleError, UsageError
 from newslib.fsio import read_text
 from newslib.store.revisions import loads_revision
-from newslib.terms.scalars import ScalarMap, scalar_map
+from newslib.terms.scalars import ScalarMap, double_quoted, escape_for, scalar_map
 from newslib.yamlio import compose
 
 __all__ = [
@@ -40,6 +44,7 @@ __all__ = [
     "is_revision_node",
     "load_document",
     "parse_document",
+    "replace_in_article",
 ]
 
 FIELD_SEPARATOR = "\n\n"  # between an article's fields in a document's text
@@ -212,6 +217,123 @@ def _node_at(root: yaml.Node, where: FieldPath) -> yaml.ScalarNode:
             node = next(v for k, v in node.value if k.value == part)
     assert isinstance(node, yaml.ScalarNode)
     return node
+
+
+def replace_in_article(
+    document: Document, replacements: Sequence[tuple[int, int, str]]
+) -> tuple[str, list[bool]]:
+    """The article file with text spans ``(start, end, new)`` replaced (non-overlapping, in
+    document text offsets), and which of them were applied.
+
+    A span must lie in one field, and in one run of text or one reference's surface — or,
+    as French elision makes it ("de [[akhalgori|Leningor]]" → "d'[[akhalgori|Akhalgori]]"),
+    run from the text into the surface just after it; a fix never edits the markup.
+    """
+    edits: dict[int, list[tuple[int, int, str]]] = {}  # field -> value edits
+    applied = [False] * len(replacements)
+    for number, (start, end, new) in enumerate(replacements):
+        index = document.field_index(start, end)
+        if index is None or start == end:
+            continue
+        found = document.fields[index]
+        changes = _value_edits(found, start - found.start, end - found.start, new)
+        if changes is None:
+            continue
+        edits.setdefault(index, []).extend(changes)
+        applied[number] = True
+    if not edits:
+        return document.source, applied
+    values = {
+        index: _spliced(document.fields[index].scalar.value, changes)
+        for index, changes in edits.items()
+    }
+    expected = _expected_data(document, values)
+    in_place = _file_edits(document, edits, values, rewrite=False)
+    for fixed in (in_place, _file_edits(document, edits, values, rewrite=True)):
+        if _loads_as(fixed, expected, document.path):
+            return fixed, applied
+    raise ArticleError(
+        "fixing the names here would change more than the names",
+        path=document.path,
+        hint="fix them by hand (and report the file as a bug)",
+    )
+
+
+def _value_edits(found: Field, start: int, end: int, new: str) -> list[tuple[int, int, str]] | None:
+    """The edits of the field's value that write *new* over its text ``start:end``."""
+    indices = found.plain[start:end]
+    gaps = [k for k in range(1, len(indices)) if indices[k] != indices[k - 1] + 1]
+    if not gaps:
+        return [(indices[0], indices[-1] + 1, _escape_markup(new) if found.markup else new)]
+    value = found.scalar.value
+    between = value[indices[gaps[0] - 1] + 1 : indices[gaps[0]]]
+    cut = min((new.find(c) for c in " '’" if c in new), default=-1)
+    if len(gaps) > 1 or not (between.startswith("[[") and between.endswith("|")) or cut < 0:
+        return None  # across more markup than one reference's opening
+    head, tail = new[: cut + 1], new[cut + 1 :]
+    if not tail:
+        return None
+    gap = gaps[0]
+    return [
+        (indices[0], indices[gap - 1] + 1, _escape_markup(head)),
+        (indices[gap], indices[-1] + 1, _escape_markup(tail)),
+    ]
+
+
+def _escape_markup(text: str) -> str:
+    return "".join("\\" + c if c in "[]|\\" else c for c in text)
+
+
+def _spliced(value: str, changes: Sequence[tuple[int, int, str]]) -> str:
+    pieces, position = [], 0
+    for start, end, text in sorted(changes):
+        pieces += [value[position:start], text]
+        position = end
+    pieces.append(value[position:])
+    return "".join(pieces)
+
+
+def _file_edits(
+    document: Document,
+    edits: dict[int, list[tuple[int, int, str]]],
+    values: dict[int, str],
+    *,
+    rewrite: bool,
+) -> str:
+    """The source with each changed field edited in place (escaped for its style) or,
+    where that cannot be written or *rewrite* is set, replaced by one double-quoted line."""
+    spans: list[tuple[int, int, str]] = []
+    for index, changes in edits.items():
+        scalar = document.fields[index].scalar
+        written = [(start, end, escape_for(scalar.style, text)) for start, end, text in changes]
+        if rewrite or any(raw is None for _, _, raw in written):
+            spans.append((scalar.start, scalar.end, double_quoted(values[index])))
+            continue
+        for start, end, raw in written:
+            assert raw is not None
+            spans.append((scalar.starts[start], scalar.ends[end - 1], raw))
+    return _spliced(document.source, spans)
+
+
+def _expected_data(document: Document, values: dict[int, str]) -> dict[str, Any]:
+    """The fixed article as plain data: the original with the changed fields' new values."""
+    original = loads_article(document.source, path=document.path)
+    data = article_data(original)
+    for index, value in values.items():
+        found = document.fields[index]
+        *parents, last = found.where
+        target: Any = data
+        for part in parents:
+            target = target[part]
+        target[last] = format_text(parse_text(value)) if found.markup else value
+    return data
+
+
+def _loads_as(text: str, expected: dict[str, Any], path: str) -> bool:
+    try:
+        return article_data(loads_article(text, path=path)) == expected
+    except ArticleError:
+        return False
 
 
 _MD_FENCE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?^(?P=fence)[ \t]*$", re.M | re.S)
