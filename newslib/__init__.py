@@ -54,6 +54,7 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
         load_gazetteer,
         load_policy,
         propose_forms,
+        resolve_inputs,
         scan_file,
         scan_text,
         shipped_gazetteer,
@@ -92,7 +93,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(
         ("Finding", "Gazetteer", "Mention", "Policy", "Severity", "annotator", "check_file",
          "check_text", "fix_file", "fix_text", "load_gazetteer", "load_policy", "propose_forms",
-         "scan_file", "scan_text", "shipped_gazetteer"),
+         "resolve_inputs", "scan_file", "scan_text", "shipped_gazetteer"),
         "newslib.terms",
     ),
     **dict.fromkeys(
@@ -162,6 +163,7 @@ __all__ = [
     "read_translations",
     "read_working_copy",
     "render",
+    "resolve_inputs",
     "scan_file",
     "scan_text",
     "shipped_gazetteer",

@@ -11,6 +11,7 @@ from newslib.terms.checker import Finding, apply_fixes, check, variant_rule
 from newslib.terms.documents import check_document, fix_document, scan_document, write_fixed
 from newslib.terms.files import load_document, parse_document
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant
+from newslib.terms.inputs import Inputs, resolve_inputs
 from newslib.terms.loader import load_gazetteer, shipped_gazetteer
 from newslib.terms.morphology import FormProposal, propose_forms
 from newslib.terms.policy import Policy, Severity, load_policy
@@ -22,6 +23,7 @@ __all__ = [
     "FormProposal",
     "Gazetteer",
     "GazetteerEntity",
+    "Inputs",
     "Mention",
     "Policy",
     "Severity",
@@ -36,6 +38,7 @@ __all__ = [
     "load_gazetteer",
     "load_policy",
     "propose_forms",
+    "resolve_inputs",
     "scan_file",
     "scan_text",
     "shipped_gazetteer",
