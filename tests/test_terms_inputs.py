@@ -9,7 +9,10 @@ tool's settings, a broken file).
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,18 @@ from .support.paths import CONTENT, FIXTURES, ROOT, SEED_ID
 
 ARTICLES = FIXTURES / "articles"
 EN, RU = "envoys-meet-in-sukhumi", "delegatsiya-abkhazii-v-moskve"
+
+
+def run(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newslib", *args],
+        cwd=cwd, capture_output=True, text=True, input=stdin,
+    )  # fmt: skip
+
+
+def findings(done: subprocess.CompletedProcess[str]) -> list[tuple[str, int, int, str]]:
+    data = json.loads(done.stdout)["findings"]
+    return [(f["path"], f["line"], f["column"], f["rule"]) for f in data]
 
 
 @pytest.fixture
@@ -133,3 +148,103 @@ def test_fix_skips_the_stored_revisions_it_walks_to(
         f" save it as a new revision): content/articles/{RU}/0001.yaml,"
         f" content/articles/{EN}/0002.yaml"
     )
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_check_a_content_folder_checks_each_head_once(newsroom: Path) -> None:
+    done = run("check", "content", "--policy", "russian-usage", "--format", "json", cwd=newsroom)
+    assert done.returncode == 1  # the Russian article's names are errors under the policy
+    paths = [path for path, *_ in findings(done)]  # the French draft is clean under the policy
+    assert set(paths) == {f"content/articles/{RU}/0001.yaml", f"content/articles/{EN}/0002.yaml"}
+    en = [f for f in findings(done) if f[0].endswith("0002.yaml")]
+    assert en == [(f"content/articles/{EN}/0002.yaml", 28, 34, "variant")]  # the quote: info
+    assert "skipped 2 YAML file(s) that are not articles" in done.stderr
+    assert "in 3 input(s)" in done.stderr
+
+
+def test_check_a_whole_repository_skips_what_is_not_an_article(newsroom: Path) -> None:
+    done = run("check", ".", "--policy", "russian-usage", cwd=newsroom)
+    assert done.returncode == 1
+    assert "newslib: note: skipped 4 YAML file(s) that are not articles:" in done.stderr
+    assert ".github" not in done.stderr + done.stdout
+    assert "in 5 input(s)" in done.stderr
+    explicit = run("check", ".github/workflows/ci.yml", cwd=newsroom)
+    assert explicit.returncode == 2  # named on its own, a non-article YAML is an error
+    assert explicit.stderr.startswith("newslib: error: .github/workflows/ci.yml:1:1: ")
+    assert len(explicit.stderr.splitlines()) == 1
+
+
+def test_an_article_id_and_content_before_or_after_the_command(newsroom: Path) -> None:
+    for args in (["--content", "content", "check", RU], ["check", RU, "--content", "content"]):
+        done = run(*args, "--policy", "russian-usage", "--format", "json", cwd=newsroom)
+        assert done.returncode == 1, done.stderr
+        assert {path for path, *_ in findings(done)} == {f"content/articles/{RU}/0001.yaml"}
+    away = run("check", RU, "--content", str(newsroom / "content"), "--policy", "russian-usage",
+               cwd=newsroom / "docs")  # fmt: skip
+    assert away.returncode == 1, away.stderr
+
+
+def revisions(root: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in root.glob("content/articles/*/*.yaml")}
+
+
+def test_fix_refuses_a_stored_revision_by_id_or_folder(newsroom: Path) -> None:
+    stored = revisions(newsroom)
+    for target in (RU, f"content/articles/{RU}/"):
+        done = run("fix", target, "--policy", "russian-usage", cwd=newsroom)
+        assert done.returncode == 2
+        assert done.stderr == (
+            f"newslib: error: content/articles/{RU}/0001.yaml: revisions are never changed;"
+            " check the article out ('newslib checkout ID -o FILE'), fix the copy, and save it"
+            " as a new revision\n"
+        )
+    assert revisions(newsroom) == stored
+
+
+def test_fix_a_content_folder_fixes_the_working_copies_only(newsroom: Path) -> None:
+    stored = revisions(newsroom)
+    done = run("fix", "content", "--policy", "georgian-official", cwd=newsroom)
+    assert done.returncode == 0, done.stderr
+    assert "content/articles/draft.yaml: fixed 6 name(s)" in done.stderr
+    assert "skipped 2 stored revision(s)" in done.stderr
+    assert revisions(newsroom) == stored
+
+
+def test_fix_stdin_prints_the_fixed_text() -> None:
+    text = "Переговоры прошли в Сухуми.\n"
+    done = run("fix", "-", "--policy", "russian-usage", stdin=text)
+    assert (done.returncode, done.stdout) == (0, "Переговоры прошли в Сухуме.\n")
+    assert done.stderr == "-: fixed 1 name(s)\n"
+    diff = run("fix", "-", "--policy", "russian-usage", "--dry-run", stdin=text)
+    assert diff.stdout.splitlines()[-2:] == [
+        "-Переговоры прошли в Сухуми.", "+Переговоры прошли в Сухуме."
+    ]  # fmt: skip
+
+
+# ------------------------------------------------------------ the README's commands
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "newslib check content --policy georgian-official",
+        f"newslib check {SEED_ID} --policy georgian-official",
+        f"newslib check content/articles/{SEED_ID} --policy georgian-official",
+        "newslib check 'content/**/*.yaml' --policy georgian-official",
+    ],
+)
+def test_the_readme_checks_the_shipped_content(command: str) -> None:
+    """The README's example, and the forms a reader would try next: each checks the
+    seed's head revision, once, with its findings (exit 1 on errors)."""
+    args = [word.strip("'") for word in command.split()[1:]]  # as a shell would pass them
+    done = run(*args, "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert {path for path, *_ in findings(done)} == {f"content/articles/{SEED_ID}/0002.yaml"}
+    assert len(findings(done)) == 4
+
+
+def test_the_readme_fixes_stdin() -> None:
+    done = run("fix", "-", "--policy", "russian-usage", stdin="Переговоры прошли в Сухуми.\n")
+    assert done.stdout == "Переговоры прошли в Сухуме.\n"

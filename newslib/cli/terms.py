@@ -25,7 +25,16 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
     def inputs(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
-            "paths", nargs="+", metavar="PATH", help="article YAML, .txt, .md, .html, or - (stdin)"
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="article YAML, .txt, .md, .html, a folder, a glob, an article id, or - (stdin)",
+        )
+        sub.add_argument(  # as before the command, which SUPPRESS leaves in place if not given
+            "--content",
+            metavar="DIR",
+            default=argparse.SUPPRESS,
+            help="the content folder that article ids are looked up in (default: ./content)",
         )
         sub.add_argument("--lang", help="the text's language (default: the article's, or detected)")
         add_gazetteer_options(sub)
@@ -74,10 +83,19 @@ def _stdin(paths: Sequence[str]) -> str | None:
     return sys.stdin.read() if "-" in paths else None
 
 
+def _inputs(args: argparse.Namespace, *, fixing: bool = False) -> list[str]:
+    """The files the arguments name (folders walked, globs expanded, ids looked up)."""
+    found = newslib.resolve_inputs(args.paths, content=args.content, fixing=fixing)
+    for note in found.notes:
+        print(f"newslib: note: {note}", file=sys.stderr)
+    return list(found.paths)
+
+
 def _scan(args: argparse.Namespace) -> int:
-    gazetteer, text = load_gazetteer(args), _stdin(args.paths)
+    paths = _inputs(args)
+    gazetteer, text = load_gazetteer(args), _stdin(paths)
     found = []
-    for path in args.paths:
+    for path in paths:
         for mention in newslib.scan_file(path, gazetteer=gazetteer, lang=args.lang, text=text):
             found.append(
                 {
@@ -99,10 +117,11 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    gazetteer, text = load_gazetteer(args), _stdin(args.paths)
+    paths = _inputs(args)
+    gazetteer, text = load_gazetteer(args), _stdin(paths)
     policy = newslib.load_policy(args.policy)
     findings: list[newslib.Finding] = []
-    for path in args.paths:
+    for path in paths:
         findings += newslib.check_file(
             path, policy=policy, gazetteer=gazetteer, lang=args.lang, text=text
         )
@@ -116,17 +135,18 @@ def _check(args: argparse.Namespace) -> int:
     errors = sum(f.severity is newslib.Severity.ERROR for f in findings)
     print(
         f"{len(findings)} finding(s), {errors} error(s) under {policy.name} in "
-        f"{len(args.paths)} input(s)",
+        f"{len(paths)} input(s)",
         file=sys.stderr,
     )
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
 def _fix(args: argparse.Namespace) -> int:
-    gazetteer, text = load_gazetteer(args), _stdin(args.paths)
+    paths = _inputs(args, fixing=True)
+    gazetteer, text = load_gazetteer(args), _stdin(paths)
     policy = newslib.load_policy(args.policy)
     left_errors = 0
-    for path in args.paths:
+    for path in paths:
         result = newslib.fix_file(
             path,
             policy=policy,
@@ -136,7 +156,9 @@ def _fix(args: argparse.Namespace) -> int:
             best_guess=args.best_guess,
             text=text,
         )
-        if args.dry_run or path == "-":
+        if path == "-" and not args.dry_run:
+            sys.stdout.write(result.fixed)  # stdin's fixed text, as a filter gives it
+        elif args.dry_run:
             sys.stdout.writelines(
                 difflib.unified_diff(
                     result.original.splitlines(keepends=True),
@@ -145,7 +167,7 @@ def _fix(args: argparse.Namespace) -> int:
                     tofile=f"b/{path}",
                 )
             )
-        verb = "would fix" if args.dry_run or path == "-" else "fixed"
+        verb = "would fix" if args.dry_run else "fixed"
         print(f"{path}: {verb} {len(result.applied)} name(s)", file=sys.stderr)
         for finding in result.remaining:
             if finding.rule != "unknown-spelling" and finding.suggestion:
