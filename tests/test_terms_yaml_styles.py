@@ -15,6 +15,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Any
 from unittest import mock
 
@@ -456,3 +457,55 @@ def test_any_style_checks_at_the_name_and_fixes_only_the_names(
             parse_document(fixed, path="a.yaml"), policy=resolved, gazetteer=gazetteer, lang="en"
         )
         assert again == fixed
+
+
+# ------------------------------------------------------------------ linear work
+
+
+def many_fields(fields: int) -> str:
+    """An article of *fields* paragraphs, each over two lines with two references."""
+    head = (
+        "id: many-fields\nlanguage: en\nsection: World\nsource: Example Wire\n"
+        "dateline:\n  place: tbilisi\n  written: TBILISI\n  date: 2024-10-04\n"
+        "headline: Talks in [[sukhumi|Sukhumi]]\nbody:\n"
+    )
+    body = "".join(
+        f"  - id: p{n}\n    type: paragraph\n    text: Delegates met in [[sukhumi|Sukhumi]]\n"
+        f"      and in [[tskhinvali|Tskhinvali]] on day {n}.\n"
+        for n in range(1, fields + 1)
+    )
+    entities = "".join(
+        f"  - {{id: {e}, kind: place, name: {e}}}\n" for e in ("sukhumi", "tskhinvali", "tbilisi")
+    )
+    return head + body + "entities:\n" + entities
+
+
+def steps(source: str) -> int:
+    """Python steps (calls, lines, returns) in newslib's own code to read and check *source*:
+    work counted, not timed, so the test does not depend on the machine."""
+    policy, gazetteer = newslib.load_policy("russian-usage"), newslib.shipped_gazetteer()
+    package = str(Path(newslib.__file__).parent)
+    count = 0
+
+    def tracer(frame: FrameType, event: str, arg: object) -> Any:
+        nonlocal count
+        if not frame.f_code.co_filename.startswith(package):
+            return None
+        count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        document = parse_document(source, path="a.yaml")
+        check_document(document, policy=policy, gazetteer=gazetteer, lang=None)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_reading_and_checking_an_article_is_linear_in_its_fields() -> None:
+    """Ten times the fields, ten times the work (the text's length was once summed over
+    every piece for each field)."""
+    steps(many_fields(2))  # warm the caches: the gazetteer, the matcher, the policy
+    small, large = steps(many_fields(100)), steps(many_fields(1000))
+    assert 9 * small < large < 10.5 * small
