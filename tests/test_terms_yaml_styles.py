@@ -381,6 +381,25 @@ def test_the_imported_agency_article_is_checked_and_fixed(tmp_path: Path) -> Non
     newslib.read_article(story)
 
 
+def test_the_pre_commit_hooks_take_an_imported_article(tmp_path: Path) -> None:
+    """pre-commit runs a hook's entry with its arguments and the staged files."""
+    story = tmp_path / "articles" / "story.yaml"
+    story.parent.mkdir()
+    imported = [sys.executable, "-m", "newslib", "import", str(ARTICLES / "agency_ru.txt")]
+    subprocess.run([*imported, "--year", "2024", "-o", str(story)], check=True, cwd=ROOT,
+                   capture_output=True)  # fmt: skip
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    for hook, expected in (("newslib-check", 1), ("newslib-fix", 0)):
+        entry = hooks[hook]["entry"].split()
+        assert entry[0] == "newslib"
+        done = subprocess.run(
+            [sys.executable, "-m", "newslib", *entry[1:], "--policy", "russian-usage",
+             str(story)],
+            capture_output=True, text=True, cwd=ROOT,
+        )  # fmt: skip
+        assert done.returncode == expected, (hook, done.stderr)
+
+
 # ------------------------------------------------------------------ properties
 
 WORDS = ["talks", "in", "from", "and", ",", ".", "it's", '"quoted"', "a: b", "#7", "\\\\",
