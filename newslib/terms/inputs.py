@@ -135,7 +135,8 @@ class _Found:
         """A stored article's head revision: read, or, for ``fix``, noted as skipped."""
         if not self.fixing:
             self.add(str(head))
-        elif str(head) not in self.revisions:
+        elif (key := os.path.realpath(head)) not in self.seen:
+            self.seen.add(key)
             self.revisions.append(str(head))
 
     def add(self, path: str) -> None:
