@@ -38,7 +38,7 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
     from newslib.project import Project, load_project
     from newslib.renderers import FORMATS, render
     from newslib.store.diff import diff_articles
-    from newslib.store.repository import ANY_HEAD, Repository
+    from newslib.store.repository import Repository
     from newslib.store.revisions import read_article_file, read_working_copy, write_working_copy
     from newslib.terms import (
         Finding,
@@ -54,6 +54,7 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
         load_gazetteer,
         load_policy,
         propose_forms,
+        resolve_inputs,
         scan_file,
         scan_text,
         shipped_gazetteer,
@@ -83,7 +84,7 @@ _EXPORTS: dict[str, str] = {
     ),
     **dict.fromkeys(("format_text", "parse_text"), "newslib.article.markup"),
     **dict.fromkeys(("import_file", "import_text"), "newslib.article.importer"),
-    **dict.fromkeys(("ANY_HEAD", "Repository"), "newslib.store.repository"),
+    "Repository": "newslib.store.repository",
     **dict.fromkeys(
         ("read_article_file", "read_working_copy", "write_working_copy"),
         "newslib.store.revisions",
@@ -92,7 +93,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(
         ("Finding", "Gazetteer", "Mention", "Policy", "Severity", "annotator", "check_file",
          "check_text", "fix_file", "fix_text", "load_gazetteer", "load_policy", "propose_forms",
-         "scan_file", "scan_text", "shipped_gazetteer"),
+         "resolve_inputs", "scan_file", "scan_text", "shipped_gazetteer"),
         "newslib.terms",
     ),
     **dict.fromkeys(
@@ -109,7 +110,6 @@ _EXPORTS: dict[str, str] = {
 }  # fmt: skip
 
 __all__ = [
-    "ANY_HEAD",
     "FORMATS",
     "Article",
     "Block",
@@ -162,6 +162,7 @@ __all__ = [
     "read_translations",
     "read_working_copy",
     "render",
+    "resolve_inputs",
     "scan_file",
     "scan_text",
     "shipped_gazetteer",

@@ -105,7 +105,15 @@ class _ArticleReader(Reader):
         problems = article.problems()
         if problems:
             first = problems[0]
-            self.fail(self._nearest(first.where), first.problem, first.hint)
+            node = self._nearest(first.where)
+            if _ends_a_block_with_a_break(node):  # '>' and '|' keep their last line break
+                self.fail(
+                    node,
+                    "the text ends with a line break",
+                    "end a block with '>-' or '|-' so that its last line break is not part "
+                    "of the text",
+                )
+            self.fail(node, first.problem, first.hint)
         return article
 
     def dateline(self, node: yaml.Node) -> Dateline:
@@ -222,6 +230,14 @@ class _ArticleReader(Reader):
             if node is not None:
                 return node
         return self.nodes[()]
+
+
+def _ends_a_block_with_a_break(node: yaml.Node) -> bool:
+    """True for a ``|`` or ``>`` scalar whose only line break is the one it ends with."""
+    if not isinstance(node, yaml.ScalarNode) or node.style not in ("|", ">"):
+        return False
+    value: str = node.value
+    return value.endswith("\n") and "\n" not in value.rstrip("\n")
 
 
 def article_data(article: Article) -> dict[str, Any]:

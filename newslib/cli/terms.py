@@ -28,7 +28,16 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
     def inputs(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
-            "paths", nargs="+", metavar="PATH", help="article YAML, .txt, .md, .html, or - (stdin)"
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="article YAML, .txt, .md, .html, a folder, a glob, an article id, or - (stdin)",
+        )
+        sub.add_argument(  # as before the command, which SUPPRESS leaves in place if not given
+            "--content",
+            metavar="DIR",
+            default=argparse.SUPPRESS,
+            help="the content folder that article ids are looked up in (default: ./content)",
         )
         sub.add_argument("--lang", help="the text's language (default: the article's, or detected)")
         add_gazetteer_options(sub)
@@ -86,14 +95,23 @@ def _stdin(paths: Sequence[str]) -> str | None:
     return sys.stdin.read() if "-" in paths else None
 
 
+def _inputs(args: argparse.Namespace, *, fixing: bool = False) -> list[str]:
+    """The files the arguments name (folders walked, globs expanded, ids looked up)."""
+    found = newslib.resolve_inputs(args.paths, content=args.content, fixing=fixing)
+    for note in found.notes:
+        print(f"newslib: note: {note}", file=sys.stderr)
+    return list(found.paths)
+
+
 def _scan(args: argparse.Namespace) -> int:
-    gazetteer, text = load_gazetteer(args), _stdin(args.paths)
+    paths = _inputs(args)
+    gazetteer, text = load_gazetteer(args), _stdin(paths)
     found = []
-    for path in args.paths:
+    for path in paths:
         for mention in newslib.scan_file(path, gazetteer=gazetteer, lang=args.lang, text=text):
             found.append(reports.mention_json(path, mention))
     if args.format == "json":
-        counts = dict.fromkeys(args.paths, 0)
+        counts = dict.fromkeys(paths, 0)
         for m in found:
             counts[str(m["path"])] += 1
         files = [{"path": path, "mentions": count} for path, count in counts.items()]
@@ -108,17 +126,18 @@ def _scan(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     fail_on, min_severity = reports.report_levels(args)
-    gazetteer, text = load_gazetteer(args), _stdin(args.paths)
+    paths = _inputs(args)
+    gazetteer, text = load_gazetteer(args), _stdin(paths)
     policy = newslib.load_policy(args.policy)
     findings: list[newslib.Finding] = []
-    for path in args.paths:
+    for path in paths:
         findings += newslib.check_file(
             path, policy=policy, gazetteer=gazetteer, lang=args.lang, text=text
         )
     shown = [f for f in findings if at_least(f.severity, min_severity)]
     code = EXIT_FINDINGS if any(at_least(f.severity, fail_on) for f in shown) else EXIT_OK
     report = Report(
-        "check", policy.name, tuple(args.paths), tuple(shown), len(findings) - len(shown), code
+        "check", policy.name, tuple(paths), tuple(shown), len(findings) - len(shown), code
     )
     color = use_color(args.color, sys.stdout)
     sys.stdout.write(reports.render(report, ReportFormat(args.format), color=color))
@@ -126,7 +145,7 @@ def _check(args: argparse.Namespace) -> int:
     hidden = f"; {report.hidden} below --min-severity not shown" if report.hidden else ""
     print(
         f"{len(shown)} finding(s), {errors} error(s) under {policy.name} in "
-        f"{len(args.paths)} input(s){hidden}",
+        f"{len(paths)} input(s){hidden}",
         file=sys.stderr,
     )
     return code
@@ -134,15 +153,16 @@ def _check(args: argparse.Namespace) -> int:
 
 def _fix(args: argparse.Namespace) -> int:
     fail_on, min_severity = reports.report_levels(args)
-    gazetteer, text = load_gazetteer(args), _stdin(args.paths)
+    paths = _inputs(args, fixing=True)
+    gazetteer, text = load_gazetteer(args), _stdin(paths)
     policy = newslib.load_policy(args.policy)
     fmt = ReportFormat(args.format)
     color, human_color = use_color(args.color, sys.stdout), use_color(args.color, sys.stderr)
     left: list[newslib.Finding] = []  # what fixing leaves, shown
     reported: list[newslib.Finding] = []  # for the report formats
     fixes: dict[str, FileFix] = {}
-    for path in args.paths:
-        dry_run = args.dry_run or path == "-"
+    for path in paths:
+        dry_run = args.dry_run or path == "-"  # standard input is never written back
         result = newslib.fix_file(
             path,
             policy=policy,
@@ -157,10 +177,12 @@ def _fix(args: argparse.Namespace) -> int:
             diff = reports.unified_diff(
                 result.original, result.fixed, path, color=color and fmt is ReportFormat.TEXT
             )
-            if fmt is ReportFormat.TEXT:
-                sys.stdout.write(diff)
+        if fmt is ReportFormat.TEXT and path == "-" and not args.dry_run:
+            sys.stdout.write(result.fixed)  # stdin's fixed text, as a filter gives it
+        elif fmt is ReportFormat.TEXT and diff is not None:
+            sys.stdout.write(diff)
         fixes[path] = FileFix(len(result.applied), result.changed, diff)
-        verb = "would fix" if dry_run else "fixed"
+        verb = "would fix" if args.dry_run else "fixed"
         print(f"{path}: {verb} {len(result.applied)} name(s)", file=sys.stderr)
         remaining = [f for f in result.remaining if at_least(f.severity, min_severity)]
         for finding in remaining:
@@ -182,12 +204,12 @@ def _fix(args: argparse.Namespace) -> int:
         report = Report(
             "fix",
             policy.name,
-            tuple(args.paths),
+            tuple(paths),
             shown,
             hidden=len(reported) - len(shown),
             exit_code=code,
             best_guess=args.best_guess,
-            dry_run=args.dry_run or all(path == "-" for path in args.paths),
+            dry_run=args.dry_run or all(path == "-" for path in paths),
             fixes=fixes,
         )
         sys.stdout.write(reports.render(report, fmt))

@@ -156,19 +156,13 @@ class Repository:
 
     def revision(self, article_id: str, number: int | None = None) -> tuple[Revision, Article]:
         """A revision's record and article (the head by default)."""
-        folder = self._folder(article_id)
-        numbers = _numbers(folder)
-        if not numbers:
-            raise UnknownArticleError(
-                f"no article {article_id!r} in {self.root}; 'newslib status' lists the stored ones"
-            )
-        if number is None:
-            number = numbers[-1]
-        if number not in numbers:
-            raise UnknownRevisionError(
-                f"{article_id} has no revision {number}; it has revisions 1 to {numbers[-1]}"
-            )
+        folder, number = self._existing(article_id, number)
         return self._read(folder, number)
+
+    def path(self, article_id: str, number: int | None = None) -> Path:
+        """The file of revision *number* (the head by default), which must exist."""
+        folder, number = self._existing(article_id, number)
+        return self._identity(folder, number)[0]
 
     def corrections(self, article_id: str) -> list[Revision]:
         """The corrections, oldest first: every edition shows them with their notes."""
@@ -312,6 +306,22 @@ class Repository:
             if folder.is_symlink() or not folder.resolve().is_relative_to(root):
                 raise UnsafePathError(f"{folder}: leads outside the content folder; refused")
         return folder
+
+    def _existing(self, article_id: str, number: int | None) -> tuple[Path, int]:
+        """The article's folder and the number of a revision it has (the head for None)."""
+        folder = self._folder(article_id)
+        numbers = _numbers(folder)
+        if not numbers:
+            raise UnknownArticleError(
+                f"no article {article_id!r} in {self.root}; 'newslib status' lists the stored ones"
+            )
+        if number is None:
+            number = numbers[-1]
+        if number not in numbers:
+            raise UnknownRevisionError(
+                f"{article_id} has no revision {number}; it has revisions 1 to {numbers[-1]}"
+            )
+        return folder, number
 
     def _read(self, folder: Path, number: int) -> tuple[Revision, Article]:
         path, key = self._identity(folder, number)

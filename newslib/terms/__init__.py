@@ -17,6 +17,7 @@ from newslib.terms.documents import (
 )
 from newslib.terms.files import load_document, parse_document
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant
+from newslib.terms.inputs import Inputs, resolve_inputs
 from newslib.terms.loader import load_gazetteer, shipped_gazetteer
 from newslib.terms.morphology import FormProposal, propose_forms
 from newslib.terms.policy import Policy, Severity, load_policy
@@ -28,6 +29,7 @@ __all__ = [
     "FormProposal",
     "Gazetteer",
     "GazetteerEntity",
+    "Inputs",
     "Mention",
     "Policy",
     "Severity",
@@ -42,6 +44,7 @@ __all__ = [
     "load_gazetteer",
     "load_policy",
     "propose_forms",
+    "resolve_inputs",
     "scan_file",
     "scan_text",
     "shipped_gazetteer",

@@ -12,11 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import assert_never
 
-from newslib.article.codec import loads_article
 from newslib.errors import UsageError
 from newslib.fsio import atomic_write_text
 from newslib.terms.checker import Finding, apply_fixes, check
-from newslib.terms.files import Document, DocumentKind, detect_language
+from newslib.terms.files import Document, DocumentKind, detect_language, replace_in_article
 from newslib.terms.gazetteer import Gazetteer
 from newslib.terms.html_input import escape_html
 from newslib.terms.lines import LineIndex
@@ -40,6 +39,7 @@ def scan_document(document: Document, *, gazetteer: Gazetteer, lang: str | None)
         gazetteer=gazetteer,
         quoted=_quoted(document),
     )
+    mentions = [m for m in mentions if _within_a_field(document, m.start, m.end)]
     spans = [document.file_span(m.start, m.end) for m in mentions]
     at_file = [m._replace(start=s, end=e) for m, (s, e) in zip(mentions, spans, strict=True)]
     return mentions_at_lines(at_file, document.source)
@@ -61,14 +61,8 @@ def check_document(
     document: Document, *, policy: Policy, gazetteer: Gazetteer, lang: str | None
 ) -> list[Finding]:
     """Findings at file offsets, lines and columns."""
-    findings = check(
-        document.text,
-        lang=document_language(document, lang),
-        policy=policy,
-        gazetteer=gazetteer,
-        quoted=_quoted(document),
-    )
     lines = LineIndex(document.source)
+    findings = _check_text(document, policy, gazetteer, lang)
     return [_to_file(document, f, lines) for f in findings if not _suppressed(document, f)]
 
 
@@ -86,11 +80,11 @@ def fix_document(
             f"{document.path}: revisions are never changed; check the article out "
             "('newslib checkout ID -o FILE'), fix the copy, and save it as a new revision"
         )
+    if document.kind == DocumentKind.ARTICLE:
+        return _fix_article(document, policy, gazetteer, lang, best_guess)
     findings = check_document(document, policy=policy, gazetteer=gazetteer, lang=lang)
     fixed = apply_fixes(document.source, findings, best_guess=best_guess)
     applied = [f for f in findings if f.applies(best_guess=best_guess)]
-    if document.kind == DocumentKind.ARTICLE and fixed != document.source:
-        loads_article(fixed, path=document.path)  # a fix must never break the article
     return fixed, applied
 
 
@@ -99,6 +93,52 @@ def write_fixed(document: Document, fixed: str) -> None:
     if document.path == "-":
         raise UsageError("cannot fix standard input in place; use --dry-run to see the diff")
     atomic_write_text(Path(document.path), fixed)
+
+
+def _check_text(
+    document: Document, policy: Policy, gazetteer: Gazetteer, lang: str | None
+) -> list[Finding]:
+    """Findings at the document's text offsets. In an article, a name never runs from one
+    field into the next ("South" ending a headline, "Ossetia" opening the standfirst)."""
+    language, quoted = document_language(document, lang), _quoted(document)
+    findings = check(
+        document.text, lang=language, policy=policy, gazetteer=gazetteer, quoted=quoted
+    )
+    if all(_within_a_field(document, f.start, f.end) for f in findings):
+        return findings
+    mentions = scan(document.text, lang=language, gazetteer=gazetteer, quoted=quoted)
+    kept = [m for m in mentions if _within_a_field(document, m.start, m.end)]
+    return check(
+        document.text,
+        lang=language,
+        policy=policy,
+        gazetteer=gazetteer,
+        quoted=quoted,
+        mentions=kept,
+    )
+
+
+def _within_a_field(document: Document, start: int, end: int) -> bool:
+    return not document.fields or document.field_index(start, end) is not None
+
+
+def _fix_article(
+    document: Document, policy: Policy, gazetteer: Gazetteer, lang: str | None, best_guess: bool
+) -> tuple[str, list[Finding]]:
+    """Fix an article field by field (see :func:`~newslib.terms.files.replace_in_article`)."""
+    findings = _check_text(document, policy, gazetteer, lang)
+    chosen: list[Finding] = []  # the fixes that apply, without overlaps: the later one wins
+    for finding in sorted(findings, key=lambda f: f.start, reverse=True):
+        if finding.applies(best_guess=best_guess) and (
+            not chosen or finding.end <= chosen[-1].start
+        ):
+            chosen.append(finding)
+    chosen.reverse()
+    replacements = [(f.start, f.end, f.suggestion or "") for f in chosen]
+    fixed, applied = replace_in_article(document, replacements)
+    lines = LineIndex(document.source)
+    done = [_to_file(document, f, lines) for f, ok in zip(chosen, applied, strict=True) if ok]
+    return fixed, done
 
 
 def _quoted(document: Document) -> list[tuple[int, int]] | None:

@@ -6,30 +6,52 @@ see :mod:`~newslib.terms.markdown_input` and :mod:`~newslib.terms.html_input`) a
 each of its characters, the offset in the file as read with
 ``open(path, encoding="utf-8", newline="")``. Findings are reported at file offsets, and
 fixes are applied to the file's own text.
+
+Article YAML may be written in any scalar style (plain on one line or several, quoted,
+``|`` or ``>``): :mod:`newslib.terms.scalars` says where each character of a field came
+from. A fix in an article (:func:`replace_in_article`) is spliced into the field as it is
+written — escaped for its quotes — where that reads back as the intended text, and
+otherwise rewrites just that field as one double-quoted line; either way the rest of the
+file keeps its bytes, and the result must load as the same article but for the names.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from newslib.article.codec import article_from_node
-from newslib.article.markup import parse_text, plain_offsets
-from newslib.article.model import Block, FieldPath, Quote
+from newslib.article.codec import article_data, article_from_node, loads_article
+from newslib.article.markup import format_text, parse_text, plain_offsets
+from newslib.article.model import Article, Block, FieldPath, Quote
 from newslib.errors import ArticleError, UsageError
 from newslib.fsio import read_text
-from newslib.store.revisions import is_revision_text, loads_revision
+from newslib.store.revisions import loads_revision
 from newslib.terms.html_input import read_html
 from newslib.terms.markdown_input import read_markdown
 from newslib.terms.prose import Prose, Suppression
+from newslib.terms.scalars import ScalarMap, double_quoted, escape_for, scalar_map
 from newslib.yamlio import compose
 
-__all__ = ["Document", "DocumentKind", "detect_language", "load_document", "parse_document"]
+__all__ = [
+    "FIELD_SEPARATOR",
+    "Document",
+    "DocumentKind",
+    "Field",
+    "detect_language",
+    "is_revision_node",
+    "load_document",
+    "parse_document",
+    "replace_in_article",
+]
+
+FIELD_SEPARATOR = "\n\n"  # between an article's fields in a document's text
 
 
 class DocumentKind(StrEnum):
@@ -40,6 +62,19 @@ class DocumentKind(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One text field of an article file: its span in the document's text, its scalar in
+    the file, and for each character of its text (and its end) the index in the value."""
+
+    where: FieldPath
+    start: int
+    end: int
+    scalar: ScalarMap
+    markup: bool  # entity markup ([[id|surface]]); section and dateline are plain strings
+    plain: list[int]
 
 
 @dataclass(frozen=True)
@@ -59,14 +94,22 @@ class Document:
     ends: Sequence[int] | None = None
     attributes: tuple[tuple[int, int, str], ...] = ()
     suppressed: tuple[Suppression, ...] = ()
+    fields: tuple[Field, ...] = ()  # an article's text fields, in text order
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """The file span of the non-empty text span ``start:end``."""
         if self.offsets is None:
             return start, end
-        if self.ends is not None:
-            return self.offsets[start], self.ends[end - 1]
-        return self.offsets[start], self.offsets[end - 1] + 1
+        if self.ends is None:
+            return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offsets[start], self.ends[end - 1]
+
+    def field_index(self, start: int, end: int) -> int | None:
+        """The index of the article field that holds the text span ``start:end`` whole."""
+        index = bisect_right(self.fields, start, key=lambda f: f.start) - 1
+        if index < 0 or end > self.fields[index].end:
+            return None
+        return index
 
 
 def load_document(path: str, *, stdin_text: str | None = None) -> Document:
@@ -111,37 +154,73 @@ def _article_document(source: str, path: str) -> Document:
     if root is None:
         raise ArticleError("the file is empty", path=path, line=1, hint="write an article")
     kind = DocumentKind.ARTICLE
-    if is_revision_text(source):  # a stored revision: check its article part
+    if is_revision_node(root):  # a stored revision: check its article part
         loads_revision(source, path=path)  # validates the record as well
         root = next(v for k, v in root.value if k.value == "article")
         kind = DocumentKind.REVISION
     article = article_from_node(root, path)
-    fields: list[tuple[FieldPath, bool]] = [(("section",), False), (("dateline", "written"), False)]
-    fields += [(where, _is_quote(article.body, where)) for where, _ in article.texts()]
     pieces: list[str] = []
-    offsets: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     quoted: list[tuple[int, int]] = []
-    for where, is_quote in fields:
+    fields: list[Field] = []
+    length = 0  # of the text so far: summed as it grows, so the work is linear in the fields
+    at = 0  # where the previous field ends in the file: the separator's position
+    for where, plain, markup, is_quote in _text_fields(article):
         node = _node_at(root, where)
-        value_map = _scalar_offsets(source, node, path)
-        is_markup = where[0] not in ("section", "dateline")
-        value = node.value
-        plain_map = plain_offsets(value) if is_markup else list(range(len(value) + 1))
+        scalar = scalar_map(source, node)
+        if scalar is None:
+            raise ArticleError(
+                "newslib cannot follow how this YAML text is written, to point into it",
+                path=path,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+                hint="write it as a plain or quoted scalar (and report the file as a bug)",
+            )
+        value = scalar.value
+        plain_map = plain_offsets(value) if markup else list(range(len(value) + 1))
         if pieces:
-            pieces.append("\n\n")
-            offsets += [offsets[-1]] * 2
-        start = sum(len(p) for p in pieces)
-        plain = _plain(value) if is_markup else value
-        pieces.append(plain)
-        offsets += [value_map[i] for i in plain_map[:-1]]
+            pieces.append(FIELD_SEPARATOR)
+            starts += [at] * len(FIELD_SEPARATOR)
+            ends += [at] * len(FIELD_SEPARATOR)
+            length += len(FIELD_SEPARATOR)
+        characters = plain_map[:-1]
+        starts += [scalar.starts[i] for i in characters]
+        ends += [scalar.ends[i] for i in characters]
+        fields.append(Field(where, length, length + len(plain), scalar, markup, plain_map))
         if is_quote:
-            quoted.append((start, start + len(plain)))
-    offsets.append(offsets[-1] if offsets else 0)
-    return Document(path, source, "".join(pieces), offsets, tuple(quoted), article.language, kind)
+            quoted.append((length, length + len(plain)))
+        pieces.append(plain)
+        length += len(plain)
+        at = scalar.end
+    starts.append(at)
+    return Document(
+        path,
+        source,
+        "".join(pieces),
+        starts,
+        tuple(quoted),
+        article.language,
+        kind,
+        ends=ends,
+        fields=tuple(fields),
+    )
 
 
-def _plain(markup: str) -> str:
-    return parse_text(markup).plain
+def is_revision_node(root: yaml.Node) -> bool:
+    """True when a composed YAML file is a stored revision (a record and an article)."""
+    return isinstance(root, yaml.MappingNode) and any(
+        isinstance(k, yaml.ScalarNode) and k.value == "revision" for k, _ in root.value
+    )
+
+
+def _text_fields(article: Article) -> Iterator[tuple[FieldPath, str, bool, bool]]:
+    """Every field that is checked: its path, its plain text, whether it is markup (with
+    entity references), and whether it is a quote."""
+    yield ("section",), article.section, False, False
+    yield ("dateline", "written"), article.dateline.written, False, False
+    for where, text in article.texts():
+        yield where, text.plain, True, _is_quote(article.body, where)
 
 
 def _is_quote(body: Sequence[Block], where: FieldPath) -> bool:
@@ -164,41 +243,121 @@ def _node_at(root: yaml.Node, where: FieldPath) -> yaml.ScalarNode:
     return node
 
 
-def _scalar_offsets(source: str, node: yaml.ScalarNode, path: str) -> list[int]:
-    """File offset of each character of a scalar's value (and its end)."""
-    start = node.start_mark.index
-    value: str = node.value
-    if node.style is None and source[start : start + len(value)] == value:
-        return list(range(start, start + len(value) + 1))
-    if node.style == "'":
-        return _quoted_offsets(start + 1, value, lambda i: 2 if source[i : i + 2] == "''" else 1)
-    if node.style == '"':
-        return _quoted_offsets(start + 1, value, lambda i: _escape_length(source, i))
+def replace_in_article(
+    document: Document, replacements: Sequence[tuple[int, int, str]]
+) -> tuple[str, list[bool]]:
+    """The article file with text spans ``(start, end, new)`` replaced (non-overlapping, in
+    document text offsets), and which of them were applied.
+
+    A span must lie in one field, and in one run of text or one reference's surface — or,
+    as French elision makes it ("de [[akhalgori|Leningor]]" → "d'[[akhalgori|Akhalgori]]"),
+    run from the text into the surface just after it; a fix never edits the markup.
+    """
+    edits: dict[int, list[tuple[int, int, str]]] = {}  # field -> value edits
+    applied = [False] * len(replacements)
+    for number, (start, end, new) in enumerate(replacements):
+        index = document.field_index(start, end)
+        if index is None or start == end:
+            continue
+        found = document.fields[index]
+        changes = _value_edits(found, start - found.start, end - found.start, new)
+        if changes is None:
+            continue
+        edits.setdefault(index, []).extend(changes)
+        applied[number] = True
+    if not edits:
+        return document.source, applied
+    values = {
+        index: _spliced(document.fields[index].scalar.value, changes)
+        for index, changes in edits.items()
+    }
+    expected = _expected_data(document, values)
+    in_place = _file_edits(document, edits, values, rewrite=False)
+    for fixed in (in_place, _file_edits(document, edits, values, rewrite=True)):
+        if _loads_as(fixed, expected, document.path):
+            return fixed, applied
     raise ArticleError(
-        "this text is written in a YAML block or folded style that newslib cannot map back",
-        path=path,
-        line=node.start_mark.line + 1,
-        column=node.start_mark.column + 1,
-        hint="write the text on one line (run 'newslib render' on it to get canonical YAML)",
+        "fixing the names here would change more than the names",
+        path=document.path,
+        hint="fix them by hand (and report the file as a bug)",
     )
 
 
-def _quoted_offsets(index: int, value: str, step: Callable[[int], int]) -> list[int]:
-    offsets = []
-    for _ in value:
-        offsets.append(index)
-        index += step(index)
-    offsets.append(index)
-    return offsets
+def _value_edits(found: Field, start: int, end: int, new: str) -> list[tuple[int, int, str]] | None:
+    """The edits of the field's value that write *new* over its text ``start:end``."""
+    indices = found.plain[start:end]
+    gaps = [k for k in range(1, len(indices)) if indices[k] != indices[k - 1] + 1]
+    if not gaps:
+        return [(indices[0], indices[-1] + 1, _escape_markup(new) if found.markup else new)]
+    value = found.scalar.value
+    between = value[indices[gaps[0] - 1] + 1 : indices[gaps[0]]]
+    cut = min((new.find(c) for c in " '’" if c in new), default=-1)
+    if len(gaps) > 1 or not (between.startswith("[[") and between.endswith("|")) or cut < 0:
+        return None  # across more markup than one reference's opening
+    head, tail = new[: cut + 1], new[cut + 1 :]
+    if not tail:
+        return None
+    gap = gaps[0]
+    return [
+        (indices[0], indices[gap - 1] + 1, _escape_markup(head)),
+        (indices[gap], indices[-1] + 1, _escape_markup(tail)),
+    ]
 
 
-_ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
+def _escape_markup(text: str) -> str:
+    return "".join("\\" + c if c in "[]|\\" else c for c in text)
 
 
-def _escape_length(source: str, index: int) -> int:
-    if source[index] != "\\":
-        return 1
-    return _ESCAPE_LENGTHS.get(source[index + 1], 2)
+def _spliced(value: str, changes: Sequence[tuple[int, int, str]]) -> str:
+    pieces, position = [], 0
+    for start, end, text in sorted(changes):
+        pieces += [value[position:start], text]
+        position = end
+    pieces.append(value[position:])
+    return "".join(pieces)
+
+
+def _file_edits(
+    document: Document,
+    edits: dict[int, list[tuple[int, int, str]]],
+    values: dict[int, str],
+    *,
+    rewrite: bool,
+) -> str:
+    """The source with each changed field edited in place (escaped for its style) or,
+    where that cannot be written or *rewrite* is set, replaced by one double-quoted line."""
+    spans: list[tuple[int, int, str]] = []
+    for index, changes in edits.items():
+        scalar = document.fields[index].scalar
+        written = [(start, end, escape_for(scalar.style, text)) for start, end, text in changes]
+        if rewrite or any(raw is None for _, _, raw in written):
+            spans.append((scalar.start, scalar.end, double_quoted(values[index])))
+            continue
+        for start, end, raw in written:
+            assert raw is not None
+            spans.append((scalar.starts[start], scalar.ends[end - 1], raw))
+    return _spliced(document.source, spans)
+
+
+def _expected_data(document: Document, values: dict[int, str]) -> dict[str, Any]:
+    """The fixed article as plain data: the original with the changed fields' new values."""
+    original = loads_article(document.source, path=document.path)
+    data = article_data(original)
+    for index, value in values.items():
+        found = document.fields[index]
+        *parents, last = found.where
+        target: Any = data
+        for part in parents:
+            target = target[part]
+        target[last] = format_text(parse_text(value)) if found.markup else value
+    return data
+
+
+def _loads_as(text: str, expected: dict[str, Any], path: str) -> bool:
+    try:
+        return article_data(loads_article(text, path=path)) == expected
+    except ArticleError:
+        return False
 
 
 _STOPWORDS = {
