@@ -28,7 +28,7 @@ layout is written down once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from newslib.article.model import ARTICLE_ID, LANGUAGE_TAG, primary_language
-from newslib.config import CheckSettings, check_section
+from newslib.config import CheckSettings, check_section, find_settings
 from newslib.editions.edition import Edition, MissingTranslation
 from newslib.errors import ConfigError, UnknownEditionError, UnsafePathError, UsageError
 from newslib.fsio import read_text
@@ -103,6 +103,24 @@ class Project:
             return content
         root = Path(content)
         return load_project(root) if (root / CONFIG_NAME).is_file() else cls(root)
+
+    @classmethod
+    def find(cls, start: str | Path = ".") -> Project:
+        """The project *start* is in, with the check settings it declares (see
+        :mod:`newslib.config`): ``[tool.newslib]`` in the nearest ``pyproject.toml``, else the
+        ``check:`` section of ``newslib.yaml``. Its content folder is the settings' ``content``,
+        else the one beside the settings, else ``./content``."""
+        settings = find_settings(start)
+        if settings.content is not None:
+            root = settings.content
+        elif settings.source is not None and settings.source.name == CONFIG_NAME:
+            root = settings.source.parent
+        elif settings.source is not None:
+            root = settings.source.parent / "content"
+        else:
+            root = Path("content")
+        project = cls.at(root)
+        return replace(project, check=settings) if settings.source is not None else project
 
     @property
     def config_path(self) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,41 @@ def test_bad_check_section_names_its_line(tmp_path: Path) -> None:
     (tmp_path / "newslib.yaml").write_text(NEWSLIB_YAML.replace("  ignore:", "  ignroe:"), "utf-8")
     with pytest.raises(ConfigError, match=r"newslib.yaml:8: unknown setting 'ignroe'"):
         find_settings(tmp_path)
+
+
+def test_check_and_fix_in_a_project_need_no_flags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslib.cli import main
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.newslib]\npolicy = "georgian-official"\nignore = ["drafts/*"]\nfail-on = "never"\n',
+        "utf-8",
+    )
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "stories" / "talks.md").write_text("# Talks\n\nWe met in Sukhum.\n", "utf-8")
+    (tmp_path / "drafts" / "idea.md").write_text("Sukhum, one day.\n", "utf-8")
+    monkeypatch.chdir(tmp_path / "stories")
+    assert main(["check", "talks.md", "--format", "json"]) == 0  # fail-on never
+    data = json.loads(capsys.readouterr().out)
+    assert data["policy"] == "georgian-official" and len(data["findings"]) == 1
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", ".", "--format", "line"]) == 0
+    out = capsys.readouterr().out
+    assert "talks.md" in out and "idea.md" not in out  # ignored by the settings
+    assert main(["check", "drafts/idea.md", "--format", "line"]) == 0  # named: checked
+    assert "idea.md" in capsys.readouterr().out
+    assert main(["fix", "stories/talks.md"]) == 0
+    assert (tmp_path / "stories" / "talks.md").read_text("utf-8").endswith("in Sukhumi.\n")
+
+
+def test_fix_without_a_policy_anywhere_says_where_to_set_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslib.cli import main
+
+    (tmp_path / "story.txt").write_text("Talks in Sukhum.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["fix", "story.txt"]) == 2
+    assert "[tool.newslib]" in capsys.readouterr().err

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import newslib
 from newslib.cli import reports
@@ -19,6 +21,7 @@ from newslib.cli.shared import (
     load_gazetteer,
     use_color,
 )
+from newslib.errors import UsageError
 
 __all__ = ["register"]
 
@@ -50,7 +53,9 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     check = commands.add_parser("check", help="check names against a naming policy")
     inputs(check)
     check.add_argument(
-        "--policy", default="as-written", help="a shipped policy name or a policy YAML file"
+        "--policy",
+        help="a shipped policy name or a policy YAML file (default: the project's, else "
+        "as-written)",
     )
     reports.add_report_options(check)
     add_color_option(check)
@@ -58,7 +63,9 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
     fix = commands.add_parser("fix", help="apply a policy's confident suggestions in place")
     inputs(fix)
-    fix.add_argument("--policy", required=True, help="a shipped policy name or a policy YAML file")
+    fix.add_argument(
+        "--policy", help="a shipped policy name or a policy YAML file (default: the project's)"
+    )
     fix.add_argument(
         "--dry-run",
         action="store_true",
@@ -96,11 +103,39 @@ def _stdin(paths: Sequence[str]) -> str | None:
 
 
 def _inputs(args: argparse.Namespace, *, fixing: bool = False) -> list[str]:
-    """The files the arguments name (folders walked, globs expanded, ids looked up)."""
+    """The files the arguments name (folders walked, globs expanded, ids looked up), less
+    what the project's settings ignore, and the settings' defaults filled into *args*."""
+    settings = newslib.Project.find().check
+    if args.content == "content" and settings.content is not None:
+        args.content = str(settings.content)
+    for option in ("gazetteer", "geonames", "alternate_names", "fail_on"):
+        if getattr(args, option, False) is None and getattr(settings, option) is not None:
+            setattr(args, option, str(getattr(settings, option)))
+    if getattr(args, "policy", False) is None:
+        args.policy = settings.policy or ("as-written" if not fixing else None)
+        if args.policy is None:
+            raise UsageError(
+                "fix needs a policy: pass --policy, or set policy in [tool.newslib] of "
+                "pyproject.toml (or check: in newslib.yaml)"
+            )
     found = newslib.resolve_inputs(args.paths, content=args.content, fixing=fixing)
     for note in found.notes:
         print(f"newslib: note: {note}", file=sys.stderr)
-    return list(found.paths)
+    base = settings.source.parent if settings.source is not None else Path.cwd()
+    return [
+        path
+        for path in found.paths
+        if path in args.paths or not _ignored(Path(path), base, settings.ignore)
+    ]
+
+
+def _ignored(path: Path, base: Path, patterns: Sequence[str]) -> bool:
+    """True when *path*, relative to the settings' folder, matches an ``ignore`` pattern."""
+    try:
+        relative = path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return False
+    return any(fnmatch.fnmatchcase(relative, pattern) for pattern in patterns)
 
 
 def _scan(args: argparse.Namespace) -> int:
@@ -125,8 +160,8 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    fail_on, min_severity = reports.report_levels(args)
     paths = _inputs(args)
+    fail_on, min_severity = reports.report_levels(args)
     gazetteer, text = load_gazetteer(args), _stdin(paths)
     policy = newslib.load_policy(args.policy)
     findings: list[newslib.Finding] = []
@@ -152,8 +187,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _fix(args: argparse.Namespace) -> int:
-    fail_on, min_severity = reports.report_levels(args)
     paths = _inputs(args, fixing=True)
+    fail_on, min_severity = reports.report_levels(args)
     gazetteer, text = load_gazetteer(args), _stdin(paths)
     policy = newslib.load_policy(args.policy)
     fmt = ReportFormat(args.format)
