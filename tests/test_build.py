@@ -349,3 +349,53 @@ def test_build_publishes_the_others_and_refuses_the_tampered(
     assert {e["article"] for e in manifest["entries"] if e["article"]} == {"second-story"}
     assert main(["--content", str(content), "build", "--out", str(tmp_path / "cli")]) == 1
     assert "tampered" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- the manifest is not trusted
+
+
+def test_a_build_killed_before_its_manifest_is_repaired_after_a_revert(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Links switched, manifest not written, inputs reverted: the next build still repairs."""
+    import newslib.editions.builder as builder
+
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    config = content / "newslib.yaml"
+    original = config.read_text("utf-8")
+    config.write_text(original.replace("policy: georgian-official", "policy: russian-usage"))
+
+    def killed(path: Path, document: object) -> None:
+        raise KeyboardInterrupt  # the process dies here
+
+    monkeypatch.setattr(builder, "_write_manifest", killed)
+    with pytest.raises(KeyboardInterrupt):
+        newslib.build(content, out, jobs=1)
+    monkeypatch.undo()
+    config.write_text(original)  # the edit is withdrawn
+    result = newslib.build(content, out, jobs=1)
+    assert result.rendered > 0
+    newslib.build(content, tmp_path / "fresh", jobs=1)
+    assert published(out) == published(tmp_path / "fresh")
+
+
+def test_a_manifest_is_never_a_source_of_paths(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    leak = tmp_path / "leak"
+    leak.mkdir()
+    (leak / "secret.html").write_text("secret", "utf-8")
+    manifest = out / "manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    for entry in data["entries"]:
+        if entry.get("article") and entry["edition"] == "ru" and entry["format"] == "html":
+            entry["path"] = "../leak/secret.html"
+    manifest.write_text(json.dumps(data), "utf-8")
+    repository = Repository(content)  # a new article: the seed's pages are linked in again
+    repository.save(
+        replace(repository.read(SEED_ID), id="second-story"), author="d", kind="publish"
+    )
+    newslib.build(content, out, jobs=1)
+    assert (leak / "secret.html").stat().st_nlink == 1  # never linked into the site
+    assert "secret" not in (out / "ru" / f"{SEED_ID}.html").read_text("utf-8")

@@ -333,12 +333,30 @@ class _Previous:
         return self.by_key.get(job.key, [])
 
     def has(self, job: _Job, out: Path) -> bool:
-        """True when the last build made this very page and its files are still there."""
+        """True when the last build made this very page and its files are published as the
+        manifest says: where a page of this job belongs, byte for byte (its sha256).
+
+        A manifest is never trusted as a source of paths, and a build that was killed after
+        switching a link but before writing the manifest is repaired by the next one.
+        """
         found = self.entries(job)
-        formats = {e["format"] for e in found}
-        return formats == set(job.edition.formats) and all(
-            (out / e["path"]).is_file() for e in found
-        )
+        formats = {e.get("format") for e in found}
+        if formats != set(job.edition.formats) or len(found) != len(formats):
+            return False
+        builds = (out / BUILDS).resolve()
+        for entry in found:
+            name = f"{job.article}.{FORMATS[entry['format']].extension}"
+            if entry.get("path") != f"{job.edition.id}/{name}":
+                return False
+            path = out / job.edition.id / name
+            try:
+                if not path.resolve().is_relative_to(builds) or not path.is_file():
+                    return False
+                if hashlib.sha256(path.read_bytes()).hexdigest() != entry.get("sha256"):
+                    return False
+            except OSError:
+                return False
+        return True
 
 
 # ---------------------------------------------------------------------- jobs
