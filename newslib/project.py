@@ -144,11 +144,11 @@ class Project:
         rows: list[StatusRow] = []
         for article_id in articles or repository.ids():
             source = repository.read(article_id)
+            history = repository.history(article_id)
             for language in languages or self.languages():
                 if language != primary_language(source.language):
-                    rows.append(
-                        status_row(source, self.translations(article_id, language), language)
-                    )
+                    found = self.translations(article_id, language)
+                    rows.append(status_row(source, found, language, history))
         return rows
 
     def stale_fields(self, article_id: str, language: str) -> list[StaleField]:

@@ -15,15 +15,18 @@
       p1: {…}
       q1: {text: …, attribution: …}   # a quote's attribution is translated with it
       l1: {items: […]}                # a list's items
+      correction.2: {text: …}         # revision 2's correction note
 
 A field whose source changed since is *stale* (kept, never deleted); one the source no
-longer has is *obsolete*; one never translated is *missing*.
+longer has is *obsolete*; one never translated is *missing*. Correction notes are fields
+too, named after their revision (``correction.2``): they are in the revision records, so
+the functions that list fields take the article's *history* as well.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -33,7 +36,16 @@ from typing import Any, assert_never
 import yaml
 
 from newslib.article.markup import format_text, parse_text
-from newslib.article.model import Article, Block, Heading, ListBlock, Paragraph, Quote, Text
+from newslib.article.model import (
+    Article,
+    Block,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Revision,
+    Text,
+)
 from newslib.errors import InputError, TranslationError
 from newslib.fsio import atomic_write_text, read_text
 from newslib.store.diff import canonical_markup
@@ -44,7 +56,9 @@ __all__ = [
     "FieldTranslation",
     "Method",
     "TranslationSet",
+    "correction_field",
     "field_hash",
+    "field_texts",
     "fields_of",
     "read_translations",
     "translated_article",
@@ -91,40 +105,86 @@ class TranslationSet:
     language: str
     fields: dict[str, FieldTranslation]
 
-    def status(self, source: Article) -> dict[str, FieldStatus]:
-        """Each field of *source* (its head): current, stale or missing here."""
+    def status(self, source: Article, history: Iterable[Revision] = ()) -> dict[str, FieldStatus]:
+        """Each field of *source* and its *history*: current, stale or missing here."""
         found: dict[str, FieldStatus] = {}
-        for name, _ in fields_of(source):
+        for name, value in fields_of(source, history):
             entry = self.fields.get(name)
             if entry is None:
                 found[name] = FieldStatus.MISSING
-            elif entry.source_hash != field_hash(source, name):
+            elif entry.source_hash != _hash(value):
                 found[name] = FieldStatus.STALE
             else:
                 found[name] = FieldStatus.CURRENT
         return found
 
-    def obsolete(self, source: Article) -> list[str]:
-        """Fields translated here that the source no longer has."""
-        names = {name for name, _ in fields_of(source)}
-        return [name for name in self.fields if name not in names]
+    def obsolete(self, source: Article, history: Iterable[Revision] | None = None) -> list[str]:
+        """Fields translated here that the source no longer has. Correction notes are
+        judged against *history* only: without it, none of them is obsolete."""
+        names = {name for name, _ in fields_of(source, history or ())}
+        return [
+            name
+            for name in self.fields
+            if name not in names and (history is not None or not _is_correction(name))
+        ]
 
 
-def fields_of(article: Article) -> Iterator[tuple[str, Block | Text]]:
-    """The translatable fields: ``headline``, ``standfirst`` and every block, by id."""
+_CORRECTION = "correction."
+
+
+def correction_field(number: int) -> str:
+    """The field of revision *number*'s correction note (no block id has a dot).
+
+    >>> correction_field(2)
+    'correction.2'
+    """
+    return f"{_CORRECTION}{number}"
+
+
+def _is_correction(name: str) -> bool:
+    return name.startswith(_CORRECTION)
+
+
+def fields_of(
+    article: Article, history: Iterable[Revision] = ()
+) -> Iterator[tuple[str, Block | Text]]:
+    """The translatable fields: ``headline``, ``standfirst``, every block by id, and the
+    note of every correction in *history* (the article's revisions up to it)."""
     yield "headline", article.headline
     if article.standfirst is not None:
         yield "standfirst", article.standfirst
     for block in article.body:
         yield block.id, block
+    for revision in history:
+        if revision.is_correction and revision.note:
+            yield correction_field(revision.number), Text.of(revision.note)
 
 
-def field_hash(article: Article, name: str) -> str:
+def field_texts(value: Block | Text) -> list[Text]:
+    """The texts of a field: a quote's attribution after it, a list's items in order."""
+    match value:
+        case Text():
+            return [value]
+        case Paragraph(text=text) | Heading(text=text):
+            return [text]
+        case Quote(text=text, attribution=attribution):
+            return [text] if attribution is None else [text, attribution]
+        case ListBlock(items=items):
+            return list(items)
+        case _:
+            assert_never(value)
+
+
+def field_hash(article: Article, name: str, history: Iterable[Revision] = ()) -> str:
     """The sha256 of a source field's canonical markup (a translation remembers it)."""
-    for field_name, value in fields_of(article):
+    for field_name, value in fields_of(article, history):
         if field_name == name:
-            return hashlib.sha256(canonical_markup(value).encode("utf-8")).hexdigest()
+            return _hash(value)
     raise KeyError(name)
+
+
+def _hash(value: Block | Text) -> str:
+    return hashlib.sha256(canonical_markup(value).encode("utf-8")).hexdigest()
 
 
 def translated_article(source: Article, translations: TranslationSet) -> Article | None:
