@@ -17,6 +17,7 @@ editions:
     formats: [html, text, ninjs]
     timezone: Europe/Moscow
     missing_translation: fallback   # fail | fallback | machine
+    stale_translation: mark         # mark (the stale translation, marked) | original
 ```
 
 Every stage that reads or writes the folder asks the :class:`Project` where, so the
@@ -41,7 +42,7 @@ from newslib.renderers import FORMATS
 from newslib.store.repository import Repository
 from newslib.terms.cache import cache_dir
 from newslib.terms.policy import SHIPPED_POLICIES, Policy, load_policy
-from newslib.translations.model import TranslationSet, read_translations
+from newslib.translations.model import StaleTranslation, TranslationSet, read_translations
 from newslib.translations.status import StaleField, StatusRow, stale_fields, status_row
 from newslib.yamlio import Reader, compose
 
@@ -202,7 +203,14 @@ class _ConfigReader(Reader):
         fields = self.mapping(
             node,
             required=("id", "locale", "policy", "formats"),
-            optional=("timezone", "missing_translation", "base_url", "dateline", "templates"),
+            optional=(
+                "timezone",
+                "missing_translation",
+                "stale_translation",
+                "base_url",
+                "dateline",
+                "templates",
+            ),
             what="an edition",
         )
         locale = self.string(fields["locale"])
@@ -222,6 +230,7 @@ class _ConfigReader(Reader):
             if name not in FORMATS:
                 self.fail(format_node, f"unknown format {name!r}", "use: " + ", ".join(FORMATS))
         missing = fields.get("missing_translation")
+        stale = fields.get("stale_translation")
         timezone = fields.get("timezone")
         return Edition(
             id=self.string(fields["id"], pattern=_EDITION_ID),
@@ -232,6 +241,7 @@ class _ConfigReader(Reader):
             missing_translation=self.choice(missing) if missing is not None else (
                 MissingTranslation.FALLBACK
             ),
+            stale_translation=self.stale(stale) if stale is not None else StaleTranslation.MARK,
             base_url=self.optional_string(fields.get("base_url")),
             dateline=self.optional_string(fields.get("dateline")),
             templates=self.optional_string(fields.get("templates")),
@@ -242,3 +252,9 @@ class _ConfigReader(Reader):
         if value not in set(MissingTranslation):
             self.fail(node, f"invalid value {value!r}", "use fail, fallback or machine")
         return MissingTranslation(value)
+
+    def stale(self, node: yaml.Node) -> StaleTranslation:
+        value = self.string(node)
+        if value not in set(StaleTranslation):
+            self.fail(node, f"invalid value {value!r}", "use mark or original")
+        return StaleTranslation(value)

@@ -213,13 +213,19 @@ class TestRenderOnTheFly:
             cwd=ROOT, capture_output=True, text=True,
         )  # fmt: skip
 
-    def test_structured_parts_are_localised_and_the_fallback_is_stated(self) -> None:
+    def test_structured_parts_and_the_stored_translation(self) -> None:
         done = self.run("--locale", "ru", "--policy", "russian-usage")
         assert done.returncode == 0, done.stderr
         assert done.stdout.startswith("Все новости\n")
-        assert "МОСКВА, 4 октября. /ТАСС/. Russian Foreign Minister" in done.stdout
-        assert "перевода на этот язык пока нет" in done.stdout
-        assert "Исправление (" in done.stdout
+        assert "МОСКВА, 4 октября. /ТАСС/. Министр иностранных дел России" in done.stdout
+        assert "[Язык оригинала: английский]" in done.stdout
+        assert "Исправление (27 ноября 2026\u202fг.): В предыдущей версии" in done.stdout
+
+    def test_without_a_translation_the_fallback_is_stated(self) -> None:
+        done = self.run("--locale", "ar")
+        assert done.returncode == 0, done.stderr
+        assert "موسكو، 4 أكتوبر. /تاس/. Russian Foreign Minister" in done.stdout
+        assert "الترجمة إلى هذه اللغة غير متوفرة" in done.stdout
 
     def test_the_policy_applies_to_the_body(self) -> None:
         done = self.run("--locale", "en", "--policy", "georgian-official")

@@ -90,6 +90,7 @@ def _render(args: argparse.Namespace) -> int:
             policy=args.policy,
             history=history,
             timezone=args.timezone,
+            translations=newslib.Project.at(args.content) if args.locale else None,
         )
     )
     return EXIT_OK

@@ -46,10 +46,9 @@ from newslib.project import Project, load_project
 from newslib.renderers import FORMATS, render_page
 from newslib.renderers.atom import FeedEntry, render_feed
 from newslib.renderers.index import assets, render_index
-from newslib.renderers.page import BodyState, Link, Page
+from newslib.renderers.page import Body, Link, Page, select_body
 from newslib.store.repository import Repository
 from newslib.terms import Policy, check_text, shipped_gazetteer
-from newslib.translations.model import FieldStatus, Method, translated_article
 from newslib.translations.status import TranslationState
 
 __all__ = ["BuildError", "BuildResult", "build"]
@@ -398,27 +397,11 @@ def _repository(project: Project) -> Repository:
 
 def _render_job(project: Project, job: _Job) -> dict[str, Any]:
     """Render one article in one edition: every format, and the facts the build needs."""
-    repository = _repository(project)
-    edition = job.edition
     try:
-        history = tuple(r for r in repository.history(job.article) if r.number <= job.revision)
-        source = repository.read(job.article, job.revision)
+        page, body, problems = _page(project, job)
     except TamperedError as exc:
         return {"refused": str(exc)}
-    article, body, status, problems = _body(project, source, edition)
-    page = Page(
-        article=article,
-        loc=Localizer.for_edition(edition.locale, edition.timezone, edition.dateline),
-        gazetteer=shipped_gazetteer(),
-        policy=project.policy(edition.policy),
-        original_language=source.language,
-        body=body,
-        history=history,
-        links=job.links,
-        url=job.url,
-        edition=edition.id,
-        templates=project.templates(edition),
-    )
+    edition, article = job.edition, page.article
     files = {fmt: render_page(page, fmt) for fmt in edition.formats}
     return {
         "edition": edition.id,
@@ -426,7 +409,7 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
         "files": files,
         "problems": problems,
         "findings": _errors_left(page),
-        "translation": status,
+        "translation": body.translation,
         "headline": page.text(article.headline),
         "summary": page.text(article.standfirst) if article.standfirst else None,
         "published": page.published.isoformat() if page.published else None,
@@ -436,41 +419,73 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
     }
 
 
+def _page(project: Project, job: _Job) -> tuple[Page, Body, list[str]]:
+    """The page of one job, what it shows, and any problem with it."""
+    repository = _repository(project)
+    edition = job.edition
+    history = tuple(r for r in repository.history(job.article) if r.number <= job.revision)
+    source = repository.read(job.article, job.revision)
+    body, problems = _body(project, source, edition, history)
+    page = Page(
+        article=body.article,
+        loc=Localizer.for_edition(edition.locale, edition.timezone, edition.dateline),
+        gazetteer=shipped_gazetteer(),
+        policy=project.policy(edition.policy),
+        original_language=source.language,
+        body=body.state,
+        fields=body.fields,
+        notes=body.notes,
+        history=history,
+        links=job.links,
+        url=job.url,
+        edition=edition.id,
+        templates=project.templates(edition),
+    )
+    return page, body, problems
+
+
 def _body(
-    project: Project, source: Article, edition: Edition
-) -> tuple[Article, BodyState, TranslationState, list[str]]:
-    """The body an edition shows, its translation state, and any problem with it.
+    project: Project, source: Article, edition: Edition, history: tuple[Revision, ...]
+) -> tuple[Body, list[str]]:
+    """The body an edition shows (:func:`~newslib.renderers.page.select_body`, which
+    ``render`` shares), and any problem with it.
 
     Without a current translation the edition's ``missing_translation`` decides: the
-    original with a notice, or a failed build.
+    original (field by field, marked) with a notice, or a failed build.
     """
-    if edition.language == primary_language(source.language):
-        return source, BodyState.ORIGINAL, TranslationState.ORIGINAL, []
-    translations = project.translations(source.id, edition.language)
-    status = TranslationState.MISSING
-    if translations is not None:
-        translated = translated_article(source, translations)
-        if translated is not None:
-            if any(f.method is Method.MACHINE for f in translations.fields.values()):
-                return translated, BodyState.MACHINE, TranslationState.MACHINE, []
-            return translated, BodyState.HUMAN, TranslationState.HUMAN, []
-        if FieldStatus.STALE in translations.status(source).values():
-            status = TranslationState.STALE
-    if edition.missing_translation is MissingTranslation.FAIL:
+    translations = None
+    if edition.language != primary_language(source.language):
+        translations = project.translations(source.id, edition.language)
+    body = select_body(
+        source,
+        translations,
+        edition.language,
+        history=history,
+        stale=edition.stale_translation,
+    )
+    if body.translation in (TranslationState.STALE, TranslationState.MISSING) and (
+        edition.missing_translation is MissingTranslation.FAIL
+    ):
         problem = (
-            f"{edition.id}/{source.id}: the {edition.language} translation is {status}, and "
-            "the edition says missing_translation: fail"
+            f"{edition.id}/{source.id}: the {edition.language} translation is "
+            f"{body.translation}, and the edition says missing_translation: fail"
         )
-        return source, BodyState.FALLBACK, status, [problem]
-    return source, BodyState.FALLBACK, status, []
+        return body, [problem]
+    return body, []
 
 
 def _errors_left(page: Page) -> int:
     """Terminology errors the edition's policy still finds in the rendered text."""
     if page.policy is None:
         return 0
-    texts = [page.text(text) for _, text in page.article.texts()]
-    findings = check_text("\n\n".join(texts), lang=page.language, policy=page.policy)
+    by_language: dict[str, list[str]] = {}
+    for _, text in page.article.texts():
+        by_language.setdefault(page.text_language(text), []).append(page.text(text))
+    findings = [
+        finding
+        for language, texts in by_language.items()
+        for finding in check_text("\n\n".join(texts), lang=language, policy=page.policy)
+    ]
     return sum(1 for f in findings if str(f.severity) == "error")
 
 
