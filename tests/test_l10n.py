@@ -232,6 +232,16 @@ class TestRenderOnTheFly:
         assert "between Sukhumi, Tskhinvali and Tbilisi" in done.stdout
         assert "“The trilateral discussions" in done.stdout  # English typography
 
+    @pytest.mark.parametrize("locale", ["ar", "fr", "de-AT"])
+    def test_fallback_text_takes_the_quotation_marks_of_its_own_language(self, locale: str) -> None:
+        """The original shown under another edition keeps its language's marks (English
+        “ ” here), never straight ASCII quotes, and no French spacing."""
+        repository = newslib.Repository(CONTENT)
+        article = repository.read(SEED_ID)
+        out = newslib.render(article, "text", locale=locale)  # no translations given
+        assert "Lavrov said that “the current Georgian leadership is honest about the past.”" in out
+        assert '"' not in out and "\u202f»" not in out
+
     @pytest.mark.parametrize("locale", SUPPORTED)
     @pytest.mark.parametrize("policy", [None, "georgian-official", "russian-usage"])
     def test_smoke_every_locale(self, locale: str, policy: str | None) -> None:

@@ -8,7 +8,8 @@ policy, what is the dateline, which notices does the reader see.
 :func:`select_body` is the one choice of what an edition shows of an article in its
 language — ``build`` and ``render`` both make it: field by field, a current translation;
 a stale one, marked (or the original, per the edition); the original where there is none.
-A field shown otherwise than translated and current carries a marker (:meth:`Page.mark`).
+A field shown otherwise than translated and current carries a marker (:meth:`Page.mark`),
+and each text is written in the conventions of its own language (quotation marks too).
 """
 
 from __future__ import annotations
@@ -169,7 +170,8 @@ class Page:
         return self.original_language or self.article.language
 
     def text(self, text: Text) -> str:
-        """A text field as the reader sees it: names under the policy, locale typography."""
+        """A text field as the reader sees it: names under the policy, the typography and
+        quotation marks of the language it is written in."""
         shown = self._texts.get(text)
         if shown is None:
             shown = self._texts[text] = self._text(text)
@@ -184,9 +186,7 @@ class Page:
                 plain = apply_policy(
                     plain, lang=language, policy=self.policy, gazetteer=self.gazetteer
                 )
-        if self.as_written or primary_language(language) != self.loc.language:
-            return plain
-        return self._typeset(plain, language)
+        return plain if self.as_written else self._typeset(plain, language)
 
     def _typeset(self, plain: str, language: str) -> str:
         loc = self.loc_of(language)
@@ -370,8 +370,7 @@ class Page:
             note = translated or Text.of(revision.note)
             language = self.field_language(name) if translated else self.source_language
             shown = self._plain(note, language)
-            if not self.as_written and primary_language(language) == self.loc.language:
-                shown = self._typeset(shown, language)
+            shown = shown if self.as_written else self._typeset(shown, language)
             day = revision.time.astimezone(self.loc.timezone).date()
             before, _, after = labels.correction(self.loc, day, "\0").partition("\0")
             mark = self.mark(name)
