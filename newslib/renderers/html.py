@@ -66,6 +66,7 @@ def context(page: Page) -> dict[str, Any]:
         "headline_shown": _shown(page, "headline"),
         "standfirst": page.text(article.standfirst) if article.standfirst else None,
         "standfirst_shown": _shown(page, "standfirst"),
+        "corrected": page.corrected(),
         "section": page.section,
         "dateline": page.dateline,
         "body_lang": article.language,
@@ -73,6 +74,7 @@ def context(page: Page) -> dict[str, Any]:
         "blocks": [_block(page, block) for block in article.body],
         "notices": page.notices(),
         "corrections": [_correction(page, note) for note in page.correction_list()],
+        "corrections_label": page.correction_count(),
         "source": labels.source(loc, page.agency),
         "published": {"iso": loc.iso(published), "text": labels.published(loc, published)}
         if published

@@ -34,11 +34,17 @@ def render(page: Page) -> str:
     if article.standfirst is not None:
         parts.append(f"**{escape(page.text(article.standfirst))}**")
         parts += _marker(page.marker("standfirst"))
+    corrected = page.corrected()
+    if corrected is not None:
+        parts.append(f"*{escape(corrected)}*")
     parts.extend(f"> {escape(notice)}" for notice in page.notices())
     for index, block in enumerate(article.body):
         text = _block(page, block)
         parts.append(f"**{escape(page.dateline)}** {text}" if index == 0 else text)
         parts += _marker(page.marker(block.id))
+    count = page.correction_count()
+    if count is not None:
+        parts.append(f"**{escape(count)}**")
     for note in page.correction_list():
         parts.append(f"*{escape(str(note))}*")
         parts += _marker(note.marker)

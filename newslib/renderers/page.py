@@ -377,6 +377,20 @@ class Page:
             found.append(CorrectionNote(before, shown, after, language, mark, self.marker(name)))
         return found
 
+    def corrected(self) -> str | None:
+        """``Corrected on October 5, 2024``: said at the top of a corrected story (the
+        latest correction), except as written, where the agency's layout is kept."""
+        if not self.corrections or self.as_written:
+            return None
+        day = self.corrections[-1].time.astimezone(self.loc.timezone).date()
+        return labels.corrected_on(self.loc, day)
+
+    def correction_count(self) -> str | None:
+        """``2 corrections``: the heading of the list of corrections (not as written)."""
+        if not self.corrections or self.as_written:
+            return None
+        return labels.correction_count(self.loc, len(self.corrections))
+
     def notices(self) -> list[str]:
         """What the reader must be told about the body: fallbacks, partial, stale and
         machine translations."""

@@ -17,11 +17,17 @@ def render(page: Page) -> str:
     parts = [page.section, _marked(page.text(article.headline), page.marker("headline"))]
     if article.standfirst is not None:
         parts.append(_marked(page.text(article.standfirst), page.marker("standfirst")))
+    corrected = page.corrected()
+    if corrected is not None:
+        parts.append(corrected)
     parts.extend(f"[{notice}]" for notice in page.notices())
     for index, block in enumerate(article.body):
         body = _block(page, block)
         body = f"{page.dateline} {body}" if index == 0 else body
         parts.append(_marked(body, page.marker(block.id)))
+    count = page.correction_count()
+    if count is not None:
+        parts.append(count)
     parts.extend(_marked(str(note), note.marker) for note in page.correction_list())
     return "\n\n".join(parts) + "\n"
 
