@@ -33,7 +33,7 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
         RevisionKind,
         Text,
     )
-    from newslib.editions.builder import build
+    from newslib.editions.builder import build, render_edition
     from newslib.editions.builder import terminal_progress as build_progress
     from newslib.project import Project, load_project
     from newslib.renderers import FORMATS, render
@@ -104,7 +104,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(("MockTranslator", "Translator", "get_translator"), "newslib.translators"),
     **dict.fromkeys(("FORMATS", "render"), "newslib.renderers"),
     **dict.fromkeys(("Project", "load_project"), "newslib.project"),
-    "build": "newslib.editions.builder",
+    **dict.fromkeys(("build", "render_edition"), "newslib.editions.builder"),
     "build_progress": "newslib.editions.builder:terminal_progress",
 }  # fmt: skip
 
@@ -162,6 +162,7 @@ __all__ = [
     "read_translations",
     "read_working_copy",
     "render",
+    "render_edition",
     "scan_file",
     "scan_text",
     "shipped_gazetteer",

@@ -7,6 +7,8 @@ Output layout::
     <out>/<edition>                a symbolic link to the edition's current build …
     <out>/.builds/<edition>.<id>/  … a complete, never-modified folder of files
 
+:func:`render_edition` renders one page of it, exactly as the build writes it.
+
 Each edition is written into a fresh folder and published by replacing the link in one
 ``rename``: a reader (or a web server) sees the previous edition or the new one, never half
 of either, and a failed or killed build leaves the previous edition in place. A job whose
@@ -31,7 +33,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -51,7 +53,7 @@ from newslib.store.repository import Repository
 from newslib.terms import Policy, check_text, shipped_gazetteer
 from newslib.translations.status import TranslationState
 
-__all__ = ["BuildError", "BuildResult", "build"]
+__all__ = ["BuildError", "BuildResult", "build", "render_edition"]
 
 MANIFEST = "manifest.json"
 BUILDS = ".builds"
@@ -94,6 +96,34 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
         return _build(project, out, jobs, strict, progress)
+
+
+def render_edition(
+    content: str | Path | Project,
+    article: str,
+    edition: str,
+    fmt: str = "text",
+    *,
+    revision: int | None = None,
+    policy: str | Path | None = None,
+    timezone: str | None = None,
+) -> str:
+    """One article in one edition and format, as ``build`` writes it: the same page, its
+    links and translations (an older *revision* as the edition shows it). *policy* (a
+    shipped name or a file) and *timezone* override the edition's."""
+    project = content if isinstance(content, Project) else Project.at(content)
+    chosen = project.edition(edition)
+    if policy is not None or timezone is not None:
+        named = chosen.policy if policy is None else str(policy)
+        if policy is not None and named.endswith((".yaml", ".yml")):
+            named = str(Path(named).resolve())  # a file named by the caller, not the project
+        chosen = replace(chosen, policy=named, timezone=timezone or chosen.timezone)
+        others = tuple(chosen if e.id == chosen.id else e for e in project.editions)
+        project = replace(project, editions=others)
+    record, _ = _repository(project).revision(article, revision)
+    job = next(j for j in _jobs(project, {article: record}) if j.edition.id == chosen.id)
+    page, _, _ = _page(project, job)
+    return render_page(page, fmt)
 
 
 def _build(
