@@ -33,7 +33,7 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
         RevisionKind,
         Text,
     )
-    from newslib.editions.builder import build
+    from newslib.editions.builder import build, render_edition
     from newslib.editions.builder import terminal_progress as build_progress
     from newslib.project import Project, load_project
     from newslib.renderers import FORMATS, render
@@ -60,7 +60,6 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
         shipped_gazetteer,
     )
     from newslib.translations.drafting import draft
-    from newslib.translations.memory import TranslationMemory
     from newslib.translations.model import (
         TranslationSet,
         read_translations,
@@ -101,11 +100,10 @@ _EXPORTS: dict[str, str] = {
         "newslib.translations.model",
     ),
     "draft": "newslib.translations.drafting",
-    "TranslationMemory": "newslib.translations.memory",
     **dict.fromkeys(("MockTranslator", "Translator", "get_translator"), "newslib.translators"),
     **dict.fromkeys(("FORMATS", "render"), "newslib.renderers"),
     **dict.fromkeys(("Project", "load_project"), "newslib.project"),
-    "build": "newslib.editions.builder",
+    **dict.fromkeys(("build", "render_edition"), "newslib.editions.builder"),
     "build_progress": "newslib.editions.builder:terminal_progress",
 }  # fmt: skip
 
@@ -133,7 +131,6 @@ __all__ = [
     "RevisionKind",
     "Severity",
     "Text",
-    "TranslationMemory",
     "TranslationSet",
     "Translator",
     "__version__",
@@ -162,6 +159,7 @@ __all__ = [
     "read_translations",
     "read_working_copy",
     "render",
+    "render_edition",
     "resolve_inputs",
     "scan_file",
     "scan_text",

@@ -19,6 +19,7 @@ editions:
     timezone: Europe/Moscow
     missing_translation: fallback   # fail | fallback | machine
     default: true                   # the language's default edition (else its first listed)
+    stale_translation: mark         # mark (the stale translation, marked) | original
 ```
 
 Every stage that reads or writes the folder asks the :class:`Project` where, so the
@@ -46,7 +47,7 @@ from newslib.renderers.safety import absolute_url
 from newslib.store.repository import Repository
 from newslib.terms.cache import cache_dir
 from newslib.terms.policy import SHIPPED_POLICIES, Policy, load_policy
-from newslib.translations.model import TranslationSet, read_translations
+from newslib.translations.model import StaleTranslation, TranslationSet, read_translations
 from newslib.translations.status import StaleField, StatusRow, stale_fields, status_row
 from newslib.yamlio import Reader, compose
 
@@ -54,7 +55,10 @@ __all__ = ["CONFIG_NAME", "Project", "load_project"]
 
 CONFIG_NAME = "newslib.yaml"
 _EDITION_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?")
-_EDITION_KEYS = ("timezone", "missing_translation", "base_url", "dateline", "templates", "default")
+_EDITION_KEYS = (
+    "timezone", "missing_translation", "stale_translation", "base_url", "dateline", "templates",
+    "default",
+)  # fmt: skip
 # RFC 4151's tagging entity: a DNS name, optionally with a date its owner held it on.
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _PROVIDER = re.compile(
@@ -203,11 +207,11 @@ class Project:
         rows: list[StatusRow] = []
         for article_id in articles or repository.ids():
             source = repository.read(article_id)
+            history = repository.history(article_id)
             for language in languages or self.languages():
                 if language != primary_language(source.language):
-                    rows.append(
-                        status_row(source, self.translations(article_id, language), language)
-                    )
+                    found = self.translations(article_id, language)
+                    rows.append(status_row(source, found, language, history))
         return rows
 
     def stale_fields(self, article_id: str, language: str) -> list[StaleField]:
@@ -329,6 +333,7 @@ class _ConfigReader(Reader):
             if name not in FORMATS:
                 self.fail(format_node, f"unknown format {name!r}", "use: " + ", ".join(FORMATS))
         missing = fields.get("missing_translation")
+        stale = fields.get("stale_translation")
         timezone = fields.get("timezone")
         return Edition(
             id=self.string(fields["id"], pattern=_EDITION_ID),
@@ -339,6 +344,7 @@ class _ConfigReader(Reader):
             missing_translation=self.choice(missing) if missing is not None else (
                 MissingTranslation.FALLBACK
             ),
+            stale_translation=self.stale(stale) if stale is not None else StaleTranslation.MARK,
             base_url=self.base_url(fields.get("base_url")),
             dateline=self.dateline(fields.get("dateline")),
             templates=self.optional_string(fields.get("templates")),
@@ -367,3 +373,9 @@ class _ConfigReader(Reader):
         if value not in set(MissingTranslation):
             self.fail(node, f"invalid value {value!r}", "use fail, fallback or machine")
         return MissingTranslation(value)
+
+    def stale(self, node: yaml.Node) -> StaleTranslation:
+        value = self.string(node)
+        if value not in set(StaleTranslation):
+            self.fail(node, f"invalid value {value!r}", "use mark or original")
+        return StaleTranslation(value)

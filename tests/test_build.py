@@ -176,7 +176,9 @@ def test_a_killed_build_leaves_the_previous_editions(content: Path, tmp_path: Pa
     assert published(out) == before  # the old editions, whole
     result = newslib.build(content, out, jobs=1)  # and the next build goes through
     assert result.rendered == 7
-    assert "Changed" in (out / "ru" / f"{SEED_ID}.txt").read_text("utf-8")
+    assert "Changed" in (out / "en-georgian-official" / f"{SEED_ID}.txt").read_text("utf-8")
+    # The Russian edition keeps its translation of the old headline, marked as stale.
+    assert "[Оригинал изменился" in (out / "ru" / f"{SEED_ID}.txt").read_text("utf-8")
     assert len(list((out / ".builds").iterdir())) == len(EDITIONS)
 
 

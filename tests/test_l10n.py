@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -213,18 +214,42 @@ class TestRenderOnTheFly:
             cwd=ROOT, capture_output=True, text=True,
         )  # fmt: skip
 
-    def test_structured_parts_are_localised_and_the_fallback_is_stated(self) -> None:
+    def test_structured_parts_and_the_stored_translation(self) -> None:
         done = self.run("--locale", "ru", "--policy", "russian-usage")
         assert done.returncode == 0, done.stderr
         assert done.stdout.startswith("Все новости\n")
-        assert "МОСКВА, 4 октября. /ТАСС/. Russian Foreign Minister" in done.stdout
-        assert "перевода на этот язык пока нет" in done.stdout
-        assert "Исправление (" in done.stdout
+        assert "МОСКВА, 4 октября. /ТАСС/. Министр иностранных дел России" in done.stdout
+        assert "[Язык оригинала: английский]" in done.stdout
+        assert "Исправлено 28 ноября 2026" in done.stdout  # at the top, and in the list
+        assert "Исправление (28 ноября 2026\u202fг.): В предыдущей версии" in done.stdout
+
+    def test_without_a_translation_the_fallback_is_stated(self, tmp_path: Path) -> None:
+        content = tmp_path / "content"
+        shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns(".lock"))
+        (content / "translations" / SEED_ID / "ar.yaml").unlink()  # the desk has none yet
+        done = subprocess.run(
+            [sys.executable, "-m", "newslib", "--content", str(content), "render", SEED_ID,
+             "--locale", "ar"],
+            cwd=ROOT, capture_output=True, text=True,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "موسكو، 4 أكتوبر. /تاس/. Russian Foreign Minister" in done.stdout
+        assert "الترجمة إلى هذه اللغة غير متوفرة" in done.stdout
 
     def test_the_policy_applies_to_the_body(self) -> None:
         done = self.run("--locale", "en", "--policy", "georgian-official")
         assert "between Sukhumi, Tskhinvali and Tbilisi" in done.stdout
         assert "“The trilateral discussions" in done.stdout  # English typography
+
+    @pytest.mark.parametrize("locale", ["ar", "fr", "de-AT"])
+    def test_fallback_text_takes_the_quotation_marks_of_its_own_language(self, locale: str) -> None:
+        """The original shown under another edition keeps its language's marks (English
+        “ ” here), never straight ASCII quotes, and no French spacing."""
+        repository = newslib.Repository(CONTENT)
+        article = repository.read(SEED_ID)
+        out = newslib.render(article, "text", locale=locale)  # no translations given
+        assert "Lavrov said that “the current Georgian leadership is honest about the past.”" in out
+        assert '"' not in out and "\u202f»" not in out
 
     @pytest.mark.parametrize("locale", SUPPORTED)
     @pytest.mark.parametrize("policy", [None, "georgian-official", "russian-usage"])

@@ -129,6 +129,20 @@ def test_every_block_type_in_every_format(fmt: str) -> None:
         assert needle in out, (fmt, needle)
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown", "text"])
+def test_a_corrected_story_says_so_at_the_top_and_counts_its_corrections(fmt: str) -> None:
+    out = render_page(make_page("ru"), fmt)
+    top = out.index("Исправлено 5 октября 2024")
+    assert (
+        top
+        < out.index("First paragraph")
+        < out.index("1 исправление")
+        < out.index("Исправление (5 октября 2024")
+    )
+    as_written = render_page(make_page(policy=None, as_written=True), fmt)
+    assert "Corrected on" not in as_written and "1 correction\n" not in as_written
+
+
 class TestHTML:
     def doc(self, **kw: Any) -> Any:
         return lxml_html.fromstring(render_page(make_page(**kw), "html").encode())

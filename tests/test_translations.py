@@ -147,15 +147,23 @@ class TestStaleness:
             [sys.executable, "-m", "newslib", "--content", str(content), "status"],
             capture_output=True, text=True, cwd=ROOT,
         ).stdout  # fmt: skip
-        assert "ar" in table and " 20 " in table  # Arabic: all 20 fields missing
+        [arabic] = [line.split() for line in table.splitlines() if line.split()[1:2] == ["ar"]]
+        assert arabic[2:] == ["0", "0", "21", "0", "0"]  # 20 fields and the correction note
 
-    def test_a_stale_translation_falls_back_and_strict_refuses(
+    def test_a_stale_field_is_marked_alone_and_strict_refuses(
         self, content: Path, tmp_path: Path
     ) -> None:
         self.change_source(content)
         result = newslib.build(content, tmp_path / "site", jobs=1)
         ru = next(e for e in result.entries if e["edition"] == "ru" and e["format"] == "html")
         assert ru["translation"] == "stale"
+        text = (tmp_path / "site" / "ru" / f"{SEED_ID}.txt").read_text("utf-8")
+        # The headline and every current field stay Russian; the changed p2 keeps its
+        # stale translation, marked, and the page says how many passages are stale.
+        assert text.startswith("Все новости\n\nЛавров проведёт переговоры")
+        assert text.count("[Оригинал изменился после того, как был сделан этот перевод.]") == 1
+        assert "[1 фрагмент переведён до того, как изменился оригинал.]" in text
+        assert "Russian Foreign Minister" not in text
         with pytest.raises(newslib.errors.BuildError, match=r"ru/.*stale"):
             newslib.build(content, tmp_path / "site", jobs=1, strict=True)
 
@@ -322,7 +330,7 @@ class TestDrafts:
             capture_output=True, text=True, cwd=ROOT,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
-        assert "21 drafted, 0 from memory" in done.stderr
+        assert "22 drafted, 0 from memory" in done.stderr  # 21 fields and the correction note
         assert Project(content).translations(SEED_ID, "ar") is not None
         bad = subprocess.run(
             [sys.executable, "-m", "newslib", "--content", str(content), "translate", SEED_ID,

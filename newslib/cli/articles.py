@@ -30,11 +30,15 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     render.add_argument("article", help="an article id in the content folder, or a YAML file")
     render.add_argument("--rev", type=int, help="a revision number (default: the head)")
     render.add_argument("--format", default="text", choices=sorted(newslib.FORMATS))
-    render.add_argument(
-        "--locale", help="render as this locale's edition (default: as written, no localisation)"
+    which = render.add_mutually_exclusive_group()
+    which.add_argument(
+        "--locale",
+        help="render as this locale's edition: the first of the content folder's editions in it, "
+        "as 'build' writes it (default: as written, no localisation)",
     )
+    which.add_argument("--edition", help="render as this edition of the content folder")
     render.add_argument("--policy", help="write names by this naming policy")
-    render.add_argument("--timezone", default="UTC", help="show times in this zone")
+    render.add_argument("--timezone", help="show times in this zone (default: the edition's)")
     render.set_defaults(command=_render)
 
     do_import = commands.add_parser("import", help="structure plain agency copy as an article")
@@ -86,6 +90,29 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
+    stored = not _is_file(args.article)
+    project = newslib.Project.at(args.content) if args.locale or args.edition else None
+    edition = args.edition
+    if project is not None and args.locale and stored:
+        wanted = args.locale.replace("_", "-").lower()
+        edition = next(
+            (e.id for e in project.editions if e.locale.replace("_", "-").lower() == wanted), None
+        )
+    if edition is not None and project is not None:
+        if not stored:
+            raise UsageError("--edition renders a stored article; give its id")
+        sys.stdout.write(
+            newslib.render_edition(
+                project,
+                args.article,
+                edition,
+                args.format,
+                revision=args.rev,
+                policy=args.policy,
+                timezone=args.timezone,
+            )
+        )
+        return EXIT_OK
     article, history = _load_article(args.article, Path(args.content), args.rev)
     sys.stdout.write(
         newslib.render(
@@ -94,10 +121,17 @@ def _render(args: argparse.Namespace) -> int:
             locale=args.locale,
             policy=args.policy,
             history=history,
-            timezone=args.timezone,
+            timezone=args.timezone or "UTC",
+            translations=project,
         )
     )
     return EXIT_OK
+
+
+def _is_file(name: str) -> bool:
+    """True when *name* is an article file rather than a stored article's id."""
+    path = Path(name)
+    return path.suffix in (".yaml", ".yml") or _exists(path)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -220,7 +254,7 @@ def _load_article(
 ) -> tuple[Article, tuple[newslib.Revision, ...]]:
     """An article by id (with its history up to the revision) or from a YAML file."""
     path = Path(name)
-    if path.suffix in (".yaml", ".yml") or _exists(path):
+    if _is_file(name):
         if revision is not None:
             raise UsageError("--rev selects a revision of a stored article; give its id")
         article, record = newslib.read_article_file(path)

@@ -133,7 +133,7 @@ def _translate(args: argparse.Namespace) -> int:
     )
     memory = None
     if not args.no_cache:
-        memory = newslib.TranslationMemory(args.memory or project.memory_path)
+        memory = args.memory or project.memory_path
     summary = newslib.draft(
         project,
         args.article,

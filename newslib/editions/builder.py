@@ -9,6 +9,8 @@ Output layout::
     <out>/<edition>                a symbolic link to the edition's current build …
     <out>/.builds/<edition>.<id>/  … a complete, never-modified folder of files
 
+:func:`render_edition` renders one page of it, exactly as the build writes it.
+
 Each edition is written into a fresh folder and published by replacing the link in one
 ``rename``: a reader (or a web server) sees the previous edition or the new one, never half
 of either, and a failed or killed build leaves the previous edition in place. A job whose
@@ -22,7 +24,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import dataclasses
 import fcntl
 import hashlib
 import itertools
@@ -35,7 +36,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -51,13 +52,12 @@ from newslib.renderers import FORMATS, render_page
 from newslib.renderers.atom import FeedEntry, render_feed
 from newslib.renderers.ids import PLACEHOLDER_DOMAIN, item_id, tag_uri
 from newslib.renderers.index import IndexEntry, assets, render_index, render_landing
-from newslib.renderers.page import BodyState, Link, Page
+from newslib.renderers.page import Body, Link, Page, select_body
 from newslib.store.repository import Repository
 from newslib.terms import Policy, check_text, shipped_gazetteer
-from newslib.translations.model import FieldStatus, Method, translated_article
 from newslib.translations.status import TranslationState
 
-__all__ = ["BuildError", "BuildResult", "build"]
+__all__ = ["BuildError", "BuildResult", "build", "render_edition"]
 
 MANIFEST = "manifest.json"
 BUILDS = ".builds"
@@ -110,6 +110,35 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
         return _build(project, out, jobs, strict, progress)
+
+
+def render_edition(
+    content: str | Path | Project,
+    article: str,
+    edition: str,
+    fmt: str = "text",
+    *,
+    revision: int | None = None,
+    policy: str | Path | None = None,
+    timezone: str | None = None,
+) -> str:
+    """One article in one edition and format, as ``build`` writes it: the same page, its
+    links and translations (an older *revision* as the edition shows it). *policy* (a
+    shipped name or a file) and *timezone* override the edition's."""
+    project = content if isinstance(content, Project) else Project.at(content)
+    chosen = project.edition(edition)
+    if policy is not None or timezone is not None:
+        named = chosen.policy if policy is None else str(policy)
+        if policy is not None and named.endswith((".yaml", ".yml")):
+            named = str(Path(named).resolve())  # a file named by the caller, not the project
+        chosen = replace(chosen, policy=named, timezone=timezone or chosen.timezone)
+        others = tuple(chosen if e.id == chosen.id else e for e in project.editions)
+        project = replace(project, editions=others)
+    record, _ = _repository(project).revision(article, revision)
+    jobs = _jobs(project, {article: record}, _Previous([], {}, {}), {})
+    job = next(j for j in jobs if j.edition.id == chosen.id)
+    page, _, _ = _page(project, job)
+    return render_page(page, fmt)
 
 
 def _build(
@@ -422,7 +451,7 @@ def _shown(
         original = source.language
         for edition in project.editions:
             if edition.id not in found:
-                found[edition.id] = _body(project, source, edition)[0].language
+                found[edition.id] = _body(project, source, edition, ())[0].article.language
     shown.update({keys[e]: language for e, language in found.items()})
     shown[head.hash] = original
     return original, found
@@ -560,30 +589,11 @@ def _repository(project: Project) -> Repository:
 
 def _render_job(project: Project, job: _Job) -> dict[str, Any]:
     """Render one article in one edition: every format, and the facts the build needs."""
-    repository = _repository(project)
-    edition = job.edition
     try:
-        history = tuple(r for r in repository.history(job.article) if r.number <= job.revision)
-        source = repository.read(job.article, job.revision)
+        page, body, problems = _page(project, job)
     except TamperedError as exc:
         return {"refused": str(exc)}
-    article, body, status, problems = _body(project, source, edition)
-    page = Page(
-        article=article,
-        loc=Localizer.for_edition(edition.locale, edition.timezone, edition.dateline),
-        gazetteer=shipped_gazetteer(),
-        policy=project.policy(edition.policy),
-        original_language=source.language,
-        body=body,
-        history=history,
-        links=job.links,
-        url=job.url,
-        edition=edition.id,
-        templates=project.templates(edition),
-    )
-    published = page.published or page.article.dateline.date
-    uri = item_id(project.id_domain, project.id_date, published, edition.id, job.article)
-    page = dataclasses.replace(page, uri=uri)
+    edition, article, uri = job.edition, page.article, page.uri
     files = {fmt: render_page(page, fmt) for fmt in edition.formats}
     return {
         "edition": edition.id,
@@ -591,7 +601,7 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
         "files": files,
         "problems": problems,
         "findings": _errors_left(page),
-        "translation": status,
+        "translation": body.translation,
         "headline": page.text(article.headline),
         "summary": page.text(article.standfirst) if article.standfirst else None,
         "published": page.published.isoformat() if page.published else None,
@@ -604,41 +614,75 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
     }
 
 
+def _page(project: Project, job: _Job) -> tuple[Page, Body, list[str]]:
+    """The page of one job, what it shows, and any problem with it."""
+    repository = _repository(project)
+    edition = job.edition
+    history = tuple(r for r in repository.history(job.article) if r.number <= job.revision)
+    source = repository.read(job.article, job.revision)
+    body, problems = _body(project, source, edition, history)
+    page = Page(
+        article=body.article,
+        loc=Localizer.for_edition(edition.locale, edition.timezone, edition.dateline),
+        gazetteer=shipped_gazetteer(),
+        policy=project.policy(edition.policy),
+        original_language=source.language,
+        body=body.state,
+        fields=body.fields,
+        notes=body.notes,
+        history=history,
+        links=job.links,
+        url=job.url,
+        edition=edition.id,
+        templates=project.templates(edition),
+    )
+    published = page.published or page.article.dateline.date
+    uri = item_id(project.id_domain, project.id_date, published, edition.id, job.article)
+    return replace(page, uri=uri), body, problems
+
+
 def _body(
-    project: Project, source: Article, edition: Edition
-) -> tuple[Article, BodyState, TranslationState, list[str]]:
-    """The body an edition shows, its translation state, and any problem with it.
+    project: Project, source: Article, edition: Edition, history: tuple[Revision, ...]
+) -> tuple[Body, list[str]]:
+    """The body an edition shows (:func:`~newslib.renderers.page.select_body`, which
+    ``render`` shares), and any problem with it.
 
     Without a current translation the edition's ``missing_translation`` decides: the
-    original with a notice, or a failed build.
+    original (field by field, marked) with a notice, or a failed build.
     """
-    if edition.language == primary_language(source.language):
-        return source, BodyState.ORIGINAL, TranslationState.ORIGINAL, []
-    translations = project.translations(source.id, edition.language)
-    status = TranslationState.MISSING
-    if translations is not None:
-        translated = translated_article(source, translations)
-        if translated is not None:
-            if any(f.method is Method.MACHINE for f in translations.fields.values()):
-                return translated, BodyState.MACHINE, TranslationState.MACHINE, []
-            return translated, BodyState.HUMAN, TranslationState.HUMAN, []
-        if FieldStatus.STALE in translations.status(source).values():
-            status = TranslationState.STALE
-    if edition.missing_translation is MissingTranslation.FAIL:
+    translations = None
+    if edition.language != primary_language(source.language):
+        translations = project.translations(source.id, edition.language)
+    body = select_body(
+        source,
+        translations,
+        edition.language,
+        history=history,
+        stale=edition.stale_translation,
+    )
+    if body.translation in (TranslationState.STALE, TranslationState.MISSING) and (
+        edition.missing_translation is MissingTranslation.FAIL
+    ):
         problem = (
-            f"{edition.id}/{source.id}: the {edition.language} translation is {status}, and "
-            "the edition says missing_translation: fail"
+            f"{edition.id}/{source.id}: the {edition.language} translation is "
+            f"{body.translation}, and the edition says missing_translation: fail"
         )
-        return source, BodyState.FALLBACK, status, [problem]
-    return source, BodyState.FALLBACK, status, []
+        return body, [problem]
+    return body, []
 
 
 def _errors_left(page: Page) -> int:
     """Terminology errors the edition's policy still finds in the rendered text."""
     if page.policy is None:
         return 0
-    texts = [page.text(text) for _, text in page.article.texts()]
-    findings = check_text("\n\n".join(texts), lang=page.language, policy=page.policy)
+    by_language: dict[str, list[str]] = {}
+    for _, text in page.article.texts():
+        by_language.setdefault(page.text_language(text), []).append(page.text(text))
+    findings = [
+        finding
+        for language, texts in by_language.items()
+        for finding in check_text("\n\n".join(texts), lang=language, policy=page.policy)
+    ]
     return sum(1 for f in findings if str(f.severity) == "error")
 
 

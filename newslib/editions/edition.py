@@ -1,6 +1,6 @@
 """An edition: which locale, naming policy and formats it has, where it is published, and
-what it does without a translation. ``content/newslib.yaml`` lists them; see
-:mod:`newslib.project`, which reads it."""
+what it does without a translation or with a stale one. ``content/newslib.yaml`` lists
+them; see :mod:`newslib.project`, which reads it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from newslib.article.model import primary_language
+from newslib.translations.model import StaleTranslation
 
 __all__ = ["Edition", "MissingTranslation"]
 
@@ -30,6 +31,7 @@ class Edition:
     formats: tuple[str, ...]
     timezone: str = "UTC"
     missing_translation: MissingTranslation = MissingTranslation.FALLBACK
+    stale_translation: StaleTranslation = StaleTranslation.MARK  # per stale field
     base_url: str | None = None
     dateline: str | None = None  # overrides the catalog's dateline pattern
     templates: str | None = None  # a template folder overriding the shipped templates

@@ -11,17 +11,23 @@ from datetime import date, datetime
 from newslib.l10n.localizer import Localizer
 
 __all__ = [
+    "corrected_on",
     "correction",
     "correction_count",
     "fallback_notice",
     "machine_translation",
     "other_editions",
+    "outdated_field",
+    "partly_translated",
     "published",
     "quote_with_attribution",
     "revision",
     "section",
     "source",
+    "stale_field",
+    "stale_passages",
     "translated_from",
+    "untranslated_field",
     "updated",
 ]
 
@@ -34,6 +40,11 @@ def correction(loc: Localizer, day: date, note: str) -> str:
 def correction_count(loc: Localizer, n: int) -> str:
     """``2 corrections`` with the language's plural rules (Russian has three forms)."""
     return loc.ngettext("{n} correction", "{n} corrections", n)
+
+
+def corrected_on(loc: Localizer, day: date) -> str:
+    """``Corrected on October 5, 2024``: the line at the top of a corrected story."""
+    return loc.gettext("Corrected on {date}", date=loc.long_date(day))
 
 
 def published(loc: Localizer, moment: datetime) -> str:
@@ -61,6 +72,46 @@ def fallback_notice(loc: Localizer, language: str) -> str:
     return loc.gettext(
         "The text below is the original in {language}; "
         "a translation into this language is not available yet.",
+        language=loc.language_name(language),
+    )
+
+
+def partly_translated(loc: Localizer, language: str, n: int) -> str:
+    """Said where *n* passages of a translated page are shown in the original."""
+    return loc.ngettext(
+        "Partly translated from {language}: {n} passage is shown in the original.",
+        "Partly translated from {language}: {n} passages are shown in the original.",
+        n,
+        language=loc.language_name(language),
+    )
+
+
+def stale_passages(loc: Localizer, n: int) -> str:
+    """Said where *n* passages show translations made before the original changed."""
+    return loc.ngettext(
+        "{n} passage was translated before the original changed.",
+        "{n} passages were translated before the original changed.",
+        n,
+    )
+
+
+def stale_field(loc: Localizer) -> str:
+    """The marker of a passage whose translation was made before the original changed."""
+    return loc.gettext("The original has changed since this was translated.")
+
+
+def untranslated_field(loc: Localizer, language: str) -> str:
+    """The marker of a passage shown in the original: it has no translation yet."""
+    return loc.gettext(
+        "Not translated yet; shown in the original ({language}).",
+        language=loc.language_name(language),
+    )
+
+
+def outdated_field(loc: Localizer, language: str) -> str:
+    """The marker of a passage shown in the original: its translation is out of date."""
+    return loc.gettext(
+        "The translation is out of date; shown in the original ({language}).",
         language=loc.language_name(language),
     )
 

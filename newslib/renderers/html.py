@@ -33,7 +33,7 @@ from newslib.article.model import (
 from newslib.errors import InputError
 from newslib.l10n import labels
 from newslib.l10n.localizer import text_direction
-from newslib.renderers.page import BodyState, Page
+from newslib.renderers.page import BodyState, CorrectionNote, Page
 from newslib.renderers.safety import safe_url
 
 __all__ = ["environment", "jsonld", "render", "render_template"]
@@ -88,14 +88,18 @@ def context(page: Page) -> dict[str, Any]:
         "page": page,
         "page_lang": loc.tag if same else article.language,  # the text's, not the edition's
         "headline": page.text(article.headline),
+        "headline_shown": _shown(page, "headline"),
         "standfirst": page.text(article.standfirst) if article.standfirst else None,
+        "standfirst_shown": _shown(page, "standfirst"),
+        "corrected": page.corrected(),
         "section": page.section,
         "dateline": page.dateline,
         "body_lang": article.language,
         "body_dir": text_direction(article.language),
         "blocks": [_block(page, block) for block in article.body],
         "notices": page.notices(),
-        "corrections": page.correction_notes(),
+        "corrections": [_correction(page, note) for note in page.correction_list()],
+        "corrections_label": page.correction_count(),
         "source": labels.source(loc, page.agency),
         "published": {"iso": loc.iso(published), "text": labels.published(loc, published)}
         if published
@@ -122,17 +126,47 @@ def context(page: Page) -> dict[str, Any]:
     }
 
 
+def _shown(page: Page, name: str) -> dict[str, str] | None:
+    """How a marked field is drawn: its class, the lang and dir of the text it shows,
+    and its marker; None for a field shown in its current translation (or the original)."""
+    mark = page.mark(name)
+    if mark is None:
+        return None
+    language = page.field_language(name)
+    return {
+        "mark": str(mark),
+        "lang": language,
+        "dir": page.direction(language),
+        "marker": page.marker(name) or "",
+    }
+
+
+def _correction(page: Page, note: CorrectionNote) -> dict[str, Any]:
+    other = primary_language(note.language) != page.loc.language
+    return {
+        "before": note.before,
+        "note": note.note,
+        "after": note.after,
+        "lang": note.language if other else None,
+        "dir": page.direction(note.language),
+        "shown": {"mark": str(note.mark), "marker": note.marker} if note.mark else None,
+    }
+
+
 def _block(page: Page, block: Block) -> dict[str, Any]:
+    return {**_content(page, block), "shown": _shown(page, block.id)}
+
+
+def _content(page: Page, block: Block) -> dict[str, Any]:
     match block:
         case Paragraph(text=text):
             return {"kind": BlockType.PARAGRAPH, "text": page.text(text)}
         case Heading(text=text):
             return {"kind": BlockType.HEADING, "text": page.text(text)}
         case Quote(text=text, attribution=attribution):
-            quoted = page.text(text) if page.as_written else page.body_loc.quote(page.text(text))
             return {
                 "kind": BlockType.QUOTE,
-                "text": quoted,
+                "text": page.quoted(text),
                 "attribution": page.text(attribution) if attribution else None,
             }
         case ListBlock(items=items, ordered=ordered):
@@ -174,7 +208,8 @@ def jsonld(page: Page) -> dict[str, Any]:
         (link for link in named if primary_language(link.shows) == source),
         next((link for link in page.links if link.locale == "x-default"), None),
     )
-    if page.body in (BodyState.HUMAN, BodyState.MACHINE) and original is not None:
+    translated = (BodyState.HUMAN, BodyState.MACHINE, BodyState.PARTIAL)
+    if page.body in translated and original is not None:
         data["translationOfWork"] = {"@type": "NewsArticle", "@id": safe_url(original.url)}
     elif page.body is BodyState.ORIGINAL:
         translations = [
@@ -185,8 +220,8 @@ def jsonld(page: Page) -> dict[str, Any]:
         if translations:
             data["workTranslation"] = translations
     corrections = [
-        {"@type": "CorrectionComment", "text": r.note, "datePublished": page.loc.iso(r.time)}
-        for r in page.corrections
+        {"@type": "CorrectionComment", "text": note.note, "datePublished": page.loc.iso(r.time)}
+        for r, note in zip(page.corrections, page.correction_list(), strict=True)
     ]
     if corrections:
         data["correction"] = corrections

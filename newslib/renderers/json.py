@@ -1,4 +1,5 @@
-"""JSON: the article model itself, with the edition's view of it."""
+"""JSON: the article model itself, with the edition's view of it — on a translated page,
+what each field shows (``fields``: its status, translation or original, language, mark)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,24 @@ def render(page: Page) -> str:
             "kind": str(revision.kind),
             "hash": revision.hash,
         },
-        "corrections": [{"time": r.time.isoformat(), "note": r.note} for r in page.corrections],
+        "corrections": [
+            {
+                "time": r.time.isoformat(),
+                "note": note.note,
+                "language": note.language,
+                "mark": str(note.mark) if note.mark else None,
+            }
+            for r, note in zip(page.corrections, page.correction_list(), strict=True)
+        ],
+        "fields": {
+            name: {
+                "status": str(shown.status),
+                "shown": "original" if shown.original else "translation",
+                "language": shown.language,
+                "mark": str(mark) if (mark := page.mark(name)) else None,
+            }
+            for name, shown in page.fields.items()
+        },
         "article": article_data(page.article),
     }
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"

@@ -1,4 +1,5 @@
-"""CommonMark: the article with its text escaped, so nothing in it becomes markup."""
+"""CommonMark: the article with its text escaped, so nothing in it becomes markup; a
+passage not shown in its current translation is followed by its marker, in parentheses."""
 
 from __future__ import annotations
 
@@ -29,15 +30,31 @@ def render(page: Page) -> str:
     """The page as CommonMark."""
     article = page.article
     parts = [f"*{escape(page.section)}*", f"# {escape(page.text(article.headline))}"]
+    parts += _marker(page.marker("headline"))
     if article.standfirst is not None:
         parts.append(f"**{escape(page.text(article.standfirst))}**")
+        parts += _marker(page.marker("standfirst"))
+    corrected = page.corrected()
+    if corrected is not None:
+        parts.append(f"*{escape(corrected)}*")
     parts.extend(f"> {escape(notice)}" for notice in page.notices())
     for index, block in enumerate(article.body):
         text = _block(page, block)
         parts.append(f"**{escape(page.dateline)}** {text}" if index == 0 else text)
-    parts.extend(f"*{escape(note)}*" for note in page.correction_notes())
+        parts += _marker(page.marker(block.id))
+    count = page.correction_count()
+    if count is not None:
+        parts.append(f"**{escape(count)}**")
+    for note in page.correction_list():
+        parts.append(f"*{escape(str(note))}*")
+        parts += _marker(note.marker)
     parts.append(f"*{escape(labels.source(page.loc, page.agency))}*")
     return "\n\n".join(parts) + "\n"
+
+
+def _marker(marker: str | None) -> list[str]:
+    """A passage's marker: a short note in its own paragraph after it."""
+    return [] if marker is None else [f"*({escape(marker)})*"]
 
 
 def _block(page: Page, block: Block) -> str:

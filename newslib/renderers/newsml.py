@@ -1,4 +1,9 @@
-"""IPTC NewsML-G2 2.35: one ``newsItem`` with the article as inline XHTML."""
+"""IPTC NewsML-G2 2.35: one ``newsItem`` with the article as inline XHTML.
+
+On a translated page a block not shown in its current translation has a ``class``
+(``stale`` | ``original``) and, where it is in another language, its ``xml:lang``, as
+the headline and summary have.
+"""
 
 from __future__ import annotations
 
@@ -59,9 +64,12 @@ def render(page: Page) -> str:
     ET.SubElement(content, _g2("located"), {"literal": article.dateline.place})
     ET.SubElement(content, _g2("creditline")).text = page.agency
     ET.SubElement(content, _g2("language"), {"tag": page.language})
-    ET.SubElement(content, _g2("headline")).text = page.text(article.headline)
+    headline = ET.SubElement(content, _g2("headline"), _language(page, "headline"))
+    headline.text = page.text(article.headline)
     if article.standfirst is not None:
-        description = ET.SubElement(content, _g2("description"), {"role": "drol:summary"})
+        description = ET.SubElement(
+            content, _g2("description"), {"role": "drol:summary", **_language(page, "standfirst")}
+        )
         description.text = page.text(article.standfirst)
     ET.SubElement(content, _g2("dateline")).text = page.dateline
 
@@ -77,18 +85,31 @@ def render(page: Page) -> str:
     return ET.tostring(item, encoding="unicode", xml_declaration=True) + "\n"
 
 
+def _language(page: Page, name: str) -> dict[str, str]:
+    """``xml:lang`` for a field shown in another language than the item's."""
+    language = page.field_language(name)
+    return {XML_LANG: language} if language != page.language else {}
+
+
+def _marked(page: Page, name: str) -> dict[str, str]:
+    """A marked block's class (stale | original) and the language of its text."""
+    mark = page.mark(name)
+    return {"class": str(mark), **_language(page, name)} if mark else {}
+
+
 def _block(page: Page, body: ET.Element, block: Block, dateline: str | None) -> None:
     prefix = f"{dateline} " if dateline else ""
+    marked = _marked(page, block.id)
     match block:
         case Paragraph(text=text):
-            ET.SubElement(body, f"{{{XHTML}}}p").text = prefix + page.text(text)
+            ET.SubElement(body, f"{{{XHTML}}}p", marked).text = prefix + page.text(text)
         case Heading(text=text):
-            ET.SubElement(body, f"{{{XHTML}}}h2").text = page.text(text)
+            ET.SubElement(body, f"{{{XHTML}}}h2", marked).text = page.text(text)
         case Quote(text=text, attribution=attribution):
-            quote = ET.SubElement(body, f"{{{XHTML}}}blockquote")
+            quote = ET.SubElement(body, f"{{{XHTML}}}blockquote", marked)
             ET.SubElement(quote, f"{{{XHTML}}}p").text = prefix + page.quote(text, attribution)
         case ListBlock(items=items, ordered=ordered):
-            listing = ET.SubElement(body, f"{{{XHTML}}}{'ol' if ordered else 'ul'}")
+            listing = ET.SubElement(body, f"{{{XHTML}}}{'ol' if ordered else 'ul'}", marked)
             for item in items:
                 ET.SubElement(listing, f"{{{XHTML}}}li").text = page.text(item)
         case _:

@@ -11,17 +11,29 @@ __all__ = ["render"]
 
 
 def render(page: Page) -> str:
-    """The page as plain text, paragraphs separated by blank lines."""
+    """The page as plain text, paragraphs separated by blank lines; a passage that is not
+    shown in its current translation is followed by its marker in brackets."""
     article = page.article
-    parts = [page.section, page.text(article.headline)]
+    parts = [page.section, _marked(page.text(article.headline), page.marker("headline"))]
     if article.standfirst is not None:
-        parts.append(page.text(article.standfirst))
+        parts.append(_marked(page.text(article.standfirst), page.marker("standfirst")))
+    corrected = page.corrected()
+    if corrected is not None:
+        parts.append(corrected)
     parts.extend(f"[{notice}]" for notice in page.notices())
     for index, block in enumerate(article.body):
         body = _block(page, block)
-        parts.append(f"{page.dateline} {body}" if index == 0 else body)
-    parts.extend(page.correction_notes())
+        body = f"{page.dateline} {body}" if index == 0 else body
+        parts.append(_marked(body, page.marker(block.id)))
+    count = page.correction_count()
+    if count is not None:
+        parts.append(count)
+    parts.extend(_marked(str(note), note.marker) for note in page.correction_list())
     return "\n\n".join(parts) + "\n"
+
+
+def _marked(text: str, marker: str | None) -> str:
+    return text if marker is None else f"{text}\n[{marker}]"
 
 
 def _block(page: Page, block: Block) -> str:

@@ -25,6 +25,7 @@ from newslib.translations.model import (
     Method,
     TranslationSet,
     field_hash,
+    field_texts,
     fields_of,
     write_translations,
 )
@@ -53,23 +54,29 @@ def draft(
     translator: Translator,
     policy: Policy | None = None,
     gazetteer: Gazetteer | None = None,
-    memory: TranslationMemory | None = None,
+    memory: TranslationMemory | str | Path | None = None,
     force: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> DraftSummary:
-    """Draft the missing and stale fields of *article_id* in *target*; see the module."""
+    """Draft the missing and stale fields of *article_id* in *target*; see the module.
+
+    *memory* is a translation memory, or the path of its SQLite file.
+    """
+    if isinstance(memory, str | Path):
+        memory = TranslationMemory(memory)
     gazetteer = gazetteer or shipped_gazetteer()
     project = Project.at(content)
     repository = project.repository()
     source = repository.read(article_id)
-    head = repository.head(article_id)
+    history = repository.history(article_id)
+    head = history[-1] if history else None
     assert head is not None
     existing = project.translations(article_id, target) or TranslationSet(article_id, target, {})
     path = project.translation_path(article_id, target)
     summary = DraftSummary(path=path)
     todo: list[tuple[str, Block | Text]] = []
-    statuses = existing.status(source)
-    for name, value in fields_of(source):
+    statuses = existing.status(source, history)
+    for name, value in fields_of(source, history):
         state = statuses[name]
         entry = existing.fields.get(name)
         if state is FieldStatus.CURRENT:
@@ -80,7 +87,7 @@ def draft(
             todo.append((name, value))
     fields = dict(existing.fields)
     for done, (name, value) in enumerate(todo, 1):
-        texts = _texts(value)
+        texts = field_texts(value)
         masked = [mask(t, lang=source.language, gazetteer=gazetteer) for t in texts]
         translated, reused = _translate(
             [m.text for m in masked], translator, source.language, target, memory
@@ -91,7 +98,7 @@ def draft(
             result, doubts = unmask(text, packed, lang=target, policy=policy, gazetteer=gazetteer)
             restored.append(result)
             problems += doubts
-        fields[name] = _entry(value, restored, head.number, field_hash(source, name),
+        fields[name] = _entry(value, restored, head.number, field_hash(source, name, history),
                               translator.name, problems)  # fmt: skip
         (summary.from_memory if reused else summary.drafted).append(name)
         if problems:
@@ -101,20 +108,6 @@ def draft(
     if todo:
         write_translations(TranslationSet(article_id, target, fields), path)
     return summary
-
-
-def _texts(value: Block | Text) -> list[Text]:
-    match value:
-        case Text():
-            return [value]
-        case Paragraph(text=text) | Heading(text=text):
-            return [text]
-        case Quote(text=text, attribution=attribution):
-            return [text] + ([attribution] if attribution is not None else [])
-        case ListBlock(items=items):
-            return list(items)
-        case _:
-            assert_never(value)
 
 
 def _translate(

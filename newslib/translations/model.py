@@ -15,16 +15,23 @@
       p1: {…}
       q1: {text: …, attribution: …}   # a quote's attribution is translated with it
       l1: {items: […]}                # a list's items
+      correction.2: {text: …}         # revision 2's correction note
 
 A field whose source changed since is *stale* (kept, never deleted); one the source no
-longer has is *obsolete*; one never translated is *missing*.
+longer has is *obsolete*; one never translated is *missing*. Correction notes are fields
+too, named after their revision (``correction.2``): they are in the revision records, so
+the functions that list fields take the article's *history* as well.
+
+:func:`translated_view` puts the translation in place field by field: a current field
+shows its translation; a stale one its stale translation or the original
+(:class:`StaleTranslation`); a missing one the original. A field never changes another's.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -33,7 +40,16 @@ from typing import Any, assert_never
 import yaml
 
 from newslib.article.markup import format_text, parse_text
-from newslib.article.model import Article, Block, Heading, ListBlock, Paragraph, Quote, Text
+from newslib.article.model import (
+    Article,
+    Block,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Revision,
+    Text,
+)
 from newslib.errors import InputError, TranslationError
 from newslib.fsio import atomic_write_text, read_text
 from newslib.store.diff import canonical_markup
@@ -43,11 +59,17 @@ __all__ = [
     "FieldStatus",
     "FieldTranslation",
     "Method",
+    "ShownField",
+    "StaleTranslation",
+    "TranslatedView",
     "TranslationSet",
+    "correction_field",
     "field_hash",
+    "field_texts",
     "fields_of",
     "read_translations",
     "translated_article",
+    "translated_view",
     "write_translations",
 ]
 
@@ -91,71 +113,204 @@ class TranslationSet:
     language: str
     fields: dict[str, FieldTranslation]
 
-    def status(self, source: Article) -> dict[str, FieldStatus]:
-        """Each field of *source* (its head): current, stale or missing here."""
+    def status(self, source: Article, history: Iterable[Revision] = ()) -> dict[str, FieldStatus]:
+        """Each field of *source* and its *history*: current, stale or missing here."""
         found: dict[str, FieldStatus] = {}
-        for name, _ in fields_of(source):
+        for name, value in fields_of(source, history):
             entry = self.fields.get(name)
             if entry is None:
                 found[name] = FieldStatus.MISSING
-            elif entry.source_hash != field_hash(source, name):
+            elif entry.source_hash != _hash(value):
                 found[name] = FieldStatus.STALE
             else:
                 found[name] = FieldStatus.CURRENT
         return found
 
-    def obsolete(self, source: Article) -> list[str]:
-        """Fields translated here that the source no longer has."""
-        names = {name for name, _ in fields_of(source)}
-        return [name for name in self.fields if name not in names]
+    def obsolete(self, source: Article, history: Iterable[Revision] | None = None) -> list[str]:
+        """Fields translated here that the source no longer has. Correction notes are
+        judged against *history* only: without it, none of them is obsolete."""
+        names = {name for name, _ in fields_of(source, history or ())}
+        return [
+            name
+            for name in self.fields
+            if name not in names and (history is not None or not _is_correction(name))
+        ]
 
 
-def fields_of(article: Article) -> Iterator[tuple[str, Block | Text]]:
-    """The translatable fields: ``headline``, ``standfirst`` and every block, by id."""
+_CORRECTION = "correction."
+
+
+def correction_field(number: int) -> str:
+    """The field of revision *number*'s correction note (no block id has a dot).
+
+    >>> correction_field(2)
+    'correction.2'
+    """
+    return f"{_CORRECTION}{number}"
+
+
+def _is_correction(name: str) -> bool:
+    return name.startswith(_CORRECTION)
+
+
+def fields_of(
+    article: Article, history: Iterable[Revision] = ()
+) -> Iterator[tuple[str, Block | Text]]:
+    """The translatable fields: ``headline``, ``standfirst``, every block by id, and the
+    note of every correction in *history* (the article's revisions up to it)."""
     yield "headline", article.headline
     if article.standfirst is not None:
         yield "standfirst", article.standfirst
     for block in article.body:
         yield block.id, block
+    for revision in history:
+        if revision.is_correction and revision.note:
+            yield correction_field(revision.number), Text.of(revision.note)
 
 
-def field_hash(article: Article, name: str) -> str:
+def field_texts(value: Block | Text) -> list[Text]:
+    """The texts of a field: a quote's attribution after it, a list's items in order."""
+    match value:
+        case Text():
+            return [value]
+        case Paragraph(text=text) | Heading(text=text):
+            return [text]
+        case Quote(text=text, attribution=attribution):
+            return [text] if attribution is None else [text, attribution]
+        case ListBlock(items=items):
+            return list(items)
+        case _:
+            assert_never(value)
+
+
+def field_hash(article: Article, name: str, history: Iterable[Revision] = ()) -> str:
     """The sha256 of a source field's canonical markup (a translation remembers it)."""
-    for field_name, value in fields_of(article):
+    for field_name, value in fields_of(article, history):
         if field_name == name:
-            return hashlib.sha256(canonical_markup(value).encode("utf-8")).hexdigest()
+            return _hash(value)
     raise KeyError(name)
 
 
-def translated_article(source: Article, translations: TranslationSet) -> Article | None:
-    """The article in the translation's language, when every field is current."""
-    statuses = translations.status(source)
-    if any(s is not FieldStatus.CURRENT for s in statuses.values()):
-        return None
-    fields = translations.fields
+def _hash(value: Block | Text) -> str:
+    return hashlib.sha256(canonical_markup(value).encode("utf-8")).hexdigest()
+
+
+class StaleTranslation(StrEnum):
+    """What an edition shows of a field whose translation is stale."""
+
+    MARK = "mark"  # the stale translation, marked: the original has changed since
+    ORIGINAL = "original"  # the original's text of that field alone, marked
+
+
+@dataclass(frozen=True, slots=True)
+class ShownField:
+    """What one field of a translated page shows, and why."""
+
+    status: FieldStatus  # its translation against the source
+    language: str  # the language of the text shown
+    method: Method | None = None  # how the translation shown was made; None: the original
+
+    @property
+    def original(self) -> bool:
+        """True when the field shows the original's text."""
+        return self.method is None
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedView:
+    """An article with its translation put in place field by field."""
+
+    article: Article  # in the translation's language, with the original's text where shown
+    fields: dict[str, ShownField]  # every field of the source, its history's notes included
+    notes: dict[int, Text] = field(default_factory=dict)  # correction notes shown translated
+
+    @property
+    def complete(self) -> bool:
+        """True when every field is current."""
+        return all(f.status is FieldStatus.CURRENT for f in self.fields.values())
+
+
+def translated_view(
+    source: Article,
+    translations: TranslationSet,
+    *,
+    history: Iterable[Revision] = (),
+    stale: StaleTranslation = StaleTranslation.MARK,
+) -> TranslatedView:
+    """*source* in the translation's language, field by field (see the module).
+
+    A field whose translation does not fit its block (a list translated without items)
+    shows the original, like a missing one.
+    """
+    revisions = tuple(history)
+    statuses = translations.status(source, revisions)
+    shown: dict[str, ShownField] = {}
+
+    def pick(name: str) -> FieldTranslation | None:
+        """The translation this field shows, if it shows one."""
+        status = statuses[name]
+        entry = translations.fields.get(name)
+        if entry is None or (status is FieldStatus.STALE and stale is StaleTranslation.ORIGINAL):
+            shown[name] = ShownField(status, source.language)
+            return None
+        shown[name] = ShownField(status, translations.language, entry.method)
+        return entry
+
+    def text_of(name: str, original: Text) -> Text:
+        """The text field *name* shows: its translation's, or *original*."""
+        entry = pick(name)
+        if entry is None or entry.text is None:
+            shown[name] = ShownField(statuses[name], source.language)
+            return original
+        return entry.text
+
+    headline = text_of("headline", source.headline)
+    standfirst = source.standfirst
+    if standfirst is not None:
+        standfirst = text_of("standfirst", standfirst)
     body: list[Block] = []
     for block in source.body:
-        entry = fields[block.id]
-        match block:
-            case Paragraph() | Heading():
-                assert entry.text is not None
-                body.append(replace(block, text=entry.text))
-            case Quote():
-                assert entry.text is not None
-                body.append(replace(block, text=entry.text, attribution=entry.attribution))
-            case ListBlock():
-                body.append(replace(block, items=entry.items or block.items))
-            case _:
-                assert_never(block)
-    headline = fields["headline"].text or source.headline
-    standfirst = fields["standfirst"].text if source.standfirst is not None else None
-    return replace(
+        entry = pick(block.id)
+        translated = _translated_block(block, entry) if entry is not None else None
+        if translated is None:
+            shown[block.id] = ShownField(statuses[block.id], source.language)
+        body.append(translated or block)
+    notes: dict[int, Text] = {}
+    for revision in revisions:
+        if revision.is_correction and revision.note:
+            name = correction_field(revision.number)
+            note = text_of(name, Text.of(revision.note))
+            if not shown[name].original:
+                notes[revision.number] = note
+    article = replace(
         source,
         language=translations.language,
         headline=headline,
         standfirst=standfirst,
         body=tuple(body),
     )
+    return TranslatedView(article, shown, notes)
+
+
+def _translated_block(block: Block, entry: FieldTranslation) -> Block | None:
+    """*block* with *entry*'s text, or None when the translation does not fit it."""
+    match block:
+        case Paragraph() | Heading():
+            return replace(block, text=entry.text) if entry.text is not None else None
+        case Quote():
+            if entry.text is None:
+                return None
+            return replace(block, text=entry.text, attribution=entry.attribution)
+        case ListBlock():
+            return replace(block, items=entry.items) if entry.items else None
+        case _:
+            assert_never(block)
+
+
+def translated_article(source: Article, translations: TranslationSet) -> Article | None:
+    """The article in the translation's language, when every field is current."""
+    view = translated_view(source, translations)
+    return view.article if view.complete else None
 
 
 # ---------------------------------------------------------------------- YAML codec

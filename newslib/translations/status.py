@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from newslib.article.model import Article, Text
+from newslib.article.model import Article, Revision, Text
 from newslib.store.diff import block_text, format_words, word_diff
 from newslib.store.repository import Repository
 from newslib.translations.model import FieldStatus, Method, TranslationSet, fields_of
@@ -79,12 +80,19 @@ class StaleField:
         }
 
 
-def status_row(source: Article, translations: TranslationSet | None, language: str) -> StatusRow:
-    """Count a translation's fields against the source's head."""
+def status_row(
+    source: Article,
+    translations: TranslationSet | None,
+    language: str,
+    history: Iterable[Revision] | None = None,
+) -> StatusRow:
+    """Count a translation's fields against the source's head and its *history* (whose
+    correction notes are fields too; without it they are not counted)."""
+    given = tuple(history) if history is not None else None
     if translations is None:
-        count = sum(1 for _ in fields_of(source))
+        count = sum(1 for _ in fields_of(source, given or ()))
         return StatusRow(source.id, language, 0, 0, count, 0, 0)
-    states = translations.status(source)
+    states = translations.status(source, given or ())
     machine = sum(
         1
         for name, state in states.items()
@@ -98,7 +106,7 @@ def status_row(source: Article, translations: TranslationSet | None, language: s
         stale=values.count(FieldStatus.STALE),
         missing=values.count(FieldStatus.MISSING),
         machine_unreviewed=machine,
-        obsolete=len(translations.obsolete(source)),
+        obsolete=len(translations.obsolete(source, given)),
     )
 
 
@@ -107,13 +115,15 @@ def stale_fields(
 ) -> list[StaleField]:
     """For each stale field, the source's change since the translation was made."""
     head = repository.head(source.id)
+    history = repository.history(source.id)
     found: list[StaleField] = []
-    for name, state in translations.status(source).items():
+    for name, state in translations.status(source, history).items():
         if state is not FieldStatus.STALE:
             continue
         entry = translations.fields[name]
         then = repository.read(source.id, entry.source_revision)
-        changes = word_diff(field_source(then, name), field_source(source, name))
+        earlier = [r for r in history if r.number <= entry.source_revision]
+        changes = word_diff(field_source(then, name, earlier), field_source(source, name, history))
         found.append(
             StaleField(
                 source.id,
@@ -127,9 +137,9 @@ def stale_fields(
     return found
 
 
-def field_source(article: Article, name: str) -> str:
+def field_source(article: Article, name: str, history: Iterable[Revision] = ()) -> str:
     """A source field as a reader sees it (for diffs)."""
-    for field_name, value in fields_of(article):
+    for field_name, value in fields_of(article, history):
         if field_name == name:
             return value.plain if isinstance(value, Text) else block_text(value)
     return ""
