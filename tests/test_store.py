@@ -406,3 +406,23 @@ def test_history_shows_control_characters_as_escapes() -> None:
 
     assert _visible("Ann\x1b[31m Editor\x07") == "Ann\\u001b[31m Editor\\u0007"
     assert _visible("Ирина Петрова") == "Ирина Петрова"
+
+
+def test_save_refuses_a_copy_that_does_not_say_its_base(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy checked out of another article (or with no header) could undo a save."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / "articles", content / "articles")
+    copy = tmp_path / "other.yaml"
+    main(["--content", str(content), "checkout", SEED_ID, "-o", str(copy)])
+    text = copy.read_text("utf-8").replace(f"id: {SEED_ID}", "id: follow-up", 1)
+    copy.write_text(text, "utf-8")  # its header still names the seed
+    base = ["--content", str(content), "save", str(copy), "--author", "Me"]
+    assert main([*base, "--kind", "publish"]) == 0  # a new article: nothing to undo
+    assert main([*base, "--kind", "update", "--note", "again"]) == 2
+    assert "--expect 1" in capsys.readouterr().err
+    changed = text.replace("broad range", "wide range", 1)
+    copy.write_text(changed, "utf-8")
+    assert main([*base, "--kind", "update", "--expect", "1"]) == 0
+    assert [r.number for r in Repository(content).history("follow-up")] == [1, 2]

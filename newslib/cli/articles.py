@@ -234,17 +234,16 @@ def _save(args: argparse.Namespace) -> int:
     article, based_on = newslib.read_working_copy(args.file)
     repository = newslib.Repository(args.content)
     expected = args.expect if args.expect is not None else based_on
-    if expected is None and repository.head(article.id) is not None:
-        print(
-            "newslib: note: the file does not say which revision it was based on; "
-            "saved without a conflict check (use 'checkout -o FILE', or --expect)",
-            file=sys.stderr,
+    head = repository.head(article.id)
+    if expected is None and head is not None:  # it could silently undo someone's save
+        raise UsageError(
+            f"{args.file}: {article.id} already has revision {head.number}, and the file does "
+            f"not say which revision it was edited from; check out the head ('newslib checkout "
+            f"{article.id} -o FILE') and merge, or pass --expect {head.number} if it is that one"
         )
-        record = repository.save(article, author=args.author, kind=args.kind, note=args.note)
-    else:  # a new article expects no head at all
-        record = repository.save(
-            article, author=args.author, kind=args.kind, note=args.note, expected_head=expected
-        )
+    record = repository.save(
+        article, author=args.author, kind=args.kind, note=args.note, expected_head=expected
+    )
     print(f"{article.id}: saved revision {record.number} ({record.kind})", file=sys.stderr)
     return EXIT_OK
 

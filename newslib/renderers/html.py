@@ -118,8 +118,8 @@ def context(page: Page) -> dict[str, Any]:
                 "hreflang": link.shows,
             }
             for link in links
-            if link.locale != "x-default"
-        ],
+            if link.locale != "x-default" and (page.url is None or link.url != page.url)
+        ],  # the other editions: the page's own is not among them
         "editions_label": labels.other_editions(loc),
         "stylesheet": safe_url(page.stylesheet),
         "jsonld": jsonld(page),
