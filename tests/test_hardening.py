@@ -399,3 +399,16 @@ def test_a_broken_template_is_one_clear_error(tmp_path: Path) -> None:
     config.write_text(text, "utf-8")
     with pytest.raises(newslib.errors.InputError, match=r"tpl/article.html:2: .*fix the template"):
         newslib.build(content, tmp_path / "site", jobs=1)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [(b"Talks in Sukh\xffumi.\n", "standard input:1: byte 0xff is not UTF-8"),
+     (b"x" * (16 * 2**20 + 1), "standard input: larger than 16 MiB")],
+)  # fmt: skip
+def test_standard_input_is_held_to_what_files_are(data: bytes, problem: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newslib", "check", "-", "--policy", "georgian-official"],
+        input=data, capture_output=True, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 2 and problem in done.stderr.decode()

@@ -17,6 +17,7 @@ from newslib.cli.shared import (
     add_color_option,
     add_gazetteer_options,
     load_gazetteer,
+    read_stdin,
     use_color,
 )
 from newslib.errors import UnknownArticleError, UsageError
@@ -137,7 +138,7 @@ def _is_file(name: str) -> bool:
 def _import(args: argparse.Namespace) -> int:
     annotate = None if args.no_annotate else newslib.annotator(load_gazetteer(args))
     if args.file == "-":
-        text = sys.stdin.read()
+        text = read_stdin()
         result = newslib.import_text(text, article_id=args.id, year=args.year, annotate=annotate)
     else:
         result = newslib.import_file(

@@ -22,6 +22,7 @@ __all__ = [
     "add_gazetteer_options",
     "interactive",
     "load_gazetteer",
+    "read_stdin",
     "use_color",
 ]
 
@@ -104,3 +105,23 @@ def load_gazetteer(args: argparse.Namespace) -> newslib.Gazetteer:
     return newslib.load_gazetteer(
         args.gazetteer, geonames=args.geonames, alternate_names=args.alternate_names
     )
+
+
+STDIN_LIMIT = 16 * 2**20  # bytes: as much as newslib reads of any file
+
+
+def read_stdin() -> str:
+    """Standard input as UTF-8 text: refused, as a file would be, when it is larger than
+    16 MiB or not UTF-8."""
+    stream = getattr(sys.stdin, "buffer", None)  # a text stream handed in has none
+    data = stream.read(STDIN_LIMIT + 1) if stream else sys.stdin.read().encode("utf-8")
+    if len(data) > STDIN_LIMIT:
+        raise UsageError("standard input: larger than 16 MiB; split the text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UsageError(
+            f"standard input:{line}: byte 0x{data[exc.start]:02x} is not UTF-8; "
+            "send UTF-8 text"
+        ) from None

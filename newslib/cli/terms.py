@@ -19,6 +19,7 @@ from newslib.cli.shared import (
     add_color_option,
     add_gazetteer_options,
     load_gazetteer,
+    read_stdin,
     use_color,
 )
 from newslib.errors import UsageError
@@ -99,7 +100,7 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
 
 def _stdin(paths: Sequence[str]) -> str | None:
-    return sys.stdin.read() if "-" in paths else None
+    return read_stdin() if "-" in paths else None
 
 
 def _inputs(args: argparse.Namespace, *, fixing: bool = False) -> list[str]:
