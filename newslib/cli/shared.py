@@ -122,6 +122,5 @@ def read_stdin() -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise UsageError(
-            f"standard input:{line}: byte 0x{data[exc.start]:02x} is not UTF-8; "
-            "send UTF-8 text"
+            f"standard input:{line}: byte 0x{data[exc.start]:02x} is not UTF-8; send UTF-8 text"
         ) from None
