@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from itertools import accumulate
 
-from newslib.terms.fold import MARKS, fold, fold_name, has_invisible, unify_apostrophes
+from newslib.terms.fold import MARKS, fold, fold_name, has_dropped, unify_apostrophes
 
 __all__ = ["Tokens", "name_tokens", "token_spans"]
 
@@ -40,17 +40,18 @@ def _folded_tokens(text: str) -> tuple[list[str], list[int]]:
       and the offsets are the original ones;
     * other NFC text (ß folds to ss): split, and fold each distinct token once, unless
       folding would move a token boundary (a letter apostrophe ʼ folds to ');
-    * anything else (not NFC, or with soft hyphens inside words): fold the text with
-      :func:`~newslib.terms.fold.fold`, split, and map the offsets back.
+    * anything else (not NFC, or with a character folding drops: a soft hyphen, a stress
+      mark): fold the text with :func:`~newslib.terms.fold.fold`, split, and map the
+      offsets back.
     """
-    if unicodedata.is_normalized("NFC", text) and not has_invisible(text):
+    if unicodedata.is_normalized("NFC", text) and not has_dropped(text):
         folded = text.casefold()
         if len(folded) == len(text):
             parts = _SPLIT.split(unify_apostrophes(folded))  # separator, token, …, separator
             return parts[1::2], list(accumulate(map(len, parts)))
         parts = _SPLIT.split(text)
         raw = parts[1::2]
-        fold_of = {token: token.casefold().translate(MARKS) for token in set(raw)}
+        fold_of = {token: token.translate(MARKS).casefold() for token in set(raw)}
         if all(word == token or _TOKEN.fullmatch(word) for token, word in fold_of.items()):
             return list(map(fold_of.__getitem__, raw)), list(accumulate(map(len, parts)))
     slowly = fold(text)
