@@ -9,6 +9,7 @@ import unicodedata
 import pytest
 
 from newslib import check_text, fix_text, scan_text
+from newslib.terms.tokens import Tokens
 
 ACUTE = "\u0301"  # a Russian stress mark
 
@@ -88,6 +89,13 @@ def test_a_letter_that_composes_with_its_mark_is_another_letter() -> None:
     assert mentions(unicodedata.normalize("NFD", "Sukhúm"), "en") == []
     assert mentions("Südossetien", "de") == [("Südossetien", "south-ossetia")]
     assert mentions("Sudossetien", "de") == []
+
+
+def test_marks_that_spell_a_word_keep_it_one_token() -> None:
+    # A Devanagari vowel sign is part of the word: "दिल्ली" is one token, not five.
+    assert Tokens("दिल्ली में बैठक").words == ["दिल्ली", "में", "बैठक"]
+    # A Persian word with a zero-width non-joiner stays one word.
+    assert Tokens("می\u200cخواهم").words == ["می\u200cخواهم"]
 
 
 def test_offsets_are_indices_into_the_original_text() -> None:

@@ -1,9 +1,14 @@
 """A text split once into folded tokens, each with its offsets in the original text.
 
 Tokens are runs of word characters and single punctuation characters; whitespace only
-separates them. Names, context words, derived words and near misses are all looked up
-in the same tokens, so a scan runs the (slow, per-character) regex engine over a text
-once, and a word that is not in the text costs one set lookup.
+separates them. Word characters are Unicode's (the ``regex`` module's ``\\w``): letters,
+digits, connectors and combining marks, so the marks that spell a word (Devanagari vowel
+signs) stay inside it and a name never matches the start of a longer word; the marks
+folding drops (a stress mark, a haraka, a tatweel) are gone before the text is split.
+
+Names, context words, derived words and near misses are all looked up in the same
+tokens, so a scan runs the (slow, per-character) regex engine over a text once, and a
+word that is not in the text costs one set lookup.
 
 >>> tokens = Tokens("In SUKHUMI’S port")
 >>> tokens.words
@@ -14,17 +19,18 @@ once, and a word that is not in the text costs one set lookup.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from itertools import accumulate
+
+import regex
 
 from newslib.terms.fold import MARKS, fold, fold_name, has_dropped, unify_apostrophes
 
 __all__ = ["Tokens", "name_tokens", "token_spans"]
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-_SPLIT = re.compile(r"(\w+|[^\w\s])")
+_TOKEN = regex.compile(r"\w+|[^\w\s]")
+_SPLIT = regex.compile(r"(\w+|[^\w\s])")
 
 
 def token_spans(folded: str) -> Iterator[tuple[int, int]]:
