@@ -70,6 +70,16 @@ def test_a_fix_replaces_the_whole_marked_word(
     assert fix_text(text, lang=lang, policy=policy) == fixed
 
 
+def test_context_words_with_a_stress_mark_still_govern_the_case() -> None:
+    # «в го́роде Сухуми»: «городе» is prepositional, so «Сухуме».
+    text = f"Переговоры прошли в го{ACUTE}роде Сухуми."
+    [finding] = check_text(text, lang="ru", policy="russian-usage")
+    assert (finding.case, finding.fixable) == ("loc", True)
+    assert fix_text(text, lang="ru", policy="russian-usage") == (
+        f"Переговоры прошли в го{ACUTE}роде Сухуме."
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
