@@ -28,12 +28,14 @@ NAMES = {
 }  # fmt: skip
 WORDS = {
     "ru": ["в", "из", "к", "с", "о", "и", ",", ".", "переговоры", "прибыли", "«", "»",
-           "Галина", "посетить", "он же", "сухумский"],
+           "Галина", "посетить", "он же", "сухумский", "называют", "так называемый", "а не"],
     "en": ["in", "from", "and", "or", ",", ".", '"', "talks", "Galina", "also spelled", "(",
-           ")", "/", "-", "Atlanta"],
-    "de": ["in", "aus", "und", "oder", ",", ".", "„", "“", "Gespräche", "des", "der", "nach"],
-    "fr": ["à", "et", "ou", ",", ".", "«", "»", "les", "habitants", "de", "vers", "dit"],
-    "ka": ["და", "ან", ",", ".", "„", "“", "მოლაპარაკება", "ქალაქი", "ანუ"],
+           ")", "/", "-", "Atlanta", "called", "known as", "instead of", "'s", "the name"],
+    "de": ["in", "aus", "und", "oder", ",", ".", "„", "“", "Gespräche", "des", "der", "nach",
+           "genannt", "statt", "sogenannte"],
+    "fr": ["à", "et", "ou", ",", ".", "«", "»", "les", "habitants", "de", "vers", "dit",
+           "appelée", "à la place de"],
+    "ka": ["და", "ან", ",", ".", "„", "“", "მოლაპარაკება", "ქალაქი", "ანუ", "ე.წ."],
     "ar": ["في", "من", "إلى", "و", "،", ".", "«", "»", "مدينة", "محادثات", "أو", "المعروفة باسم"],
 }  # fmt: skip
 # Marks a writer adds that matching ignores: stress marks (acute, grave, the Greek acute
