@@ -3,12 +3,15 @@ scanning (blind to the marks folding drops) and of fold."""
 
 from __future__ import annotations
 
+import re
+
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslib import check_text, fix_text, scan_text
-from newslib.terms.fold import _fold_clusters, fold, without_dropped
-from newslib.terms.tokens import _TOKEN, Tokens
+from newslib.terms.fold import DROPPED, _fold_clusters, fold, without_dropped
+from newslib.terms.tokens import _TOKEN, Tokens, is_plain
 
 NAMES = {
     "ru": ["Сухуми", "Сухум", "Сухума", "Сухуме", "Цхинвали", "Цхинвала", "Цхинвалом",
@@ -116,6 +119,7 @@ UNICODE_TEXT = st.text(
     st.sampled_from(
         "aSß İﬁŉ\n\r’'ÉéΣσς\u0301\u0327\u0308\u1100\u1161\u11a8가ΐ\u00ad\u200b"
         "суго\u0300\u0344\u0958\u093c\u093f\u0640\u064e\u0651\u05b7\u0483\u20dd"
+        "²‿\u200d\x1cⒶ"  # where stdlib re and Unicode disagree on \w and \s
     )
     | st.characters(codec="utf-8"),
     max_size=40,
@@ -136,6 +140,7 @@ def test_fold_maps_every_character_as_folding_one_at_a_time_would(text: str) -> 
 @settings(max_examples=400, deadline=None)
 @given(UNICODE_TEXT)
 @example("Straße İstanbul Dʼiakonov, ſukhum")
+@example("km² a‿b Ⓐ\x1cx")
 def test_tokens_take_any_route_to_the_tokens_of_the_folded_text(text: str) -> None:
     folded = fold(text)
     tokens = Tokens(text)
@@ -144,3 +149,16 @@ def test_tokens_take_any_route_to_the_tokens_of_the_folded_text(text: str) -> No
         for m in _TOKEN.finditer(folded.text)
     ]
     assert [(w, *tokens.span(i, i)) for i, w in enumerate(tokens.words)] == expected
+
+
+def test_plain_text_splits_the_same_under_stdlib_re_and_regex() -> None:
+    # The fast route splits plain text with stdlib re; every character it counts as
+    # plain must be a word character, a space or neither to both engines alike.
+    engines = [(re.compile(r"\w"), re.compile(r"\s")), (regex.compile(r"\w"), regex.compile(r"\s"))]
+    plain = [chr(c) for c in range(0x10000) if is_plain(chr(c))]
+    assert len(plain) > 2000  # Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian …
+    for char in plain:
+        assert char not in DROPPED
+        kinds = {(bool(w.match(char)), bool(s.match(char))) for w, s in engines}
+        assert len(kinds) == 1, hex(ord(char))
+    assert not is_plain("km²") and not is_plain("Суху\u0301ми") and is_plain("Сухуми, 5 мая")
