@@ -61,6 +61,7 @@ POSITIVE = [
      {"Tskhinvali", "Tskhinval"}),
     ("en", "Moscow uses Sukhum instead of Sukhumi.", {"Sukhum", "Sukhumi"}),
     ("en", "Known locally as Tskhinval, the city was shelled overnight.", {"Tskhinval"}),
+    ("en", "Sukhumi (Sukhum in Russian) is the region's main port.", {"Sukhumi", "Sukhum"}),
     # --- Russian
     ("ru", "Грузины называют город Сухуми, абхазы — Сухумом.", {"Сухуми", "Сухумом"}),
     ("ru", "Цхинвал, как его называют осетины, снова обстреляли ночью.", {"Цхинвал"}),
@@ -122,6 +123,8 @@ POSITIVE = [
     ("fr", "Tskhinvali, dite Tskhinval dans la presse russe, a été bombardée.",
      {"Tskhinvali", "Tskhinval"}),
     ("fr", "Moscou écrit Soukhoum plutôt que Soukhoumi.", {"Soukhoum", "Soukhoumi"}),
+    ("fr", "Soukhoumi (Soukhoum en russe) est le principal port de la région.",
+     {"Soukhoumi", "Soukhoum"}),
     # --- Georgian
     ("ka", "ე.წ. სამხრეთ ოსეთის დე ფაქტო ხელისუფლებამ საზღვრის გადაკეტვა გამოაცხადა.",
      {"სამხრეთ ოსეთის"}),

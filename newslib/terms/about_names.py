@@ -21,9 +21,15 @@ rather than the name it gives ("called on Sukhumi to", "called Tskhinvali a pupp
 "heißt Suchum willkommen"), and a participle after a name is no cue where a preposition
 governs the name ("die in Suchum genannten Zahlen", "wurde in Zchinwal genannt").
 
+"So-called" (так называемый, sogenannte, soi-disant, ე.წ.) counts as a cue: it distances
+the writer from a name, and a policy that rewrote «ე.წ. სამხრეთ ოსეთი» into its own
+variant would put the scare quote on the newsroom's word.
+
 Cues are matched on the folded tokens (blind to case, marks, apostrophes and spacing),
 joined by single spaces, and only where one of the language's trigger words occurs: a
-text without any costs one set look-up.
+text without any costs one set look-up. Words too common in this beat to look each one
+up are no triggers: "in Russian", "en russe" before a name are no cue (a bracket or "or"
+after one still pairs it: "Sukhumi (Sukhum in Russian)").
 """
 
 from __future__ import annotations
