@@ -62,6 +62,16 @@ POSITIVE = [
     ("en", "Moscow uses Sukhum instead of Sukhumi.", {"Sukhum", "Sukhumi"}),
     ("en", "Known locally as Tskhinval, the city was shelled overnight.", {"Tskhinval"}),
     ("en", "Sukhumi (Sukhum in Russian) is the region's main port.", {"Sukhumi", "Sukhum"}),
+    # Sentences below were run once before the cues were tuned to them (held out): their
+    # results then are in the branch's report.
+    # buckshee.net, "Tskhinval. Capital"
+    ("en", "In 1934, in honor of Joseph Stalin, the city was named Stalinir, or Staliniri.",
+     {"Stalinir", "Staliniri"}),
+    # buckshee.net, "Tskhinval. Capital"
+    ("en", "In 1961 it was renamed Tskhinvali.", {"Tskhinvali"}),
+    # en.wikipedia.org/wiki/Sukhumi
+    ("en", "Sukhumi's history can be traced to the 6th century BC, when it was settled by "
+     "Greeks, who named it Dioscurias.", {"Dioscurias"}),
     # --- Russian
     ("ru", "Грузины называют город Сухуми, абхазы — Сухумом.", {"Сухуми", "Сухумом"}),
     ("ru", "Цхинвал, как его называют осетины, снова обстреляли ночью.", {"Цхинвал"}),
@@ -94,6 +104,14 @@ POSITIVE = [
     ("ru", "Ахалгори (ახალგორი), он же Ленингор — посёлок городского типа.",
      {"Ахалгори", "ახალგორი", "Ленингор"}),
     ("ru", "Город, по-русски — Сухум, стоит на берегу Чёрного моря.", {"Сухум"}),
+    # ru.frwiki.wiki, «Ахалгори» (held out)
+    ("ru", "Ахалгори (грузинский: ახალგორი) или Ленингор (осетинский и русский: Ленингор) - "
+     "город в Южной Осетии.", {"Ахалгори", "ახალგორი", "Ленингор"}),
+    # ru.frwiki.wiki, «Ахалгори» (held out)
+    ("ru", "В конце 1990 года его переименовали в Ахалгори грузины.", {"Ахалгори"}),
+    # abhazium.ru, «Почему не "Сухуми", а "Сухум"?» (held out)
+    ("ru", "В 1724 на месте Цхуми турки выстроили свою крепость и назвали ее \"Сухум-Кале\".",
+     {"Сухум-Кале"}),
     # --- German
     ("de", "Zchinwali, von den Osseten Zchinwal genannt, liegt am Großen Liachwi.",
      {"Zchinwali", "Zchinwal"}),
@@ -125,6 +143,9 @@ POSITIVE = [
     ("fr", "Moscou écrit Soukhoum plutôt que Soukhoumi.", {"Soukhoum", "Soukhoumi"}),
     ("fr", "Soukhoumi (Soukhoum en russe) est le principal port de la région.",
      {"Soukhoumi", "Soukhoum"}),
+    # laurelhillcemetery.blog/fr (held out)
+    ("fr", "Tskhinval est située sur la grande rivière Liajvi, à environ 100 km au nord-ouest "
+     "de la capitale géorgienne Tbilissi (Tbilisi).", {"Tbilissi", "Tbilisi"}),
     # --- Georgian
     ("ka", "ე.წ. სამხრეთ ოსეთის დე ფაქტო ხელისუფლებამ საზღვრის გადაკეტვა გამოაცხადა.",
      {"სამხრეთ ოსეთის"}),
@@ -157,6 +178,23 @@ NEGATIVE = [
     # ar.ichacha.net (bilingual sentence pairs), English side
     ("en", "The Abkhaz were relatively unarmed at the time and the Georgian troops were able "
      "to march into Sukhumi with relatively little resistance."),
+    # held out: paulturner-mitchell.com; fact-index.com; wikivoyage; en.wikipedia
+    ("en", "Tskhinval is the capital of South Ossetia, a city that is also one of the most "
+     "developed and large."),
+    ("en", "In 1922 Tskhinval was officially recognized as the administrative center of the "
+     "South Ossetian Autonomous Region."),
+    ("en", "It was the Turkish fortress of Sukhum-Kale when Russia occupied it in 1810."),
+    ("en", "Sukhumi is the capital of the rebellious province of Abkhazia in Georgia."),
+    ("en", "Holders of European Union passports require an Entry Permit Letter issued by the "
+     "Ministry of Foreign Affairs in Sukhumi."),
+    ("en", "Pretty much the only way to get to Tskhinvali is to travel south of Vladikavkaz."),
+    ("en", "During the 2008 Russian-Georgian War, Tskhinvali was shelled by the Georgian "
+     "government."),
+    ("fr", "En août 2008, Tskhinvali a été la cible de tirs nocturnes de la part de tireurs "
+     "d’élite géorgiens."),
+    ("ru", "И действительно, в окрестностях Сухума очень много грабов."),
+    ("de", "Zchinwali ist die Hauptstadt der abtrünnigen Region Südossetien."),
+    ("de", "In Zchinwali befinden sich ein lokales Museum und eine medizinische Fakultät."),
     ("ru", "Москва призвала Сухум к сдержанности."),
     ("ru", "Лавров назвал Цхинвал надёжным партнёром."),
     ("ru", "Переговоры в Сухуми, названные в ООН конструктивными, завершились."),
@@ -193,6 +231,12 @@ KNOWN_MISSES = [
     # cue: the adjectives are too common in this beat to look each one up.
     ("fr", 'En bulgare, la ville s\'appelle "Tskhinvali", tandis qu\'en russe, "Tskhinval" est '
      "le plus souvent utilisé.", {"Tskhinvali", "Tskhinval"}),
+    # buckshee.net (held out): a name before "was called" is the thing named, as a rule
+    # ("Staliniri, as Tskhinvali was called"), here it is the name.
+    ("en", "Tskhinval was called in Russian-language sources until the first half of the 20th "
+     "century.", {"Tskhinval"}),
+    # abhazium.ru (held out): "became" a name.
+    ("ru", "Он стал Сухумом.", {"Сухумом"}),
     # laurelhillcemetery.blog/fr: two spellings listed with a bare comma.
     ("fr", "Tskhinvali, Tskhinval ou Chreba est la capitale de la république d’Ossétie du Sud.",
      {"Tskhinvali", "Tskhinval"}),
@@ -356,6 +400,52 @@ KYIV_SENTENCES = [
     ("de", "Das Wort Kiew, das auf die russische Transkription zurückgeht, ist im Deutschen "
      "nach wie vor gefragter.", {"Kiew"}),
     ("de", "Die Delegation traf am Montag in Kyjiw ein.", set()),
+    # Held out (see the note above POSITIVE's held-out sentences):
+    # katapult-magazin.de
+    ("de", '"Kiew" ist die Transkription des russischen Namens der Stadt, Киев.',
+     {"Kiew", "Киев"}),
+    # katapult-magazin.de
+    ("de", "Kyiv ist die englische Transkription, die jedoch international die bekannteste ist.",
+     {"Kyiv"}),
+    # deutsch.news-pravda.com, 24 February 2024
+    ("de", "Das deutsche Außenministerium hat beschlossen, Kiew umzubenennen.", {"Kiew"}),
+    # deutsch.news-pravda.com, 24 February 2024
+    ("de", "Das Ministerium hat beschlossen, die Transliteration des Namens der Hauptstadt der "
+     "Ukraine von Kiew in Kyjiw zu ändern.", {"Kiew", "Kyjiw"}),
+    # dhnet.be
+    ("fr", "Le mouvement visant à désigner la capitale par le nom \"Kyiv\" prend de l'ampleur.",
+     {"Kyiv"}),
+    # lequotidien.com
+    ("fr", "L’orthographe occidentale de la capitale ukrainienne, Kiev, s’est retrouvée au cœur "
+     "d’un dilemme.", {"Kiev"}),
+    # lequotidien.com
+    ("fr", "Il s’agissait d’une translittération russe du véritable nom ukrainien, Kyïv (ou "
+     "Kyiv).", {"Kyïv", "Kyiv"}),
+    # portsmouth.co.uk
+    ("en", "When Ки́їв is transliterated into the Latin alphabet, it is regularly referred to "
+     "as Kiev or Kyiv.", {"Ки́їв", "Kiev", "Kyiv"}),
+    # portsmouth.co.uk
+    ("en", "Kiev was the historic English-language name for the city but its usage is now "
+     "easing.", {"Kiev"}),
+    # wikispooks.com
+    ("en", "Putin may circle Kyiv with tanks.", set()),
+    # republicworld.com
+    ("en", "The first Russian troops appeared on the outskirts of Kyiv on Thursday.", set()),
+]  # fmt: skip
+
+# Held-out Kyiv sentences the cues miss: strict xfails.
+KYIV_MISSES = [
+    # katapult-magazin.de: "schreibt" is no cue.
+    ("de", 'Warum schreibt KATAPULT trotzdem "Kyjiw"?', {"Kyjiw"}),
+    # dhnet.be: "vient du russe" after the name is no cue.
+    ("fr", "Il est dérivé de la langue ukrainienne, tandis que Kiev vient du russe.", {"Kiev"}),
+    # inews.co.uk: "adopted Kyiv instead" is no pair (the first is, by "spelling").
+    ("en", "Britons will be more used to the “Kiev” spelling, but most UK media outlets have "
+     "recently adopted “Kyiv” instead.", {"Kiev", "Kyiv"}),
+    # portsmouth.co.uk, wikispooks.com: "title of", "a switch to" are no cues.
+    ("en", "The conflict has encouraged a shift to the official romanised title of Kyiv.",
+     {"Kyiv"}),
+    ("en", "The Ukrainian government legally approved a switch to Kyiv in 1995.", {"Kyiv"}),
 ]  # fmt: skip
 
 
@@ -371,6 +461,14 @@ def test_the_renaming_of_kyiv_in_the_press(
     kyiv: Gazetteer, lang: str, text: str, expected: set[str]
 ) -> None:
     assert scan_text(text, lang=lang, gazetteer=kyiv)
+    assert about(text, lang, kyiv) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [pytest.param(*case, marks=pytest.mark.xfail(strict=True)) for case in KYIV_MISSES],
+)
+def test_kyiv_misses(kyiv: Gazetteer, lang: str, text: str, expected: set[str]) -> None:
     assert about(text, lang, kyiv) == expected
 
 

@@ -78,7 +78,9 @@ _PAIRS = re.compile(
             (?:spelled|spelt|written|known\s+as|called|named|rendered\s+as)\s*["“«']?
       | [,–—-]?\s*or\s+(?:even\s+)?["“«']?
       | ,?\s*(?:rather\s+than|instead\s+of|not)\s+["“«']?
-      | \s*[(\[]\s*(?:or\s+|also\s+|formerly\s+|aka\s+|a\.k\.a\.\s+)?["“«']?
+      # "Sukhumi (Georgian: Sokhumi)", «Ахалгори (грузинский: ახალგორი)», "Kyïv (ou Kyiv)"
+      | \s*[(\[]\s*(?:(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*)?
+            (?:(?:or|ou|oder|или|also|aussi|auch|также|formerly|aka|a\.k\.a\.)\s+)?["“«']?
       | \s*/\s*
       | \s+(?:is|was|ist|war|est|était|это)\s+  # "the Georgian name for Sukhumi is Sokhumi"
       | ,?\s*(?:или|он\s+же|она\s+же|также|ранее|прежде|иначе|вместо|а\s+не)\s*(?:—\s*)?["“«']?
@@ -189,6 +191,8 @@ _EN = _Table(
         r"(?:name|names|spelling|spellings|transliteration|transliterations|rendering"
         r"|romanisation|romanization|variant|variants|toponym)"
         r"|, as (?:\S+ ){1,3}(?:call|calls|called|spell|spells|spelled|know|knew|name|names)"
+        # the "Kiev" spelling
+        r"|spelling|spellings|transliteration|romanisation|romanization|rendering"
         r")(?: \S+)?$"
     ),
     not_named=r"^(?:a|an|the|its|their|his|her|our|your|one|home|on|upon|off|for|back|up"
@@ -264,7 +268,7 @@ _DE = _Table(
     triggers={
         *_forms("nenn", "e st t en te ten"),
         *"heißt heisst hieß hiess heißen heissen benannt umbenannt getauft".split(),
-        *"bekannt bezeichnet genannt geschrieben buchstabiert".split(),
+        *"bekannt bezeichnet genannt geschrieben buchstabiert umzubenennen umbenennen".split(),
         *_forms("genannte sogenannte", "n r s m"),
         *_DE_LANGS.split(),
         *_DE_NOUNS.split(),
@@ -287,7 +291,8 @@ _DE = _Table(
         rf"{_PAUSE}{_OPEN}$"
     ),
     after=(
-        rf"^{_CLOSE}(?:(?:genannt|geschrieben|bezeichnet|bekannt|buchstabiert)"
+        rf"^{_CLOSE}(?:(?:genannt|geschrieben|bezeichnet|bekannt|buchstabiert|umbenannt"
+        r"|umzubenennen|umbenennen)"
         r"|(?:heißt|heisst) [.,;:!?)»“”\"]"
         r"|(?:ist|war) (?:\S+ ){0,6}(?:name|schreibweise|transkription|bezeichnung|form)"
         r")(?: \S+)?$"
@@ -308,6 +313,8 @@ _FR_ADJECTIVES = (
     r"|ukrainienne|français|française|anglais|anglaise|ancien|ancienne|nouveau|nouvelle"
     r"|actuel|actuelle|local|locale))*"
 )
+# One more word after a name's noun: «l'orthographe occidentale de la capitale».
+_FR_FREE_WORD = r"(?: (?!(?:de|du|des|d|à|au|aux|en|dans|pour|par|sur|et|ou)\b)[^\W\d_]+)?"
 _FR_ASIDE = r"(?: (?:aussi|également|encore|parfois|souvent|désormais|officiellement|toujours))*"
 _FR = _Table(
     triggers={
@@ -330,8 +337,8 @@ _FR = _Table(
         r"|dites?"
         r"|soi - disante?s?|prétendue?s?"
         r"|anciennement|autrefois|jadis"
-        rf"|(?<! au )(?:{_alternatives(_FR_NOUNS.split())}){_FR_ADJECTIVES}"
-        r"(?: (?:de la ville|du village|de la capitale|de la région))?"
+        rf"|(?<! au )(?:{_alternatives(_FR_NOUNS.split())}){_FR_ADJECTIVES}{_FR_FREE_WORD}"
+        r"(?: (?:de la ville|du village|de la capitale|de la région)(?: \S+)?)?"
         r"(?: (?:de|d '|est|était|devient|reste))?"
         r")"
         rf"{_PAUSE}{_OPEN}$"
