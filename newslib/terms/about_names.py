@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter, eq
 from typing import Protocol
 
 from newslib.terms.fold import has_dropped, without_dropped
@@ -403,10 +404,12 @@ def names_about_names(tokens: Tokens, mentions: Sequence[Named], lang: str) -> s
     triggers = _TRIGGERS.get(lang)
     if triggers is not None and not tokens.unique.isdisjoint(triggers):
         _mark_cues(tokens, mentions, _cues(lang), about, glossed)
-    for i, (left, right) in enumerate(itertools.pairwise(mentions)):
+    entities = list(map(attrgetter("entity"), mentions))
+    # Neighbours of one entity, found in C: most neighbours name different entities.
+    for i in itertools.compress(itertools.count(), map(eq, entities, entities[1:])):
+        left, right = mentions[i], mentions[i + 1]
         if (
-            left.entity == right.entity
-            and right.start - left.end <= _PAIR_REACH
+            right.start - left.end <= _PAIR_REACH
             and _other_spelling(left, right)
             and _PAIRS.match(_between(text, left, right))
         ):
@@ -454,8 +457,8 @@ def _mark_cues(
 ) -> None:
     """Mark the mentions a cue stands before or after."""
     words, bounds = tokens.words, tokens.bounds
-    starts = [m.start for m in mentions]
-    ends = [m.end for m in mentions]
+    starts = list(map(attrgetter("start"), mentions))
+    ends = list(map(attrgetter("end"), mentions))
     for word in cues.triggers & tokens.unique:
         for t in tokens.positions(word):
             trigger = bounds[2 * t]

@@ -124,7 +124,9 @@ def variant_rule(
         target = target_of(mention, tag)
         choice = _choose_form(text, mentions, index, readings, target, lang)
         suggestion = match_case(mention.surface, choice.form)
-        if suggestion == without_dropped(mention.surface):
+        if suggestion == mention.surface or (
+            not mention.surface.isascii() and suggestion == without_dropped(mention.surface)
+        ):
             continue
         yield _finding(
             lines,

@@ -79,17 +79,19 @@ def is_plain(text: str) -> bool:
     return _plain_text()(text) is None
 
 
-def _splitter(text: str) -> Callable[[str], list[str]] | None:
-    """How to split NFC *text* that folding drops nothing from; ``None`` for other text."""
-    if not unicodedata.is_normalized("NFC", text):
-        return None
-    if is_plain(text):
-        return _PLAIN_SPLIT.split
-    return None if has_dropped(text) else _SPLIT.split
+def _plain_tokens(text: str, tokens: set[str]) -> bool:
+    """True when the *tokens* stdlib re split *text* into are the regex module's too: no
+    token holds a character outside plain text (see :func:`is_plain`), and no separator
+    is one only to re. Cheaper than searching the text: a text repeats its words."""
+    if any(char in text for char in "\x1c\x1d\x1e\x1f"):
+        return False
+    joined = "".join(tokens)
+    return joined.isascii() or _plain_text()(joined) is None
 
 
-def _folded_tokens(text: str) -> tuple[list[str], list[int]]:
-    """The folded tokens of *text*, and bounds: token i spans bounds[2i] .. bounds[2i + 1].
+def _folded_tokens(text: str) -> tuple[list[str], list[int], set[str]]:
+    """The folded tokens of *text*, bounds (token i spans bounds[2i] .. bounds[2i + 1]),
+    and the set of the tokens.
 
     Three routes to the same tokens, the cheapest that is exact:
     * NFC text whose characters each fold to one (nearly all): fold it all in C, split,
@@ -100,22 +102,30 @@ def _folded_tokens(text: str) -> tuple[list[str], list[int]]:
       mark): fold the text with :func:`~newslib.terms.fold.fold`, split, and map the
       offsets back.
 
-    Plain text (:func:`is_plain`) is split by stdlib re, the rest by the regex module.
+    The first two split with stdlib re, and again with the regex module if a token is
+    not plain text (:func:`is_plain`).
     """
-    split = _splitter(text)
-    if split is not None:
+    if unicodedata.is_normalized("NFC", text):
         folded = text.casefold()
-        if len(folded) == len(text):
-            parts = split(unify_apostrophes(folded))  # separator, token, …, separator
-            return parts[1::2], list(accumulate(map(len, parts)))
-        parts = split(text)
-        raw = parts[1::2]
-        fold_of = {token: token.translate(MARKS).casefold() for token in set(raw)}
-        if all(word == token or _TOKEN.fullmatch(word) for token, word in fold_of.items()):
-            return list(map(fold_of.__getitem__, raw)), list(accumulate(map(len, parts)))
+        whole = len(folded) == len(text)
+        source = unify_apostrophes(folded) if whole else text
+        parts = _PLAIN_SPLIT.split(source)  # separator, token, …, separator
+        unique = set(parts[1::2])
+        plain = _plain_tokens(text, unique)
+        if plain or not has_dropped(text):
+            if not plain:  # split again, the way the names were
+                parts = _SPLIT.split(source)
+                unique = set(parts[1::2])
+            bounds = list(accumulate(map(len, parts)))
+            if whole:
+                return parts[1::2], bounds, unique
+            fold_of = {token: token.translate(MARKS).casefold() for token in unique}
+            if all(word == token or _TOKEN.fullmatch(word) for token, word in fold_of.items()):
+                return list(map(fold_of.__getitem__, parts[1::2])), bounds, set(fold_of.values())
     slowly = fold(text)
     parts = _SPLIT.split(slowly.text)
-    return parts[1::2], slowly.origins(list(accumulate(map(len, parts))))
+    words = parts[1::2]
+    return words, slowly.origins(list(accumulate(map(len, parts)))), set(words)
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -132,8 +142,7 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words, self.bounds = _folded_tokens(text)
-        self.unique = set(self.words)
+        self.words, self.bounds, self.unique = _folded_tokens(text)
 
     def __len__(self) -> int:
         return len(self.words)
