@@ -13,6 +13,12 @@ Rules:
 ``derived``
     An adjective or demonym of a name the policy chooses a variant for (цхинвальский):
     reported as derived, at info level, and never changed — it names neither usage.
+
+A suggestion is the policy's variant as the gazetteer spells it, in the surface's letter
+case. Marks the writer added, which matching ignores (a stress mark: Суху́ми, Arabic
+harakat, a tatweel), are not carried over: a fix replaces the whole marked word, and the
+new word has other letters for a mark to sit on. A surface that differs from the
+suggestion only by such marks is no finding.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from newslib.article.model import primary_language
-from newslib.terms.fold import fold_name
+from newslib.terms.fold import fold_name, without_dropped
 from newslib.terms.gazetteer import Gazetteer, Variant
 from newslib.terms.lines import LineIndex
 from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, sentence_start
@@ -144,7 +150,9 @@ def variant_rule(
         target = target_of(mention, tag)
         choice = _choose_form(text, mentions, index, readings, target, lang)
         suggestion = match_case(mention.surface, choice.form)
-        if suggestion == mention.surface:
+        if suggestion == mention.surface or (
+            not mention.surface.isascii() and suggestion == without_dropped(mention.surface)
+        ):
             continue
         yield _finding(
             lines,

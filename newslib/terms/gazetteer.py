@@ -17,7 +17,7 @@ from newslib.article.model import EntityKind, primary_language
 from newslib.errors import UnknownEntityError
 from newslib.terms.fold import fold_name
 
-__all__ = ["Context", "Gazetteer", "GazetteerEntity", "Variant", "script_of"]
+__all__ = ["GEONAMES_TAGS", "Context", "Gazetteer", "GazetteerEntity", "Variant", "script_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,8 @@ class GazetteerEntity:
         return self.id
 
 
-_GEONAMES_TAGS = frozenset({"geonames", "preferred", "short", "colloquial", "historic"})
+# The usage tags a GeoNames merge gives its names (see newslib.terms.geonames).
+GEONAMES_TAGS = frozenset({"geonames", "preferred", "short", "colloquial", "historic"})
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,16 @@ class Gazetteer:
             raise UnknownEntityError(
                 f"no entity {entity_id!r} in the gazetteer; see 'newslib terms show'"
             ) from None
+
+    def usage_tags(self) -> frozenset[str]:
+        """Every usage tag some variant carries (this reads every entity)."""
+        return frozenset(
+            tag
+            for entity in self
+            for variants in entity.names.values()
+            for variant in variants
+            for tag in variant.usage
+        )
 
     def __iter__(self) -> Iterator[GazetteerEntity]:
         return iter(self.entities.values())
@@ -149,7 +160,7 @@ def _contested(entities: Iterable[GazetteerEntity]) -> frozenset[str]:
         entity.id
         for entity in entities
         if any(len(variants) > 1 for variants in entity.names.values())
-        and any(v.usage - _GEONAMES_TAGS for vs in entity.names.values() for v in vs)
+        and any(v.usage - GEONAMES_TAGS for vs in entity.names.values() for v in vs)
     )
 
 

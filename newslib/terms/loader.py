@@ -18,7 +18,7 @@ import yaml
 from newslib.article.model import ENTITY_ID, EntityKind
 from newslib.errors import GazetteerError
 from newslib.fsio import read_text
-from newslib.terms import declension, gazetteer
+from newslib.terms import declension, fold, gazetteer
 from newslib.terms.cache import cached_gazetteer, code_fingerprint
 from newslib.terms.declension import CLASSES, forms
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant, script_of
@@ -64,7 +64,8 @@ def load_gazetteer(
 
 def gazetteer_from_yaml(text: str, *, path: str | Path = "<string>") -> Gazetteer:
     """Parse and validate gazetteer YAML (or take it from the cache)."""
-    code = code_fingerprint(__file__, gazetteer.__file__, declension.__file__)
+    # fold.py folds the derived words the gazetteer indexes.
+    code = code_fingerprint(__file__, gazetteer.__file__, declension.__file__, fold.__file__)
     digest = hashlib.sha256(f"{FORMAT_VERSION}\n{code}\n{text}".encode()).hexdigest()
 
     def build() -> Gazetteer:

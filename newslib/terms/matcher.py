@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -296,8 +297,9 @@ def _automaton_from(data: bytes, sizes: list[int], arguments: list[int]) -> ahoc
     return ahocorasick.Automaton(chunks, *arguments, None)
 
 
-_PYAHOCORASICK = version("pyahocorasick")
-# The code that decides what the automaton holds: part of its cache key.
+# What decides what the automaton holds, part of its cache key: the code, and the Unicode
+# data that folds names (Python's) and splits them into tokens (the regex module's).
+_LIBRARIES = f"{version('pyahocorasick')}-{version('regex')}-{unicodedata.unidata_version}"
 _SOURCES = (__file__, tokens_module.__file__, fold_module.__file__, common_words.__file__)
 _MEMORY: dict[str, CompiledNames] = {}
 
@@ -308,7 +310,7 @@ def compiled(gazetteer: Gazetteer) -> CompiledNames:
     found = _MEMORY.get(key)
     if found is not None:
         return found
-    folder = entry_dir(key) / f"matcher-{_PYAHOCORASICK}-{code_fingerprint(*_SOURCES)}"
+    folder = entry_dir(key) / f"matcher-{_LIBRARIES}-{code_fingerprint(*_SOURCES)}"
     names = disk_cached(
         folder, lambda: CompiledNames.build(gazetteer), CompiledNames.load, CompiledNames.save
     )

@@ -14,7 +14,9 @@ specific first:
 6. the subject at the start of a sentence, before its verb: nominative.
 
 Every guess carries a confidence; callers apply only confident guesses unless told
-otherwise. Without pymorphy3 (the ``ru`` extra) only rules 1 and 2 apply.
+otherwise. Without pymorphy3 (the ``ru`` extra) only rules 1 and 2 apply. Context words
+are read as matching reads names: a stress mark or a soft hyphen inside one ("в
+го́роде") is part of the word, and dropped before the word is looked up.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from newslib.article.model import primary_language
+from newslib.terms.fold import DROPPED, without_dropped
 
 __all__ = [
     "CaseGuess",
@@ -98,7 +101,8 @@ _PREPOSITION_WORDS = frozenset(w for key in _RU_PREPOSITIONS for w in key.split(
 # «в г. Сухуми»: abbreviated heads, any case; their full stop ends no sentence.
 _ABBREVIATED_HEADS = frozenset("г гор пос пгт дер ст".split())
 _SENTENCE_END = re.compile(r"[.!?…;:«»\"“”()\[\]—–]|\n\s*\n")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LETTERS = rf"(?:[^\W\d_][{re.escape(DROPPED)}]*)+"  # a stress mark is part of its word
+_WORD = re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")
 _YEAR_BEFORE = re.compile(r"\d\s*гг?\.\s*$")
 _DASH_AFTER = re.compile(r"[^\S\n]*[—–][^\S\n]*(\w)")
 _DASH_BEFORE = re.compile(r"(\w+)[^\S\n]*[—–][^\S\n]*$")
@@ -126,7 +130,7 @@ def infer_case(
     if _YEAR_BEFORE.search(text, max(0, start - 12), start):
         return None  # «в 2008 г. Сухуми …»: a year, not a town, stands before the name
     matches = list(_WORD.finditer(text, sentence_start(text, start), start))
-    words = [m.group().lower() for m in matches]
+    words = [without_dropped(m.group()).lower() for m in matches]
     named = {i for i, m in enumerate(matches) if any(s <= m.start() < e for s, e in names)}
     return (
         _preposition(words)
@@ -312,7 +316,7 @@ def _subject(words: list[str], text: str, end: int) -> CaseGuess | None:
     following = _WORD.search(text, end)
     if following is None or following.start() - end > 3:
         return None
-    parse = _best(following.group().lower())
+    parse = _best(without_dropped(following.group()).lower())
     if parse is not None and ({"VERB"} & set(parse.tag.grammemes)) and "3per" in str(parse.tag):
         return CaseGuess("nom", 0.85, f"the subject of «{following.group()}»: nominative")
     if parse is not None and "VERB" in parse.tag.grammemes and "past" in parse.tag.grammemes:

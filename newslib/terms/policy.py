@@ -2,13 +2,33 @@
 
 A policy is data (YAML). It may inherit from another policy; the child's settings
 override the parent's key by key (per language, per entity, per rule).
+
+Usage tags (in ``prefer``, an entity's ``prefer`` and ``allow``) are checked when the
+policy is read: a tag no gazetteer variant carries would silently prefer nothing, so a
+misspelt one (``russian-usgae``) is an error at its file, line and column, with the
+nearest known tag as the hint. The known tags are those of the shipped gazetteer, the
+ones a GeoNames merge writes (``geonames``, ``preferred``, ``short``, ``colloquial``,
+``historic``), and those the policy declares under ``usage_tags`` for a gazetteer of its
+own; declared tags are inherited, so a newsroom declares them once, in its base policy::
+
+    name: desk
+    inherits: georgian-official
+    usage_tags: [ap-style]        # tags of the newsroom's gazetteer
+    prefer: {en: [ap-style, georgian-official]}
+
+The check is made when the policy is read, not against the gazetteer a check later runs
+with: a policy is read once and used with any gazetteer, and a preference for a tag that
+gazetteer lacks is a fallback, not a mistake (``georgian-official`` prefers
+``international`` where a variant has it).
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -18,9 +38,18 @@ import yaml
 from newslib.article.model import primary_language
 from newslib.errors import PolicyError, UnknownPolicyError, UsageError
 from newslib.fsio import read_text
+from newslib.terms.gazetteer import GEONAMES_TAGS
 from newslib.yamlio import Reader, compose
 
-__all__ = ["SHIPPED_POLICIES", "Policy", "Rule", "Severity", "Treatment", "load_policy"]
+__all__ = [
+    "SHIPPED_POLICIES",
+    "Policy",
+    "Rule",
+    "Severity",
+    "Treatment",
+    "known_usage_tags",
+    "load_policy",
+]
 
 SHIPPED_POLICIES = ("as-written", "georgian-official", "russian-usage")
 
@@ -62,6 +91,8 @@ class Policy:
     severity: Mapping[Rule, Severity] = field(default_factory=dict)
     quotations: Treatment = Treatment.REPORT
     names_about_names: Treatment = Treatment.IGNORE
+    # Usage tags of a gazetteer of the newsroom's own, declared so the policy may name them.
+    usage_tags: frozenset[str] = frozenset()
 
     def preferred(self, entity_id: str, lang: str) -> tuple[str, ...]:
         """The usage tags this policy prefers for *entity_id* in *lang*, best first.
@@ -132,21 +163,34 @@ def _is_file(name: str) -> bool:
         return False
 
 
+@cache
+def known_usage_tags() -> frozenset[str]:
+    """The usage tags of the shipped gazetteer and of GeoNames merges."""
+    from newslib.terms.loader import shipped_gazetteer
+
+    return shipped_gazetteer().usage_tags() | GEONAMES_TAGS
+
+
 class _PolicyReader(Reader):
     def __init__(self, path: str) -> None:
         super().__init__(path, PolicyError)
+        self.known: frozenset[str] = frozenset()
 
     def policy(self, node: yaml.Node, chain: tuple[str, ...]) -> Policy:
         fields = self.mapping(
             node,
             required=("name",),
             optional=(
-                "description", "inherits", "prefer", "entities", "allow", "severity",
-                "quotations", "names_about_names",
+                "description", "inherits", "usage_tags", "prefer", "entities", "allow",
+                "severity", "quotations", "names_about_names",
             ),
             what="the policy",
         )  # fmt: skip
         parent = self.parent(fields["inherits"], chain) if "inherits" in fields else Policy("")
+        declared = parent.usage_tags
+        if "usage_tags" in fields:
+            declared |= {self.string(tag) for tag in self.sequence(fields["usage_tags"])}
+        self.known = known_usage_tags() | declared
         prefer = dict(parent.prefer)
         if "prefer" in fields:
             prefer.update(self.preferences(fields["prefer"]))
@@ -168,7 +212,7 @@ class _PolicyReader(Reader):
             description=self.optional_string(fields.get("description")) or parent.description,
             prefer=prefer,
             entities=entities,
-            allow=frozenset(self.string(tag) for tag in self.sequence(fields["allow"]))
+            allow=frozenset(self.tag(tag) for tag in self.sequence(fields["allow"]))
             if "allow" in fields
             else parent.allow,
             severity=severity,
@@ -178,6 +222,7 @@ class _PolicyReader(Reader):
             names_about_names=self.choice(fields["names_about_names"], Treatment)
             if "names_about_names" in fields
             else parent.names_about_names,
+            usage_tags=declared,
         )
 
     def parent(self, node: yaml.Node, chain: tuple[str, ...]) -> Policy:
@@ -199,11 +244,25 @@ class _PolicyReader(Reader):
     def preferences(self, node: yaml.Node) -> dict[str, tuple[str, ...]]:
         """``{language or '*': [usage tags, best first]}``; a bare list means every language."""
         if isinstance(node, yaml.SequenceNode):
-            return {"*": tuple(self.string(tag) for tag in self.sequence(node))}
+            return {"*": tuple(self.tag(tag) for tag in self.sequence(node))}
         return {
-            lang: tuple(self.string(tag) for tag in self.sequence(tags))
+            lang: tuple(self.tag(tag) for tag in self.sequence(tags))
             for lang, _, tags in self.any_mapping(node)
         }
+
+    def tag(self, node: yaml.Node) -> str:
+        """A usage tag, which must be known (see the module docstring)."""
+        tag = self.string(node)
+        if tag not in self.known:
+            close = difflib.get_close_matches(tag, sorted(self.known), n=1)
+            known = (
+                f"did you mean {close[0]!r}?"
+                if close
+                else "known: " + ", ".join(sorted(self.known))
+            )
+            own = "a tag of your own gazetteer is declared under 'usage_tags'"
+            self.fail(node, f"unknown usage tag {tag!r}", f"{known} {own}")
+        return tag
 
     def choice(self, node: yaml.Node, enum: type[_E]) -> _E:
         value = self.string(node)

@@ -2,12 +2,12 @@
 
 A mention knows its span, the entity, the variant (and the other variants the same
 surface could be, like Очамчире), whether it stands inside a quotation, and whether the
-text is talking about the name itself ("Tskhinvali, also spelled Tskhinval").
+text is talking about the name itself ("Tskhinvali, also spelled Tskhinval", "the city
+Georgians call Sukhumi": see :mod:`newslib.terms.about_names`).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from newslib.article.model import primary_language
+from newslib.terms.about_names import names_about_names
 from newslib.terms.common_words import COMMON_WORDS, NO_WORDS
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, Variant
@@ -27,22 +28,6 @@ __all__ = ["Mention", "Spans", "machine_text_spans", "quotation_spans", "scan"]
 # How far (in characters) a context word may be from an ambiguous name.
 CONTEXT_WINDOW = 250
 
-# What joins two names of one entity when the text discusses the names themselves.
-_ABOUT_NAMES = re.compile(
-    r"""^\s*(?:
-        ,?\s*(?:also|otherwise|formerly|previously|now|or)?\s*
-            (?:spelled|spelt|written|known\s+as|called|named|rendered\s+as)\s*["“«']?
-      | ,?\s*or\s+["“«']?
-      | \s*\(\s*(?:or\s+|also\s+|formerly\s+|aka\s+)?["“«']?
-      | \s*/\s*
-      | ,?\s*(?:или|он\s+же|также|ранее|прежде|иначе)\s*(?:—\s*)?["“«']?
-      | ,?\s*(?:также\s+)?(?:известн\w*\s+как|называем\w*|пишут)\s*["“«']?
-      | ,?\s*(?:oder|auch|früher|bzw\.)\s*(?:genannt|geschrieben)?\s*["“«„']?
-      | ,?\s*(?:ou|aussi|anciennement|dit)\s*(?:appelée?|écrit)?\s*["“«']?
-      | ,?\s*(?:ანუ|იგივე)\s*["“«„']?
-    )\s*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _QUOTE_MARK = re.compile('[“”«»„"]')
 # Addresses and tags: what a name inside them spells is not prose, and not to be changed.
@@ -147,7 +132,10 @@ def scan(
         if _counts(match, reading.context, certain, words)
     ]
     mentions = _with_derived(tokens, mentions, gazetteer, primary, covers, machine_text)
-    return _mark_names_about_names(text, mentions)
+    about = names_about_names(tokens, mentions, primary) if mentions else set()
+    if not about:
+        return mentions
+    return [m._replace(about_name=True) if i in about else m for i, m in enumerate(mentions)]
 
 
 def _with_derived(
@@ -339,15 +327,3 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         elif char in _QUOTE_PAIRS:
             stack.append((char, index))
     return spans
-
-
-def _mark_names_about_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    about: set[int] = set()
-    for i, (left, right) in enumerate(itertools.pairwise(mentions)):
-        if left.entity != right.entity or left.variant == right.variant:
-            continue
-        if _ABOUT_NAMES.match(text[left.end : right.start]):
-            about.update((i, i + 1))
-    if not about:
-        return mentions
-    return [m._replace(about_name=True) if i in about else m for i, m in enumerate(mentions)]
