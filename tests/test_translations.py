@@ -346,3 +346,11 @@ def test_a_file_that_is_not_a_memory_is_one_clear_error(tmp_path: Path) -> None:
     path.write_text("Talks in Sukhumi.\n" * 200, "utf-8")
     with pytest.raises(UsageError, match=r"notes.txt: not a translation memory .*--memory"):
         TranslationMemory(path)
+
+
+@pytest.mark.parametrize("timeout", ["-1", "0", "nan", "1e9"])
+def test_a_bad_timeout_is_one_clear_error(timeout: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from newslib.cli import main
+
+    code = main(["translate", SEED_ID, "--to", "ru", "--engine", "libre", "--timeout", timeout])
+    assert code == 2 and "timeout" in capsys.readouterr().err

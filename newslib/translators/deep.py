@@ -31,6 +31,7 @@ from newslib.errors import (
     TranslatorResponseError,
     TranslatorTimeout,
     TranslatorUnavailable,
+    UsageError,
 )
 
 __all__ = ["LIMITS", "DeepTranslator", "split_sentences"]
@@ -170,6 +171,11 @@ class DeepTranslator:
     ) -> None:
         if name not in _CLIENTS:
             raise TranslatorUnavailable(f"deep-translator has no engine {name!r} here")
+        if not 0 < timeout <= 600 or retries < 0 or backoff < 0:
+            raise UsageError(
+                f"timeout {timeout:g} s, {retries} retries, backoff {backoff:g} s: the timeout "
+                "must be above 0 and at most 600 s, and retries and backoff not negative"
+            )
         self.name = name
         self.url = url
         self.api_key = api_key
