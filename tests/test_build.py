@@ -368,8 +368,12 @@ def test_a_build_killed_before_its_manifest_is_repaired_after_a_revert(
     original = config.read_text("utf-8")
     config.write_text(original.replace("policy: georgian-official", "policy: russian-usage"))
 
-    def killed(path: Path, document: object) -> None:
-        raise KeyboardInterrupt  # the process dies here
+    write = builder._write_manifest
+
+    def killed(path: Path, document: dict[str, object]) -> None:
+        if path == out / "manifest.json":
+            raise KeyboardInterrupt  # the process dies here, after the links switched
+        write(path, document)
 
     monkeypatch.setattr(builder, "_write_manifest", killed)
     with pytest.raises(KeyboardInterrupt):
@@ -401,3 +405,23 @@ def test_a_manifest_is_never_a_source_of_paths(content: Path, tmp_path: Path) ->
     newslib.build(content, out, jobs=1)
     assert (leak / "secret.html").stat().st_nlink == 1  # never linked into the site
     assert "secret" not in (out / "ru" / f"{SEED_ID}.html").read_text("utf-8")
+
+
+def test_each_edition_carries_the_manifest_of_its_files(content: Path, tmp_path: Path) -> None:
+    """The link switches to the files and the manifest that describes them in one rename."""
+    import hashlib
+
+    out = tmp_path / "site"
+    newslib.build(content, out, jobs=1)
+    for edition in EDITIONS:
+        own = json.loads((out / edition / "manifest.json").read_text("utf-8"))
+        assert own["edition"] == edition
+        listed = {Path(e["path"]).name: e["sha256"] for e in own["entries"]}
+        on_disk = {p.name for p in (out / edition).iterdir()} - {"manifest.json"}
+        assert set(listed) == on_disk
+        for name, digest in listed.items():
+            assert hashlib.sha256((out / edition / name).read_bytes()).hexdigest() == digest
+    top = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert {e["path"] for e in top["entries"] if e["format"] == "manifest"} == {
+        f"{edition}/manifest.json" for edition in EDITIONS
+    }

@@ -181,11 +181,19 @@ def _build(
                 edition_jobs = [j for j in all_jobs if j.edition.id == edition.id]
                 folder = staging[edition.id]
                 files = _write_index(project, edition, folder, edition_jobs, facts)
-                _switch(out / edition.id, folder)
-                del staging[edition.id]  # published: no longer ours to clean up
                 previous.edition_files[edition.id] = [
                     _file_entry(edition, name, (folder / name).read_bytes()) for name in files
                 ]
+                # The edition's own manifest travels with it: the link switches to files and
+                # the manifest that describes them in one rename.
+                own = [e for job in edition_jobs for e in entries[job.key]]
+                own += previous.edition_files[edition.id]
+                _write_manifest(folder / MANIFEST, {"edition": edition.id, "entries": own})
+                previous.edition_files[edition.id].append(
+                    _file_entry(edition, MANIFEST, (folder / MANIFEST).read_bytes())
+                )
+                _switch(out / edition.id, folder)
+                del staging[edition.id]  # published: no longer ours to clean up
     except OSError as exc:
         if isinstance(exc, NewslibError) or not is_disk_full(exc):
             raise
@@ -275,7 +283,7 @@ def _stage(
 
 def _file_entry(edition: Edition | None, name: str, data: bytes) -> dict[str, Any]:
     """A manifest entry for a file that is no article's page: an index, a feed, an asset."""
-    kind = {"index.html": "index", "feed.atom": "atom"}.get(name, "asset")
+    kind = {"index.html": "index", "feed.atom": "atom", MANIFEST: "manifest"}.get(name, "asset")
     return {
         "article": None,
         "revision": None,
