@@ -412,3 +412,45 @@ def test_standard_input_is_held_to_what_files_are(data: bytes, problem: str) -> 
         input=data, capture_output=True, cwd=ROOT,
     )  # fmt: skip
     assert done.returncode == 2 and problem in done.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["fix", "story.txt", "--policy", "georgian-official"],
+        ["checkout", SEED_ID, "-o", "copy.yaml"],
+        ["build", "--out", "site"],
+        ["save", "draft.yaml", "--author", "Me", "--kind", "update", "--expect", "2"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_folder_the_user_may_not_write_is_one_line_and_exit_2(
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Run as root, the suite cannot make a folder unwritable: the OS's refusal is imitated
+    where newslib creates files (temporary files, folders, hard links)."""
+    from newslib.cli import main
+
+    shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns(".lock"))
+    (tmp_path / "story.txt").write_text("Talks in Sukhum.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["checkout", SEED_ID, "-o", "draft.yaml"]) == 0
+    draft = Path("draft.yaml")
+    draft.write_text(draft.read_text("utf-8").replace("broad range", "wide range", 1), "utf-8")
+    capsys.readouterr()
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise PermissionError(errno.EACCES, "Permission denied", str(args[0]) if args else "")
+
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    monkeypatch.setattr(Path, "mkdir", refused)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newslib: error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err and "Permission denied" in err
