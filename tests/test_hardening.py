@@ -454,3 +454,14 @@ def test_a_folder_the_user_may_not_write_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.startswith("newslib: error: ") and err.count("\n") == 1, err
     assert "Traceback" not in err and "Permission denied" in err
+
+
+@pytest.mark.parametrize("argument", ["\udcff.txt", "story\x00.txt"])
+def test_an_argument_that_is_not_utf_8_is_one_line(
+    argument: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The shell hands undecodable bytes over as surrogates; they name no text or file."""
+    from newslib.cli import main
+
+    assert main(["terms", "forms", argument]) == 2
+    assert "argument 3 is not valid UTF-8" in capsys.readouterr().err

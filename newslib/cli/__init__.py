@@ -24,7 +24,16 @@ __all__ = ["main"]
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    for number, argument in enumerate(given, 1):
+        if "\x00" in argument or any("\ud800" <= c <= "\udfff" for c in argument):
+            print(  # a NUL, or bytes that are not UTF-8: no file or text is named so
+                f"newslib: error: argument {number} is not valid UTF-8 text; write it in "
+                "UTF-8 (or rename the file it names)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    args = parser.parse_args(given)
     command: Command | None = getattr(args, "command", None)
     if command is None:
         parser.print_help(sys.stderr)
