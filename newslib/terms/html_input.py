@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 
 from newslib.errors import InputError
 from newslib.terms.policy import Rule
-from newslib.terms.prose import Prose, ProseBuilder, Toggle, parse_directive
+from newslib.terms.prose import Prose, ProseBuilder, obey, parse_directive
 
 __all__ = ["escape_html", "read_html"]
 
@@ -242,13 +242,5 @@ class _Reader(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         directive = parse_directive(data, source=self.source, offset=self.here(), path=self.path)
-        if directive is None:
-            return
-        if directive.toggle is Toggle.OFF:
-            if not self.off:
-                self.builder.gap()
-            self.off = True
-        elif directive.toggle is Toggle.ON:
-            self.off = False
-        else:
-            self.pending |= directive.rules
+        if directive is not None:
+            self.off, self.pending = obey(directive, self.off, self.pending, self.builder)

@@ -34,7 +34,7 @@ import pyromark
 from pyromark.event import Event
 
 from newslib.terms.policy import Rule
-from newslib.terms.prose import Prose, ProseBuilder, Toggle, comment_directives
+from newslib.terms.prose import Prose, ProseBuilder, comment_directives, obey
 
 __all__ = ["escape_markdown", "read_markdown"]
 
@@ -197,14 +197,7 @@ class _Reader:
 
     def _directives(self, start: int, end: int) -> None:
         for directive in comment_directives(self.source, start, end, path=self.path):
-            if directive.toggle is Toggle.OFF:
-                if not self.off:
-                    self.builder.gap()
-                self.off = True
-            elif directive.toggle is Toggle.ON:
-                self.off = False
-            else:
-                self.pending |= directive.rules
+            self.off, self.pending = obey(directive, self.off, self.pending, self.builder)
 
 
 def _tag_name(tag: object) -> str:

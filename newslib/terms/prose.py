@@ -46,6 +46,7 @@ __all__ = [
     "Suppression",
     "Toggle",
     "comment_directives",
+    "obey",
     "parse_directive",
 ]
 
@@ -177,6 +178,20 @@ class Directive:
 
     toggle: Toggle | None
     rules: frozenset[Rule] = frozenset()
+
+
+def obey(
+    directive: Directive, off: bool, pending: frozenset[Rule], builder: ProseBuilder
+) -> tuple[bool, frozenset[Rule]]:
+    """A reader's state after *directive*: whether checking is off, and the rules the next
+    block ignores (turning checking off ends the prose before it, as a gap)."""
+    if directive.toggle is Toggle.OFF:
+        if not off:
+            builder.gap()
+        return True, pending
+    if directive.toggle is Toggle.ON:
+        return False, pending
+    return off, pending | directive.rules
 
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
