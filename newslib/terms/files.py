@@ -4,9 +4,9 @@ text with a map.
 Each input becomes a :class:`Document`: the text to scan (for YAML, the plain text of every
 text field, joined by blank lines, a translation file's in the file's ``language``; for
 Markdown and HTML, the prose their readers find, see :mod:`~newslib.terms.markdown_input`
-and :mod:`~newslib.terms.html_input`) and, for each of its characters, the offset in the file as read with
-``open(path, encoding="utf-8", newline="")``. Findings are reported at file offsets, and
-fixes are applied to the file's own text.
+and :mod:`~newslib.terms.html_input`) and, for each of its characters, the offset in the
+file as read with ``open(path, encoding="utf-8", newline="")``. Findings are reported at
+file offsets, and fixes are applied to the file's own text.
 
 Article YAML may be written in any scalar style (plain on one line or several, quoted,
 ``|`` or ``>``): :mod:`newslib.terms.scalars` says where each character of a field came
