@@ -144,8 +144,9 @@ class _EngineAction(argparse.Action):
             setattr(namespace, self.dest, values)
             return
         for name, engine in newslib.engines().items():
-            state = "installed" if engine.available else f"missing: {engine.install}"
-            print(f"{name:<9} {state:<40} {engine.description}")
+            state = "installed" if engine.available else "missing"
+            install = "" if engine.available else f"; {engine.install}"
+            print(f"{name:<9} {state:<9} {engine.description}{install}")
         parser.exit(0)
 
 

@@ -105,12 +105,13 @@ class DeepTranslator:
         timeout: float = 10.0,
         retries: int = 3,
         backoff: float = 0.5,
+        max_wait: float = 30.0,
     ) -> None:
         if name not in _CLIENTS:
             raise TranslatorUnavailable(f"newslib drives no {name!r} engine over deep-translator")
         self.name = name
         self.url = url
-        self.transport = Transport(timeout, retries, backoff)
+        self.transport = Transport(timeout, retries, backoff, max_wait)
         self.limit = LIMITS[name]
         self._session = open_session(self.transport)
         _route_deep_translator()

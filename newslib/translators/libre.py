@@ -52,11 +52,12 @@ class LibreTranslator:
         timeout: float = 10.0,
         retries: int = 3,
         backoff: float = 0.5,
+        max_wait: float = 30.0,
         max_chars: int = 2000,
         batch: int = 25,
     ) -> None:
         self.name = name
-        self.transport = Transport(timeout, retries, backoff)
+        self.transport = Transport(timeout, retries, backoff, max_wait)
         base = url or DEFAULT_URL
         self.url = urljoin(base if base.endswith("/") else base + "/", "translate")
         self._key = api_key if api_key is not None else os.environ.get(KEY_VARIABLE, "")

@@ -13,16 +13,18 @@ URL (deep-translator's carry the text in it), a key or the text sent.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import InvalidHeader, MaxRetryError
+from urllib3.exceptions import InvalidHeader, MaxRetryError, NewConnectionError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 from urllib3.util.retry import Retry
 
@@ -99,6 +101,27 @@ class _Retry(Retry):
         return None if seconds is None else min(seconds, self.max_wait)
 
 
+_SENDING: ContextVar[bool] = ContextVar("newslib_transport_sending", default=False)
+_QUERY = re.compile(r"\?\S*")
+
+
+class _NoQueryInRetryLogs(logging.Filter):
+    """urllib3 logs each retry with the URL; deep-translator's carry the text in the query.
+
+    Only records made while one of newslib's sessions is sending are changed.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _SENDING.get() and isinstance(record.args, tuple):
+            record.args = tuple(
+                _QUERY.sub("?…", arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        return True
+
+
+logging.getLogger("urllib3.connectionpool").addFilter(_NoQueryInRetryLogs())
+
+
 class TransportSession(requests.Session):
     """A session whose requests get the transport's timeout unless they set one.
 
@@ -131,7 +154,11 @@ class TransportSession(requests.Session):
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.transport.timeout
         self.last_response = None
-        response = super().request(method, url, *args, **kwargs)
+        token = _SENDING.set(True)
+        try:
+            response = super().request(method, url, *args, **kwargs)
+        finally:
+            _SENDING.reset(token)
         self.last_response = response
         return response
 
@@ -154,9 +181,11 @@ def retry_after(response: requests.Response) -> float | None:
 
 def _timed_out(exc: BaseException) -> bool:
     if isinstance(exc, requests.Timeout | Urllib3Timeout):
-        return True
+        return not isinstance(exc, NewConnectionError)
     return any(
-        isinstance(arg, MaxRetryError) and isinstance(arg.reason, Urllib3Timeout)
+        isinstance(arg, MaxRetryError)
+        and isinstance(arg.reason, Urllib3Timeout)
+        and not isinstance(arg.reason, NewConnectionError)  # a refusal, though a subclass
         for arg in exc.args
     )
 

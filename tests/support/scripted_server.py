@@ -117,11 +117,11 @@ class Scripted:
 
 
 def retry_after(action: str) -> dict[str, str]:
-    """The Retry-After header an action asks for: ``429:date`` a second ahead as an HTTP
-    date, ``429:N`` N seconds, ``429`` none."""
+    """The Retry-After header an action asks for: ``429:date`` two seconds ahead as an
+    HTTP date, ``429:N`` N seconds, ``429`` none."""
     _, _, how = action.partition(":")
     if how == "date":
-        return {"Retry-After": formatdate(time.time() + 1, usegmt=True)}
+        return {"Retry-After": formatdate(time.time() + 2, usegmt=True)}
     return {"Retry-After": how} if how else {}
 
 
@@ -133,7 +133,7 @@ def serve(state: S) -> Iterator[S]:
     """Run *state*'s server on 127.0.0.1 while the block runs."""
     httpd = _HTTPServer(("127.0.0.1", 0), Handler)
     httpd.state = state
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{httpd.server_address[1]}/"
     try:
