@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import logging
 import os
 import shutil
 import socket
@@ -350,6 +351,18 @@ class TestDeepTranslator:
                 translator.translate(STORY, source="en", target="ru")
         assert_clean(str(caught.value))
 
+    def test_retry_logs_carry_no_text(self, caplog: pytest.LogCaptureFixture) -> None:
+        """urllib3 logs each retry with the URL, where deep-translator puts the text."""
+        with deep_server("google", tagged) as server:
+            server.stall = 0.6
+            server.script.extend(["stall", "500"])
+            with caplog.at_level(logging.DEBUG, logger="urllib3.connectionpool"):
+                newslib.get_translator("google", url=server.url, **FAST).translate(
+                    STORY[:1], source="en", target="de"
+                )
+        assert "Retrying (" in caplog.text and "Retry: /?…" in caplog.text  # timeout, 500
+        assert "Sukhumi" not in caplog.text
+
     def test_a_broken_answer(self) -> None:
         with deep_server("mymemory", tagged) as server:
             server.script.append("malformed")
@@ -365,7 +378,11 @@ class TestDeepTranslator:
     def test_nothing_outside_the_adapter_changes(self) -> None:
         """requests itself, and deep-translator used by other code, keep their ways: no
         timeout, no retries — during an adapter's call (another thread) and after it."""
-        session_request = requests.Session.request
+        session_request, plain_get, plain_post = (
+            requests.Session.request,
+            requests.get,
+            requests.post,
+        )
         with deep_server("google", tagged) as server:
             server.stall = 0.5
             server.script.extend(["stall", "500"])
@@ -395,6 +412,7 @@ class TestDeepTranslator:
             assert direct.translate("Hi.") == "[fr] Hi."
             assert time.monotonic() - started >= 0.45
         assert requests.Session.request is session_request
+        assert (requests.get, requests.post) == (plain_get, plain_post)
 
 
 class TestRegistry:
