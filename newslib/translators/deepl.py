@@ -8,7 +8,8 @@ a ``:fx`` key). Languages are mapped as DeepL wants them: source languages witho
 ``EN-US``, ``pt`` → ``PT-PT``, ``pt-BR`` → ``PT-BR``, ``zh`` → ``ZH-HANS``, ``zh-TW`` →
 ``ZH-HANT``).
 
-Timeouts and retries are the client's own settings — ``deepl.http_client``'s
+*timeout* is the least each attempt waits: the client waits longer once its backoff
+outgrows it. Timeouts and retries are the client's own settings — ``deepl.http_client``'s
 ``min_connection_timeout`` and ``max_network_retries``, and the base of its exponential
 backoff — which are module-wide in the client; they are set to this translator's values
 for the length of each call, under a lock, and put back after. The client retries timeouts,
@@ -108,10 +109,11 @@ class DeepLTranslator:
                 f"{name} needs an authentication key: set {KEY_VARIABLE} to the key of your "
                 "DeepL account"
             )
-        self.url = url
+        # The client joins "v2/translate" to it: keep a path such as /deepl/ in it.
+        self.url = url if url is None or url.endswith("/") else url + "/"
         self.max_chars = max_chars
         self.batch = batch
-        self._client = deepl.Translator(self._key, server_url=url, send_platform_info=False)
+        self._client = deepl.Translator(self._key, server_url=self.url, send_platform_info=False)
 
     def translate(self, texts: Sequence[str], *, source: str, target: str) -> list[str]:
         """Translate every text from *source* to *target*, in order."""
