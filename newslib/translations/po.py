@@ -12,8 +12,8 @@
 
     #. sha256: 5be1…                            the field's source hash
     #. stale: the source changed since revision 2
+    #. the source then: The talks covered the railway through [[sukhumi|Sukhumi]], …
     #, fuzzy
-    #| msgid "The talks covered the railway through [[sukhumi|Sukhumi]], …"
     msgctxt "p2"                                the unit id
     msgid "The talks covered … [[sukhumi|Sukhumi]] and the border crossings, …"
     msgstr "Обсуждалась железная дорога через [[sukhumi|Сухум]], …"
@@ -72,16 +72,17 @@ def write_bilingual_po(document: Bilingual) -> str:
     )
     for unit in document.units:
         comments = [f"{_HASH}{unit.source_hash}", *unit.notes]
+        if unit.previous is not None:  # not "#| msgid": Babel writes that unquoted when it wraps
+            comments.append(f"the source then: {format_text(unit.previous)}")
         catalog.add(
             format_text(unit.source),
             format_text(unit.target) if unit.target is not None else "",
             context=unit.id,
             auto_comments=comments,
             flags=("fuzzy",) if unit.state is UnitState.FUZZY else (),
-            previous_id=format_text(unit.previous) if unit.previous is not None else (),
         )
     out = io.BytesIO()
-    write_po(out, catalog, width=0, no_location=True, include_previous=True)
+    write_po(out, catalog, width=0, no_location=True)
     return out.getvalue().decode("utf-8")
 
 
