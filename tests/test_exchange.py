@@ -6,11 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from translate.storage import csvl10n, po, tbx, tmx, xliff
 
@@ -18,11 +22,15 @@ import newslib
 from newslib import Paragraph, Ref, Repository
 from newslib.cli import main
 from newslib.errors import TranslationError
+from newslib.translations.bilingual import Bilingual, Unit, UnitState
 from newslib.translations.memory import TranslationMemory
 from newslib.translations.model import FieldStatus, Method
+from newslib.translations.po import read_bilingual_po, write_bilingual_po
+from newslib.translations.xliff import read_bilingual_xliff, write_bilingual_xliff
 
 from .support.paths import CONTENT
 from .support.second_story import STORY, add_second_story
+from .support.strategies import texts
 
 XLIFF = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 TBX3 = {"t": "urn:iso:std:iso:30042:ed-2"}
@@ -383,3 +391,87 @@ def test_csv_is_weblate_s_glossary_columns(tmp_path: Path) -> None:
     store = csvl10n.csvfile.parsestring(out.read_bytes())
     assert ("Sukhum", "Suchum") in {(u.source, u.target) for u in store.units}
     assert main(["terms", "export", "--format", "csv"]) == 2  # no --lang
+
+
+# ---------------------------------------------------------------------- more
+
+
+units = st.builds(
+    Unit,
+    id=st.sampled_from(["headline", "p1", "q1/attribution", "l1/2", "correction.3"]),
+    source=texts,
+    target=st.none() | texts,
+    source_hash=st.text("0123456789abcdef", min_size=64, max_size=64),
+    state=st.sampled_from([UnitState.TRANSLATED, UnitState.FUZZY]),
+)
+
+
+_SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@_SETTINGS
+@given(st.lists(units, min_size=1, max_size=4, unique_by=lambda u: u.id))
+@pytest.mark.parametrize("fmt", ["po", "xliff"])
+def test_any_text_with_names_survives_both_codecs(
+    tmp_path: Path, fmt: str, drawn: list[Unit]
+) -> None:
+    drawn = [replace(u, state=UnitState.NEW) if u.target is None else u for u in drawn]
+    document = Bilingual(STORY, 3, "en", "ru", tuple(drawn), created=WHEN)
+    path = tmp_path / f"any.{'po' if fmt == 'po' else 'xlf'}"
+    if fmt == "po":
+        path.write_text(write_bilingual_po(document), "utf-8")
+        back = read_bilingual_po(path)
+    else:
+        path.write_text(write_bilingual_xliff(document), "utf-8")
+        back = read_bilingual_xliff(path)
+    assert (back.article, back.revision, back.source_language, back.target_language) == (
+        STORY, 3, "en", "ru",
+    )  # fmt: skip
+    seen = [(u.id, u.source, u.target, u.source_hash, u.state) for u in back.units]
+    assert seen == [(u.id, u.source, u.target, u.source_hash, u.state) for u in drawn]
+
+
+def test_a_first_translation_creates_its_file(content: Path, tmp_path: Path) -> None:
+    assert not translation_file(content, "fr").exists()
+    done = subprocess.run(
+        [sys.executable, "-m", "newslib", "--content", str(content), "translations", "export",
+         STORY, "--lang", "fr", "--format", "xliff"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    tree = etree.parse(io.BytesIO(done.stdout.encode("utf-8")))
+    states = set(tree.xpath("//x:target/@state", namespaces=XLIFF))
+    assert states == {"needs-translation"}
+    (target,) = tree.xpath("//x:trans-unit[@resname='headline']/x:target", namespaces=XLIFF)
+    target.text = "Les pourparlers de "
+    name = etree.SubElement(target, f"{{{XLIFF['x']}}}mrk", mtype="term", mid="tbilisi")
+    name.text, name.tail = "Tbilissi", " s'achèvent sans accord"
+    target.set("state", "translated")
+    path = tmp_path / "fr.xliff"
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    dry = newslib.import_translation(path, content=content, by="Marie", dry_run=True)
+    assert dry.written == ("headline",) and not translation_file(content, "fr").exists()
+    newslib.import_translation(path, content=content, by="Marie", now=WHEN)
+    saved = newslib.read_translations(translation_file(content, "fr"))
+    assert list(saved.fields) == ["headline"]
+    assert newslib.format_text(saved.fields["headline"].text or newslib.Text()) == (
+        "Les pourparlers de [[tbilisi|Tbilissi]] s'achèvent sans accord"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ('msgid "What comes next"', 'msgid "What comes after"', "source text is not revision 4"),
+        ('msgctxt "h1"\n', 'msgctxt "h1"\nthis is not po\n', "not a PO file"),
+        ('"Project-Id-Version: second-story 4', '"Project-Id-Version: second-story', "Project-Id"),
+    ],
+)
+def test_a_broken_po_file_is_one_error(
+    content: Path, tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    path = _edit_po(export(content, "ru", "po", tmp_path), old, new)
+    with pytest.raises(TranslationError, match=problem) as caught:
+        newslib.import_translation(path, content=content, by="x")
+    assert caught.value.path == str(path) and caught.value.line is not None

@@ -87,6 +87,8 @@ class Bilingual:
     units: tuple[Unit, ...]
     path: str | None = None  # the file it was read from
     created: datetime | None = None  # the source revision's time
+    translator: str | None = None  # who translated last
+    translated: datetime | None = None  # when
 
 
 def _parts(name: str, value: Block | Text) -> list[tuple[str, Text]]:
@@ -201,7 +203,8 @@ def merge_units(
     fields = dict(fields_of(source, history))
     by_field: dict[str, dict[str, Unit]] = {}
     for unit in document.units:
-        if unit.field not in fields or unit.id not in dict(_parts(unit.field, fields[unit.field])):
+        texts = dict(_parts(unit.field, fields[unit.field])) if unit.field in fields else {}
+        if unit.id not in texts:
             known = ", ".join(fields)
             raise TranslationError(
                 f"unknown field id {unit.id!r}: revision {document.revision} of "
@@ -221,6 +224,13 @@ def merge_units(
                 path=path,
                 line=unit.line,
                 hint="the file was not exported from this revision; export it again",
+            )
+        if unit.source != texts[unit.id]:
+            raise TranslationError(
+                f"{unit.id!r}: the source text is not revision {document.revision}'s",
+                path=path,
+                line=unit.line,
+                hint="leave the source as exported; change the article with checkout and save",
             )
         if unit.target is not None:
             _check_target(unit, source, path)

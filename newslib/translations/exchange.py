@@ -74,8 +74,17 @@ def export_translation(
     translations = project.translations(article, language)
     earlier = _earlier(repository, article)
     units = units_of(source, history, translations, earlier=earlier)
+    entries = translations.fields.values() if translations is not None else ()
+    latest = max(entries, key=lambda entry: entry.time, default=None)
     document = Bilingual(
-        article, record.number, source.language, language, tuple(units), created=record.time
+        article,
+        record.number,
+        source.language,
+        language,
+        tuple(units),
+        created=record.time,
+        translator=latest.by if latest else None,
+        translated=latest.time if latest else None,
     )
     text = writer(document)
     if output is not None:

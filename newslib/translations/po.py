@@ -65,9 +65,9 @@ def write_bilingual_po(document: Bilingual) -> str:
             + "\n".join(f"# {line}" for line in textwrap.wrap(_ADVICE, 76))
         ),
         creation_date=document.created,
-        revision_date=document.created,
-        last_translator="",
-        language_team="",
+        revision_date=document.translated or document.created,
+        last_translator=document.translator or "",
+        language_team=f"{document.target_language}",
         fuzzy=False,
     )
     for unit in document.units:
@@ -96,7 +96,7 @@ def read_bilingual_po(path: str | Path) -> Bilingual:
             f"not a PO file: {exc.args[0] if exc.args else exc}",
             path=path,
             line=getattr(exc, "lineno", None),
-            hint="fix the PO syntax (msgfmt --check-format names the line too)",
+            hint="fix the PO syntax at that line",
         ) from None
     except (UnknownLocaleError, ValueError) as exc:
         raise TranslationError(
