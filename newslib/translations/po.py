@@ -180,7 +180,8 @@ def _locale(language: str) -> Locale:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         raise UsageError(
-            f"a PO file names its language by a CLDR locale; {language!r} is none"
+            f"a PO file names its language by a CLDR locale and {language!r} is none: use "
+            "--format xliff, or a locale such as 'ru' or 'de-AT'"
         ) from None
 
 
