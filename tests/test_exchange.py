@@ -475,3 +475,34 @@ def test_a_broken_po_file_is_one_error(
     with pytest.raises(TranslationError, match=problem) as caught:
         newslib.import_translation(path, content=content, by="x")
     assert caught.value.path == str(path) and caught.value.line is not None
+
+
+def test_a_newsroom_gazetteer_exports_with_xml_ids(tmp_path: Path) -> None:
+    gazetteer = tmp_path / "gazetteer.yaml"
+    gazetteer.write_text(
+        "entities:\n"
+        "  - id: 9-april-square\n"
+        "    kind: place\n"
+        "    names:\n"
+        "      en:\n"
+        "        - {text: April 9 Square, usage: [common]}\n"
+        "      ka:\n"
+        "        - {text: 9 აპრილის მოედანი, usage: [common]}\n",
+        "utf-8",
+    )
+    out = tmp_path / "g.tbx"
+    assert main(["terms", "export", "--gazetteer", str(gazetteer), "-o", str(out)]) == 0
+    tree = etree.parse(str(out))  # an id that is no XML name would not matter to lxml here…
+    (entry,) = tree.xpath("//t:conceptEntry", namespaces=TBX3)
+    assert entry.get("id") == "_9-april-square"
+    etree.XMLSchema(  # …but does to a schema that declares it an ID, as TBX's does
+        etree.XML(
+            b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified"'
+            b' targetNamespace="urn:iso:std:iso:30042:ed-2"><xs:element name="conceptEntry">'
+            b'<xs:complexType><xs:sequence><xs:any processContents="skip" minOccurs="0" '
+            b'maxOccurs="unbounded"/></xs:sequence><xs:attribute name="id" type="xs:ID"/>'
+            b"</xs:complexType></xs:element></xs:schema>"
+        )
+    ).assertValid(etree.ElementTree(entry))
+    terms = tree.xpath("//t:langSec[@xml:lang='ka']/t:termSec/t:term/text()", namespaces=TBX3)
+    assert terms == ["9 აპრილის მოედანი"]

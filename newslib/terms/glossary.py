@@ -103,7 +103,9 @@ def _tbx(gazetteer: Gazetteer, policy: Policy | None, version: str) -> str:
 
 def _entry(entity: GazetteerEntity, policy: Policy | None, names: dict[str, str]) -> list[str]:
     about = f"{entity.kind}" + (f", GeoNames {entity.geonames}" if entity.geonames else "")
-    lines = [f"      <{names['entry']} id={quoteattr(entity.id)}>", f"        <note>{about}</note>"]
+    # An XML id starts with a letter; an entity id may start with a digit.
+    xml_id = entity.id if entity.id[0].isalpha() else f"_{entity.id}"
+    lines = [f"      <{names['entry']} id={quoteattr(xml_id)}>", f"        <note>{about}</note>"]
     for lang in sorted(entity.names):
         lines.append(f"        <{names['lang']} xml:lang={quoteattr(lang)}>")
         for term in standings(entity, lang, policy):
