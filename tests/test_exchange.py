@@ -506,3 +506,14 @@ def test_a_newsroom_gazetteer_exports_with_xml_ids(tmp_path: Path) -> None:
     ).assertValid(etree.ElementTree(entry))
     terms = tree.xpath("//t:langSec[@xml:lang='ka']/t:termSec/t:term/text()", namespaces=TBX3)
     assert terms == ["9 აპრილის მოედანი"]
+
+
+def test_a_field_translated_in_part_is_refused(content: Path, tmp_path: Path) -> None:
+    path = export(content, "de", "po", tmp_path)
+    store = po.pofile.parsefile(str(path))
+    for unit in store.units:
+        if unit.getcontext() in ("q1", "l1/1"):
+            unit.target = "Wir kommen im Dezember zurück."
+    store.savefile(str(path))
+    with pytest.raises(TranslationError, match="'q1' is translated in part: q1/attribution"):
+        newslib.import_translation(path, content=content, by="x")

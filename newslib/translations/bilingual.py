@@ -303,7 +303,7 @@ def _content(
     path: str | None,
 ) -> _Content:
     """A field's translation (text, attribution, items) from its units' targets."""
-    wanted = [unit_id for unit_id, _ in parts if not unit_id.endswith(f"/{_ATTRIBUTION}")]
+    wanted = [unit_id for unit_id, _ in parts]
     missing = [unit_id for unit_id in wanted if unit_id not in offered]
     if missing:
         first = next(iter(units.values()))
