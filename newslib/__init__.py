@@ -59,7 +59,9 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
         scan_text,
         shipped_gazetteer,
     )
+    from newslib.terms.glossary import export_glossary
     from newslib.translations.drafting import draft
+    from newslib.translations.exchange import export_translation, import_translation
     from newslib.translations.model import (
         TranslationSet,
         read_translations,
@@ -100,6 +102,8 @@ _EXPORTS: dict[str, str] = {
         "newslib.translations.model",
     ),
     "draft": "newslib.translations.drafting",
+    "export_glossary": "newslib.terms.glossary",
+    **dict.fromkeys(("export_translation", "import_translation"), "newslib.translations.exchange"),
     **dict.fromkeys(
         ("MockTranslator", "Translator", "engines", "get_translator"), "newslib.translators"
     ),
@@ -145,12 +149,15 @@ __all__ = [
     "draft",
     "dumps_article",
     "engines",
+    "export_glossary",
+    "export_translation",
     "fix_file",
     "fix_text",
     "format_text",
     "get_translator",
     "import_file",
     "import_text",
+    "import_translation",
     "load_gazetteer",
     "load_policy",
     "load_project",

@@ -40,7 +40,7 @@ from newslib.article.model import ARTICLE_ID, LANGUAGE_TAG, primary_language
 from newslib.config import CheckSettings, check_section, find_settings
 from newslib.editions.edition import Edition, MissingTranslation
 from newslib.errors import ConfigError, UnknownEditionError, UnsafePathError, UsageError
-from newslib.fsio import read_text
+from newslib.fsio import atomic_write_text, read_text
 from newslib.l10n.localizer import Localizer, parse_locale, parse_timezone
 from newslib.renderers import FORMATS
 from newslib.renderers.safety import absolute_url
@@ -198,6 +198,18 @@ class Project:
     def memory_path(self) -> Path:
         """The translation memory drafts use unless told otherwise (in the user's cache)."""
         return cache_dir() / "translation-memory.sqlite"
+
+    def memory_tmx(
+        self, memory: str | Path | None = None, *, output: str | Path | None = None
+    ) -> str:
+        """The translation memory (*memory*, else :attr:`memory_path`) as TMX 1.4b, written
+        to *output* too (atomically) when given."""
+        from newslib.translations.tmx import memory_tmx  # SQLite, loaded only for this
+
+        text = memory_tmx(memory if memory is not None else self.memory_path)
+        if output is not None:
+            atomic_write_text(output, text)
+        return text
 
     def status(
         self, articles: list[str] | None = None, languages: list[str] | None = None
