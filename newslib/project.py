@@ -45,7 +45,6 @@ from newslib.l10n.localizer import Localizer, parse_locale, parse_timezone
 from newslib.renderers import FORMATS
 from newslib.renderers.safety import absolute_url
 from newslib.store.repository import Repository
-from newslib.terms.cache import cache_dir
 from newslib.terms.policy import SHIPPED_POLICIES, Policy, load_policy
 from newslib.translations.model import StaleTranslation, TranslationSet, read_translations
 from newslib.translations.status import StaleField, StatusRow, stale_fields, status_row
@@ -166,8 +165,10 @@ class Project:
         return self.root / name if name.endswith((".yaml", ".yml")) else name
 
     def edition_policy(self, language: str) -> str | None:
-        """The policy of the first edition in *language*, if there is one."""
-        return next((e.policy for e in self.editions if e.language == language), None)
+        """The policy of the default edition in *language* (see :meth:`default_editions`),
+        if there is one."""
+        editions = self.default_editions(primary_language(language))
+        return editions[0].policy if editions else None
 
     def templates(self, edition: Edition) -> Path | None:
         """The edition's own template folder, if it names one."""
@@ -196,8 +197,11 @@ class Project:
 
     @property
     def memory_path(self) -> Path:
-        """The translation memory drafts use unless told otherwise (in the user's cache)."""
-        return cache_dir() / "translation-memory.sqlite"
+        """The translation memory drafts use unless told otherwise: ``NEWSLIB_MEMORY``, else
+        in the user's data folder (see :func:`~newslib.translations.memory.default_memory_path`)."""
+        from newslib.translations.memory import default_memory_path  # SQLite only when drafting
+
+        return default_memory_path()
 
     def status(
         self, articles: list[str] | None = None, languages: list[str] | None = None
