@@ -69,7 +69,10 @@ def draft(
     written first, then :class:`~newslib.errors.DraftInterrupted` says how many.
     """
     if isinstance(memory, str | Path):
-        memory = TranslationMemory(memory)
+        with TranslationMemory(memory) as opened:
+            return draft(content, article_id, target=target, translator=translator,
+                         policy=policy, gazetteer=gazetteer, memory=opened, force=force,
+                         progress=progress)  # fmt: skip
     gazetteer = gazetteer or shipped_gazetteer()
     project = Project.at(content)
     if policy is None:

@@ -29,6 +29,7 @@ __all__ = ["Masked", "mask", "placeholder_problems", "unmask"]
 _LOOSE = re.compile(r"(?:⟦|〚|【|\[\[?)[^\S\n]*(\d{1,4})[^\S\n]*(?:⟧|〛|】|\]\]?)")
 _EXACT = re.compile(r"⟦([0-9]{1,4})⟧")
 _BRACKETS = "⟦⟧"
+_FOREIGN_BRACKETS = "〚〛【】"
 # Letters an engine glued to a placeholder: its guess at the name's ending.
 _GLUED = re.compile(r"[^\W\d_]{1,4}(?![^\W\d_])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]*,?[^\S\n]*$")
@@ -83,7 +84,7 @@ def _slots(translated: str, masked: Masked) -> list[re.Match[str]]:
     for match in _LOOSE.finditer(translated):
         exact = _EXACT.fullmatch(match.group()) is not None
         if exact or (
-            (set(match.group()) & set(_BRACKETS) or match.group().startswith("[["))
+            (set(match.group()) & set(_BRACKETS + _FOREIGN_BRACKETS) or "[[" in match.group())
             and match.group() not in masked.text
         ):
             found.append(match)
