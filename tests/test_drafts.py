@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import date
@@ -160,6 +160,18 @@ def test_an_interrupted_run_saves_too(tmp_path: Path) -> None:
         draft(content, STORY, target="ru", translator=MockTranslator(interrupted), memory=None)
     assert sorted(Project(content).translations(STORY, "ru").fields) == ["headline", "p1",
                                                                           "standfirst"]  # fmt: skip
+
+
+def test_an_engine_that_answers_too_little_stops_the_run_like_a_failure(tmp_path: Path) -> None:
+    content = make_project(tmp_path / "content")
+
+    class Short(MockTranslator):
+        def translate(self, texts: Sequence[str], *, source: str, target: str) -> list[str]:
+            return super().translate(texts, source=source, target=target)[:1]
+
+    with pytest.raises(DraftInterrupted, match=r"answered 1 translation\(s\) for 2 text\(s\)"):
+        draft(content, STORY, target="ru", translator=Short(russian), memory=None)
+    assert len(Project(content).translations(STORY, "ru").fields) == 4  # before the quote
 
 
 def test_a_stalling_libre_translate_server_costs_nothing_drafted(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ fields already drafted: they are written before the failure is raised.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import assert_never
 
 from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote, Text
-from newslib.errors import DraftInterrupted, TranslatorError
+from newslib.errors import DraftInterrupted, TranslatorError, TranslatorResponseError
 from newslib.project import Project
 from newslib.terms import Gazetteer, Policy, shipped_gazetteer
 from newslib.translations.masking import Masked, mask, placeholder_problems, unmask
@@ -68,16 +69,25 @@ def draft(
     keeps the entry as it was. When the engine fails, the fields drafted so far are
     written first, then :class:`~newslib.errors.DraftInterrupted` says how many.
     """
-    if isinstance(memory, str | Path):
-        with TranslationMemory(memory) as opened:
-            return draft(content, article_id, target=target, translator=translator,
-                         policy=policy, gazetteer=gazetteer, memory=opened, force=force,
-                         progress=progress)  # fmt: skip
-    gazetteer = gazetteer or shipped_gazetteer()
     project = Project.at(content)
     if policy is None:
         name = project.edition_policy(target)
         policy = project.policy(name) if name is not None else None
+    with contextlib.ExitStack() as stack:
+        if isinstance(memory, str | Path):
+            memory = stack.enter_context(TranslationMemory(memory))
+        job = _Job(translator, policy, gazetteer or shipped_gazetteer(), memory)
+        return _draft(project, article_id, target, job, force, progress)
+
+
+def _draft(
+    project: Project,
+    article_id: str,
+    target: str,
+    job: _Job,
+    force: bool,
+    progress: Callable[[int, int, str], None] | None,
+) -> DraftSummary:
     repository = project.repository()
     source = repository.read(article_id)
     history = repository.history(article_id)
@@ -89,78 +99,82 @@ def draft(
     todo: list[tuple[str, Block | Text]] = []
     statuses = existing.status(source, history)
     for name, value in fields_of(source, history):
-        state = statuses[name]
         entry = existing.fields.get(name)
-        if state is FieldStatus.CURRENT:
+        if statuses[name] is FieldStatus.CURRENT:
             summary.current.append(name)
         elif entry is not None and entry.method is not Method.MACHINE and not force:
             summary.kept_human.append(name)  # stale, but a person's: theirs to update
         else:
             todo.append((name, value))
     fields = dict(existing.fields)
-    job = _Job(source.language, target, translator, policy, gazetteer, memory)
+
+    def save() -> None:
+        if fields != existing.fields:
+            write_translations(TranslationSet(article_id, target, fields), path)
+
     done = 0
     try:
         for done, (name, value) in enumerate(todo):
-            restored, problems, reused = job.field(field_texts(value))
+            restored, problems, reused = job.field(field_texts(value), source.language, target)
             entry = _entry(value, restored, head.number, field_hash(source, name, history),
-                           translator.name, problems)  # fmt: skip
+                           job.translator.name, problems)  # fmt: skip
             fields[name] = _unchanged(existing.fields.get(name), entry)
             (summary.from_memory if reused else summary.drafted).append(name)
             if problems:
                 summary.review[name] = problems
             if progress is not None:
                 progress(done + 1, len(todo), name)
-    except (TranslatorError, KeyboardInterrupt) as exc:
-        if fields != existing.fields:
-            write_translations(TranslationSet(article_id, target, fields), path)
-        if isinstance(exc, KeyboardInterrupt):
+    except BaseException as exc:  # an engine's failure, Ctrl-C, a bug: keep what is done
+        save()
+        if not isinstance(exc, TranslatorError):
             raise
         saved = len(summary.drafted) + len(summary.from_memory)
         raise DraftInterrupted(article_id, exc, saved, len(todo) - done, path) from exc
-    if fields != existing.fields:
-        write_translations(TranslationSet(article_id, target, fields), path)
+    save()
     return summary
 
 
 @dataclass(frozen=True)
 class _Job:
-    """One drafting run's engine, languages, names and memory: texts in, drafts out."""
+    """One drafting run's engine, names and memory: texts in, drafts out."""
 
-    source: str
-    target: str
     translator: Translator
     policy: Policy | None
     gazetteer: Gazetteer
     memory: TranslationMemory | None
 
-    def field(self, texts: list[Text]) -> tuple[list[Text], list[str], bool]:
-        """A field's texts drafted with their names restored, the reasons for review, and
-        whether every text came from the memory."""
-        masked = [mask(t, lang=self.source, gazetteer=self.gazetteer) for t in texts]
-        translated, reused = self._translate(masked)
+    def field(
+        self, texts: list[Text], source: str, target: str
+    ) -> tuple[list[Text], list[str], bool]:
+        """A field's texts drafted from *source* into *target* with their names restored,
+        the reasons for review, and whether every text came from the memory."""
+        masked = [mask(t, lang=source, gazetteer=self.gazetteer) for t in texts]
+        translated, reused = self._translate(masked, source, target)
         restored: list[Text] = []
         problems: list[str] = []
         for text, packed in zip(translated, masked, strict=True):
             result, doubts = unmask(
-                text, packed, lang=self.target, policy=self.policy, gazetteer=self.gazetteer
+                text, packed, lang=target, policy=self.policy, gazetteer=self.gazetteer
             )
             restored.append(result)
             problems += doubts
         return restored, problems, reused
 
-    def _translate(self, masked: list[Masked]) -> tuple[list[str], bool]:
+    def _translate(self, masked: list[Masked], source: str, target: str) -> tuple[list[str], bool]:
         """Translations of *masked*, from memory where it has them; and whether all came
         from it. Only translations that kept their placeholders exactly are remembered."""
         name, memory = self.translator.name, self.memory
         texts = [m.text for m in masked]
-        found = [memory.get(name, self.source, self.target, t) if memory else None for t in texts]
+        found = [memory.get(name, source, target, t) if memory else None for t in texts]
         missing = [t for t, f in zip(texts, found, strict=True) if f is None]
-        fresh = iter(
-            self.translator.translate(missing, source=self.source, target=self.target)
-            if missing
-            else []
+        answers = (
+            self.translator.translate(missing, source=source, target=target) if missing else []
         )
+        if len(answers) != len(missing) or not all(isinstance(a, str) for a in answers):
+            raise TranslatorResponseError(
+                f"{name} answered {len(answers)} translation(s) for {len(missing)} text(s)"
+            )
+        fresh = iter(answers)
         result: list[str] = []
         for packed, earlier in zip(masked, found, strict=True):
             if earlier is not None:
@@ -168,7 +182,7 @@ class _Job:
                 continue
             translation = next(fresh)
             if memory is not None and not placeholder_problems(translation, packed):
-                memory.put(name, self.source, self.target, packed.text, translation)
+                memory.put(name, source, target, packed.text, translation)
             result.append(translation)
         return result, not missing
 
