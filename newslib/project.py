@@ -17,10 +17,16 @@ editions:
     policy: russian-usage
     formats: [html, text, ninjs]
     timezone: Europe/Moscow
-    missing_translation: fallback   # fail | fallback | machine
+    missing_translation: fallback   # fail | fallback | machine (see below)
     default: true                   # the language's default edition (else its first listed)
     stale_translation: mark         # mark (the stale translation, marked) | original
 ```
+
+``missing_translation`` says what a field without a translation the edition takes shows:
+``fallback``, the original, marked (a page with no translated field says so at the top);
+``fail``, nothing — the build fails; ``machine``, like fallback, but unreviewed machine
+drafts count as translations (with a notice). A machine draft that needs review (a
+placeholder the engine damaged, a word form in doubt) is shown by none of them.
 
 Every stage that reads or writes the folder asks the :class:`Project` where, so the
 layout is written down once.

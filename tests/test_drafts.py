@@ -460,6 +460,18 @@ def test_translate_uses_the_environment_s_memory_and_memory_overrides_it(
     assert "0 from memory" in capsys.readouterr().err.splitlines()[-1]
 
 
+def test_a_remembered_damaged_answer_is_asked_for_again(tmp_path: Path) -> None:
+    content = make_project(tmp_path / "content")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        memory.put("mock", "en", "ru", "Residents of ⟦0⟧ waited outside.", "Жители ⟦ 0 ⟧ ждали.")
+        summary = draft(content, STORY, target="ru", translator=MockTranslator(russian),
+                        memory=memory)  # fmt: skip
+        assert summary.review == {} and "p2" in summary.drafted
+        assert memory.get("mock", "en", "ru", "Residents of ⟦0⟧ waited outside.") == (
+            "Жители ⟦0⟧ ждали снаружи."
+        )
+
+
 def test_an_older_memory_is_migrated_and_keeps_its_entries(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as db:  # the layout before schema versions

@@ -162,10 +162,11 @@ class _Job:
 
     def _translate(self, masked: list[Masked], source: str, target: str) -> tuple[list[str], bool]:
         """Translations of *masked*, from memory where it has them; and whether all came
-        from it. Only translations that kept their placeholders exactly are remembered."""
+        from it. Only translations that kept their placeholders exactly are remembered, or
+        taken from the memory."""
         name, memory = self.translator.name, self.memory
         texts = [m.text for m in masked]
-        found = [memory.get(name, source, target, t) if memory else None for t in texts]
+        found = [self._remembered(m, source, target) for m in masked]
         missing = [t for t, f in zip(texts, found, strict=True) if f is None]
         answers = (
             self.translator.translate(missing, source=source, target=target) if missing else []
@@ -185,6 +186,14 @@ class _Job:
                 memory.put(name, source, target, packed.text, translation)
             result.append(translation)
         return result, not missing
+
+    def _remembered(self, masked: Masked, source: str, target: str) -> str | None:
+        """The memory's translation of *masked*, unless its placeholders are damaged (an
+        older newslib remembered those): then it is asked for again."""
+        if self.memory is None:
+            return None
+        found = self.memory.get(self.translator.name, source, target, masked.text)
+        return found if found is not None and not placeholder_problems(found, masked) else None
 
 
 def _unchanged(old: FieldTranslation | None, new: FieldTranslation) -> FieldTranslation:
