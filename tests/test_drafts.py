@@ -294,6 +294,8 @@ def test_a_restored_name_takes_the_form_its_slot_needs(
         ("ru", LAVROV, "По словам министра ⟦0⟧, всё решено.", "in apposition to «министра»"),
         ("ru", SUKHUMI, "Встреча в ⟦0⟧ов.", "glued 'ов'"),
         ("de", SUKHUMI, "Die Bürger ⟦0⟧en sprachen.", "glued 'en'"),
+        ("ru", SUKHUMI, "Встреча в⟦0⟧ прошла.", "run together with a word"),
+        ("de", SUKHUMI, "Die Bürger ⟦0⟧Gespräche.", "run together with a word"),
     ],
 )
 def test_a_form_in_doubt_is_restored_in_the_nominative_and_flagged(

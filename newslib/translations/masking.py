@@ -184,6 +184,14 @@ def _restored(
         (v for v in gazetteer.entity(ref.entity).variants(lang) if v.text == nominative), None
     )
     needed = _case_needed(slot, lang, gazetteer.entity(ref.entity).kind is EntityKind.PERSON)
+    if _letter(slot.text, slot.start - 1) or (
+        _letter(slot.text, slot.end) and not _GLUED.match(slot.text, slot.end)
+    ):
+        return (
+            nominative,
+            0,
+            f"the name {nominative!r} is run together with a word in «{slot.context}»",
+        )
     glued = _GLUED.match(slot.text, slot.end)
     if glued is not None:
         return _with_ending(glued.group(), nominative, variant, needed, slot)
@@ -206,6 +214,10 @@ def _restored(
         )
         return nominative, 0, doubt
     return form, 0, None
+
+
+def _letter(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalpha()
 
 
 def _with_ending(
