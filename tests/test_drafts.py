@@ -178,11 +178,11 @@ def test_a_stalling_libre_translate_server_costs_nothing_drafted(tmp_path: Path)
     """The real engine against the local server: three answers, then it stalls."""
     content = make_project(tmp_path / "content")
     with libre_server(russian) as server:
-        server.script.extend(["ok"] * 3 + ["slow"] * 30)
+        server.script.extend(["ok"] * 3 + ["stall"] * 3)  # the request, retried twice
         done = subprocess.run(
             [sys.executable, "-m", "newslib", "--content", str(content), "translate", STORY,
              "--to", "ru", "--engine", "libre", "--url", server.url, "--timeout", "0.3",
-             "--memory", str(tmp_path / "tm.sqlite")],
+             "--retries", "2", "--memory", str(tmp_path / "tm.sqlite")],
             capture_output=True, text=True, cwd=ROOT, timeout=120,
         )  # fmt: skip
     lines = done.stderr.strip().splitlines()
@@ -190,6 +190,7 @@ def test_a_stalling_libre_translate_server_costs_nothing_drafted(tmp_path: Path)
     assert lines[0].startswith(f"newslib: error: {STORY}: libre ")  # the engine's failure,
     assert "3 drafted field(s) saved to" in lines[0]  # what was kept, and what is left
     assert "3 left" in lines[0] and "Traceback" not in done.stderr
+    assert len(server.calls("/translate")) == 3 + 3  # three answers, then 1 + 2 retries
     saved = Project(content).translations(STORY, "ru")
     assert saved is not None and sorted(saved.fields) == ["headline", "p1", "standfirst"]
     assert format_text(saved.fields["p1"].text) == (
