@@ -20,7 +20,9 @@
     │   ├── TranslatorTimeout      no answer in time, after the retries
     │   ├── TranslatorUnreachable  no connection to the server, after the retries
     │   ├── TranslatorHTTPError    an HTTP error after the retries
-    │   └── TranslatorResponseError  an answer that breaks the engine's API
+    │   ├── TranslatorResponseError  an answer that breaks the engine's API
+    │   └── DraftInterrupted       a drafting run stopped by one of these; what it had
+    │                              drafted is saved
     ├── DiskFullError              (also an OSError) no room left; nothing was changed
     ├── UsageError                 the caller asked for something that cannot be done
     └── NotFoundError              (also a KeyError) an unknown name or id:
@@ -51,6 +53,7 @@ __all__ = [
     "ConfigError",
     "ConflictError",
     "DiskFullError",
+    "DraftInterrupted",
     "GazetteerError",
     "InputError",
     "NewslibError",
@@ -212,6 +215,23 @@ class TranslatorHTTPError(TranslatorError):
 
 class TranslatorResponseError(TranslatorError):
     """The engine's answer was not what its API promises (malformed JSON, no text)."""
+
+
+class DraftInterrupted(TranslatorError):
+    """A drafting run stopped by an engine's failure (``__cause__``, after its retries).
+
+    The fields drafted before it were written to the translation file first: *saved* of
+    them, in *path*; *left* were not drafted. Running the drafts again finishes the job
+    (the translation memory already holds what was translated).
+    """
+
+    def __init__(self, article: str, cause: TranslatorError, saved: int, left: int,
+                 path: Path) -> None:  # fmt: skip
+        self.article, self.saved, self.left, self.path = article, saved, left, path
+        kept = f"{saved} drafted field(s) saved to {path}" if saved else "no field was drafted"
+        super().__init__(
+            f"{article}: {cause}; {kept}, {left} left — run the drafts again to finish them"
+        )
 
 
 class DiskFullError(NewslibError, OSError):

@@ -148,7 +148,7 @@ class TestStaleness:
             capture_output=True, text=True, cwd=ROOT,
         ).stdout  # fmt: skip
         [arabic] = [line.split() for line in table.splitlines() if line.split()[1:2] == ["ar"]]
-        assert arabic[2:] == ["0", "0", "21", "0", "0"]  # 20 fields and the correction note
+        assert arabic[2:] == ["0", "0", "21", "0", "0", "0"]  # 20 fields and the correction note
 
     def test_a_stale_field_is_marked_alone_and_strict_refuses(
         self, content: Path, tmp_path: Path

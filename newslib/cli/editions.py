@@ -65,7 +65,11 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     translate.add_argument(
         "--no-cache", action="store_true", help="do not use the translation memory"
     )
-    translate.add_argument("--memory", help="the translation memory file (SQLite)")
+    translate.add_argument(
+        "--memory",
+        help="the translation memory file (SQLite; default: $NEWSLIB_MEMORY, else one in the "
+        "user data folder)",
+    )
     translate.set_defaults(command=_translate)
 
 
@@ -113,11 +117,13 @@ def _status(args: argparse.Namespace) -> int:
             data["stale"] = [f.to_json() for f in stale]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
+    # "review": machine drafts that need review (not current); a column added last.
     print(f"{'article':<40} {'lang':<5} {'current':>7} {'stale':>5} {'missing':>7} "
-          f"{'machine':>7} {'obsolete':>8}")  # fmt: skip
+          f"{'machine':>7} {'obsolete':>8} {'review':>6}")  # fmt: skip
     for r in rows:
         print(f"{r.article[:40]:<40} {r.language:<5} {r.current:>7} {r.stale:>5} "
-              f"{r.missing:>7} {r.machine_unreviewed:>7} {r.obsolete:>8}")  # fmt: skip
+              f"{r.missing:>7} {r.machine_unreviewed:>7} {r.obsolete:>8} "
+              f"{r.needs_review:>6}")  # fmt: skip
     for item in stale:
         print(f"\n{item.article} [{item.language}] {item.field}: "
               f"revision {item.translated_from} -> {item.now}")  # fmt: skip
@@ -170,19 +176,15 @@ class _KeyRefused(argparse.Action):
 
 
 def _translate(args: argparse.Namespace) -> int:
+    """Exit 0 when the drafts are written (a count of those that need review, each reason
+    on its own line); 2 when the engine fails: one line with the failure and how many
+    fields were drafted and saved before it (``DraftInterrupted``, through ``main``)."""
     options: dict[str, object] = {"timeout": args.timeout, "retries": args.retries}
     if args.url:
         options["url"] = args.url
     translator = newslib.get_translator(args.engine, **options)
     project = newslib.Project.at(args.content)
-    edition_policy = project.edition_policy(args.target)
-    policy = (
-        newslib.load_policy(args.policy)
-        if args.policy
-        else project.policy(edition_policy)
-        if edition_policy
-        else None
-    )
+    policy = newslib.load_policy(args.policy) if args.policy else None  # else the edition's
     memory = None
     if not args.no_cache:
         memory = args.memory or project.memory_path
