@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -312,6 +313,7 @@ def test_the_memory_exports_as_tmx(tmp_path: Path, content: Path) -> None:
     assert tree.getroot().get("version") == "1.4"
     (tu,) = tree.xpath("//tu[prop[@type='x-engine']='libre']")
     assert tu.get("creationtool") == "libre"
+    assert re.fullmatch(r"\d{8}T\d{6}Z", tu.get("creationdate"))  # when it was remembered
     langs = tu.xpath("tuv/@xml:lang", namespaces={"xml": "http://www.w3.org/XML/1998/namespace"})
     assert langs == ["en", "ru"]
     assert tu.xpath("tuv[1]/seg/ph/text()") == ["⟦0⟧"]
