@@ -89,7 +89,7 @@ _ROLES = {
 }
 _CREDIT = re.compile(
     r"(?P<role>additional reporting|reporting|writing|editing|compiled|compiling|edited|written)"
-    r"\s+by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w .'-]*)?\s*$",
+    r"\s+by\s+(?P<names>[^;()]+?)\s*$",
     re.IGNORECASE,
 )
 _CREDITS = re.compile(r"\((?P<inner>(?:[^()]|\([^()]*\))+)\)|(?P<bare>(?:Compiled|Writing) by .+)")
@@ -103,6 +103,7 @@ _CREDIT_LINE = re.compile(
     rf"(?:\s+\d{{4}})?)\.?",
     re.IGNORECASE,
 )
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")  # "Jane Doe in Tbilisi"
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+und\s+|\s+et\s+|\s+и\s+|&)\s*")
 
 
@@ -140,7 +141,8 @@ def _credits(text: str) -> tuple[Byline, ...]:
         if credit is None:
             return ()  # a parenthesis that is not (only) credits is story text
         role = _ROLES[credit["role"].lower()]
-        found += [Byline(name, role) for name in split_names(credit["names"])]
+        names = [_IN_PLACE.sub("", name) for name in split_names(credit["names"])]
+        found += [Byline(name, role) for name in names if name]
     return tuple(found)
 
 

@@ -378,8 +378,8 @@ def _filed(
         return today
     year = parts.year or year or (filed.year if filed else None)
     if year is None:
-        year = _infer_year(text, path)
-        notes.append(f"dateline year {year} was inferred from the text; pass --year to set it")
+        year = _infer_year(text, parts.month, parts.day)
+        notes.append(f"dateline year {year} was inferred; pass --year to set it")
     try:
         return date(year, parts.month, parts.day)
     except ValueError:
@@ -389,13 +389,14 @@ def _filed(
         ) from None  # fmt: skip
 
 
-def _infer_year(text: str, path: str) -> int:
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= date.today().year]
-    if not years:
-        raise ArticleError(
-            "the dateline has no year and the text names none", path=path, hint="pass --year"
-        )
-    return max(years)
+def _infer_year(text: str, month: int, day: int) -> int:
+    """The latest year the text names, else the year the day last fell in (wire copy
+    is read when it comes in: a December dateline read in January is last year's)."""
+    today = datetime.now(UTC).date()
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
+    if years:
+        return max(years)
+    return today.year if (month, day) <= (today.month, today.day + 1) else today.year - 1
 
 
 def _source(
