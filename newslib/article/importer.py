@@ -291,10 +291,14 @@ def _find_dateline(
 
 def _plain_layout_start(paragraphs: list[_Paragraph], path: str) -> int:
     """Where the body starts in "headline / byline / standfirst / body" copy."""
-    index = 1
-    while index < len(paragraphs) and read_byline(paragraphs[index].text):
-        index += 1
-    index += 1 if len(paragraphs) - index >= 2 else 0  # the standfirst
+    def past_bylines(index: int) -> int:
+        while index < len(paragraphs) and read_byline(paragraphs[index].text):
+            index += 1
+        return index
+
+    index = past_bylines(1)
+    if len(paragraphs) - index >= 2:  # a standfirst, then perhaps the byline
+        index = past_bylines(index + 1)
     if index >= len(paragraphs):
         raise ArticleError(
             "expected a headline, a standfirst and the story, found only "
@@ -464,7 +468,7 @@ def _speaker(attribution: Text, entities: dict[str, Entity], last_person: str | 
     for ref in attribution.refs():
         if entities.get(ref.entity) and entities[ref.entity].kind is EntityKind.PERSON:
             return ref.entity
-    words = {w.casefold() for w in attribution.plain.split()}
+    words = {w.casefold() for w in re.split(r"[\s-]+", attribution.plain)}
     return last_person if words & _PRONOUNS else None
 
 
