@@ -11,8 +11,8 @@ from functools import cache
 import pytest
 
 import newslib
-from newslib.article.importer import ImportResult
 from newslib import Quote
+from newslib.article.importer import ImportResult
 
 from .support.paths import FIXTURES
 
@@ -92,7 +92,8 @@ CASES = [
              "Wir werden die Straße nicht aufgeben.", "yyzz",
              "tausende-protestieren-in-tiflis-gegen-gesetz-uber-agenten"),
     Expected("plain-en.txt", "en", "Rail link through Abkhazia", "Georgia and Armenia will",
-             "Tbilisi", "tbilisi", None, FILED, "Staff", ("Jane Doe",), (("Jane Doe", "compiling"),),
+             "Tbilisi", "tbilisi", None, FILED, "Staff", ("Jane Doe",),
+             (("Jane Doe", "compiling"),),
              ("sergey-lavrov", "maria-zakharova"),
              "We are ready to talk to anyone who wants the trains to run again.",
              "Compiled by", "rail-link-through-abkhazia-moves-a-step-closer"),

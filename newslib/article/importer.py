@@ -119,6 +119,11 @@ def import_text(
     guess = language or _guess_language(text)
     order = (guess, *(lang for lang in LANGUAGES if lang != guess)) if guess else LANGUAGES
     start, parts = _find_dateline(paragraphs, order)
+    if parts is None and read_dateline(paragraphs[0].text, order) is not None:
+        raise ArticleError(
+            "the copy opens with the dateline", path=path, line=paragraphs[0].line,
+            hint="put the headline (and a standfirst) before it, each after a blank line",
+        )  # fmt: skip
     if parts is None:
         if place is None:
             where = paragraphs[min(len(paragraphs) - 1, 2)]
@@ -291,6 +296,7 @@ def _find_dateline(
 
 def _plain_layout_start(paragraphs: list[_Paragraph], path: str) -> int:
     """Where the body starts in "headline / byline / standfirst / body" copy."""
+
     def past_bylines(index: int) -> int:
         while index < len(paragraphs) and read_byline(paragraphs[index].text):
             index += 1

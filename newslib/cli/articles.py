@@ -167,15 +167,15 @@ def _import(args: argparse.Namespace) -> int:
         result = newslib.import_text(read_stdin(), path="<stdin>", **options)
     else:
         result = newslib.import_file(args.file, **options)
+    article = result.article
+    if args.save and repository.head(article.id) is not None:  # only a hand-given --id
+        raise UsageError(
+            f"{article.id}: already in {args.content}; an import never overwrites an "
+            "article (leave out --id for a new id, or check it out and save a revision)"
+        )
     for note in result.notes:
         print(f"newslib: note: {note}", file=sys.stderr)
-    article = result.article
     if args.save:
-        if repository.head(article.id) is not None:  # only an --id given by hand gets here
-            raise UsageError(
-                f"{article.id}: already in {args.content}; an import never overwrites an "
-                "article (leave out --id for a new id, or check it out and save a revision)"
-            )
         record = repository.save(
             article, author=args.author, kind=newslib.RevisionKind.DRAFT,
             note="imported from " + ("stdin" if args.file == "-" else Path(args.file).name),
