@@ -92,3 +92,12 @@ def test_json_ld_authors_are_people() -> None:
         {"@type": "Person", "name": "Jane Doe"},
         {"@type": "Person", "name": "John Roe"},
     ]
+
+
+def test_a_changed_byline_is_a_field_change_in_the_diff() -> None:
+    old = replace(every_block_article(), byline=BYLINE[:1])
+    new = replace(every_block_article(), byline=BYLINE)
+    changes = {c.field: (c.old, c.new) for c in newslib.diff_articles(old, new).fields}
+    assert changes == {
+        "byline": ("Jane Doe (Reuters)", "Jane Doe (Reuters); John Roe; Mark Heinrich, editing")
+    }
