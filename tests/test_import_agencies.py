@@ -156,3 +156,20 @@ def test_a_second_import_of_the_same_headline_gets_a_free_id() -> None:
              "georgia-and-armenia-agree-to-study-reopening-rail-link-2"}  # fmt: skip
     article = newslib.import_text(text, year=2025, taken=taken.__contains__).article
     assert article.id == "georgia-and-armenia-agree-to-study-reopening-rail-link-3"
+
+
+def test_a_sign_off_at_the_end_of_the_last_paragraph_leaves_it() -> None:
+    text = (
+        "Talks on rail link to resume\n\nBy Jane Doe\nReuters\n\n"
+        "TBILISI, March 12 (Reuters) - Georgia and Armenia will resume talks.\n\n"
+        "No date has been set. (Reporting by Jane Doe; Editing by Mark Roe)\n"
+    )
+    result = newslib.import_text(text, year=2025)
+    article = result.article
+    assert article.body[-1].text.plain == "No date has been set."  # type: ignore[union-attr]
+    assert [(b.name, b.role, b.affiliation) for b in article.byline] == [
+        ("Jane Doe", None, "Reuters"),
+        ("Jane Doe", "reporting", None),
+        ("Mark Roe", "editing", None),
+    ]
+    assert any("Reporting by Jane Doe" in note for note in result.notes)

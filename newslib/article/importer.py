@@ -331,8 +331,17 @@ def _front_matter(front: list[str]) -> tuple[str | None, str, str | None]:
     if len(front) == 3:
         return front[0], front[1], front[2]
     if len(front) == 2:
+        if _looks_like_a_section(front[0], front[1]):  # "Politics / Lavrov to hold talks"
+            return front[0], front[1], None
         return None, front[0], front[1]
     return None, front[0], None
+
+
+def _looks_like_a_section(first: str, second: str) -> bool:
+    """A section line is a word or three, unpunctuated, over a headline at least twice
+    as long (a headline over its standfirst is seldom three words)."""
+    words = len(first.split())
+    return words <= 3 and not first.endswith(_TERMINAL) and len(second.split()) >= 2 * words + 2
 
 
 def _without_trailers(texts: list[str], notes: list[str]) -> tuple[list[str], list[Byline]]:
