@@ -13,56 +13,42 @@ into the byline.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import assert_never
 
 import iuliia
 from slugify import slugify
 
-from newslib.article.agencies import agency, read_trailer, source_name
-from newslib.article.bylines import read_byline
+from newslib.article.agencies import agency, source_name
+from newslib.article.body import build_blocks
 from newslib.article.datelines import LANGUAGES, DatelineParts, read_dateline
+from newslib.article.layout import (
+    find_dateline,
+    front_and_bylines,
+    front_matter,
+    guess_language,
+    plain_layout_start,
+    refuse_control_characters,
+    split_paragraphs,
+    without_trailers,
+)
 from newslib.article.model import (
     Article,
-    Block,
     Byline,
     Dateline,
     Entity,
     EntityKind,
-    Heading,
-    ListBlock,
-    Paragraph,
-    Quote,
     Text,
-    forbidden_character,
     primary_language,
 )
-from newslib.article.quotes import read_quote
 from newslib.errors import ArticleError
 from newslib.fsio import read_text
 
 __all__ = ["Annotator", "ImportResult", "import_file", "import_text", "slug"]
 
 _YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
-_PRONOUNS = frozenset({"he", "she", "they", "он", "она", "они", "er", "sie", "il", "elle"})
-_TERMINAL = tuple(".!?:;…\"”»’'“«")
-_INLINE_CREDITS = re.compile(
-    r"\s*(\((?:Additional reporting|Reporting|Writing|Editing|Compiled) by [^()]*\)"
-    r"|©\s*(?:\d{4}\s+)?AFP)\s*$",
-    re.IGNORECASE,
-)
-# Words common in running text, by language: how copy without a month name tells its language.
-_COMMON_WORDS = {
-    "en": {"the", "and", "of", "to", "in", "is", "that", "said", "was", "with", "for", "on"},
-    "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "sagte", "von", "den", "zu", "sich"},
-    "fr": {"le", "la", "les", "et", "des", "est", "du", "une", "que", "dans", "pour", "a"},
-    "es": {"el", "los", "las", "y", "del", "que", "en", "una", "por", "dijo", "se", "con"},
-    "it": {"il", "gli", "della", "che", "di", "e", "una", "per", "non", "ha", "sono", "con"},
-}
 _DATELINE_FORMS = (
     "'MOSCOW, October 4. /TASS/.', 'TBILISI, March 12 (Reuters) -', 'TBILISI, Georgia (AP) —', "
     "'Tbilissi (AFP) -', 'MOSCOW. March 12 (Interfax) -', 'Москва. 12 марта. ИНТЕРФАКС -' or "
@@ -79,12 +65,6 @@ class ImportResult:
 
     article: Article
     notes: tuple[str, ...] = field(default=())
-
-
-@dataclass(frozen=True, slots=True)
-class _Paragraph:
-    line: int  # where it starts in the file, 1-based
-    text: str
 
 
 def import_text(
@@ -109,16 +89,16 @@ def import_text(
     gets ``-2``, ``-3``, … until it is free.
     """
     notes: list[str] = []
-    _refuse_control_characters(text, path)
-    paragraphs = _paragraphs(text)
+    refuse_control_characters(text, path)
+    paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise ArticleError(
             "the file is empty", path=path, line=1,
             hint="write the headline, a standfirst and the story, each after a blank line",
         )  # fmt: skip
-    guess = language or _guess_language(text)
+    guess = language or guess_language(text)
     order = (guess, *(lang for lang in LANGUAGES if lang != guess)) if guess else LANGUAGES
-    start, parts = _find_dateline(paragraphs, order)
+    start, parts = find_dateline(paragraphs, order)
     if parts is None and read_dateline(paragraphs[0].text, order) is not None:
         raise ArticleError(
             "the copy opens with the dateline", path=path, line=paragraphs[0].line,
@@ -132,8 +112,8 @@ def import_text(
                 hint=f"open the first paragraph of the story with a dateline such as "
                 f"{_DATELINE_FORMS}, or pass --place for copy without one",
             )  # fmt: skip
-        start = _plain_layout_start(paragraphs, path)
-    front, bylines = _front_and_bylines(paragraphs[:start])
+        start = plain_layout_start(paragraphs, path)
+    front, bylines = front_and_bylines(paragraphs[:start])
     if not front or len(front) > 3:
         where = paragraphs[start] if start < len(paragraphs) else paragraphs[0]
         raise ArticleError(
@@ -142,7 +122,7 @@ def import_text(
             hint="put the section, headline, byline and standfirst on the first lines, each "
             "after a blank line",
         )  # fmt: skip
-    section, headline, standfirst = _front_matter(front)
+    section, headline, standfirst = front_matter(front)
     if parts is not None and parts.unread is not None:
         raise ArticleError(
             f"cannot read the dateline date {parts.unread!r}", path=path,
@@ -155,7 +135,7 @@ def import_text(
         body_texts.insert(0, opening)
     elif opening is None:
         body_texts.insert(0, paragraphs[start].text)
-    body_texts, credits = _without_trailers(body_texts, notes)
+    body_texts, credits = without_trailers(body_texts, notes)
     if not body_texts:
         raise ArticleError(
             "the dateline has no story after it", path=path, line=paragraphs[start].line,
@@ -184,7 +164,7 @@ def import_text(
     else:
         place_id = place_ref.entity
 
-    blocks = _blocks(body_texts, mark, entities)
+    blocks = build_blocks(body_texts, mark, entities)
     article = Article(
         id=article_id or _unique(slug(headline, language) or "article", taken),
         language=language,
@@ -228,143 +208,6 @@ def import_file(
         annotate=annotate, path=str(path), place=place, filed=filed, language=language,
         source=source, taken=taken,
     )  # fmt: skip
-
-
-def _refuse_control_characters(text: str, path: str) -> None:
-    """Binary data, or text with NULs and other control characters, is not copy."""
-    for index, char in enumerate(text):
-        if char in "\n\r\t":
-            continue
-        bad = forbidden_character(char)
-        if bad is not None:
-            raise ArticleError(
-                f"character {bad[1]} is not allowed in copy (is this a binary file?)",
-                path=path, line=text.count("\n", 0, index) + 1,
-                column=index - text.rfind("\n", 0, index),
-                hint="import plain UTF-8 text",
-            )  # fmt: skip
-
-
-def _paragraphs(text: str) -> list[_Paragraph]:
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    found: list[_Paragraph] = []
-    line, lines = 1, list[str]()
-    for number, raw in enumerate(text.split("\n"), 1):
-        if raw.strip():
-            if not lines:
-                line = number
-            lines.append(raw)
-        elif lines:
-            found.append(_Paragraph(line, " ".join(" ".join(lines).split())))
-            lines = []
-    if lines:
-        found.append(_Paragraph(line, " ".join(" ".join(lines).split())))
-    return found
-
-
-def _guess_language(text: str) -> str | None:
-    """The language the copy's script or common words tell, if they tell one."""
-    letters = [c for c in text[:20_000] if c.isalpha()]
-    if not letters:
-        return None
-
-    def share(low: str, high: str) -> float:
-        return sum(low <= c <= high for c in letters) / len(letters)
-
-    if share("\u0400", "\u04ff") > 0.5:
-        return "uk" if re.search(r"[іїєґІЇЄҐ]", text) else "ru"
-    if share("\u10a0", "\u10ff") > 0.5:
-        return "ka"
-    if share("\u0600", "\u06ff") > 0.5:
-        return "ar"
-    words = re.findall(r"[^\W\d_]+", text[:20_000].casefold())
-    scores = {lang: sum(w in common for w in words) for lang, common in _COMMON_WORDS.items()}
-    best = max(scores, key=lambda lang: scores[lang])
-    rest = max(v for lang, v in scores.items() if lang != best)
-    return best if scores[best] >= 3 and scores[best] >= 1.5 * rest else None
-
-
-def _find_dateline(
-    paragraphs: list[_Paragraph], languages: tuple[str, ...]
-) -> tuple[int, DatelineParts | None]:
-    for index, paragraph in enumerate(paragraphs[:8]):
-        parts = read_dateline(paragraph.text, languages)
-        if parts is not None and index > 0:
-            return index, parts
-    return 0, None
-
-
-def _plain_layout_start(paragraphs: list[_Paragraph], path: str) -> int:
-    """Where the body starts in "headline / byline / standfirst / body" copy."""
-
-    def past_bylines(index: int) -> int:
-        while index < len(paragraphs) and read_byline(paragraphs[index].text):
-            index += 1
-        return index
-
-    index = past_bylines(1)
-    if len(paragraphs) - index >= 2:  # a standfirst, then perhaps the byline
-        index = past_bylines(index + 1)
-    if index >= len(paragraphs):
-        raise ArticleError(
-            "expected a headline, a standfirst and the story, found only "
-            f"{len(paragraphs)} paragraph(s)", path=path, line=paragraphs[-1].line,
-            hint="separate the headline, the standfirst and each paragraph with a blank line",
-        )  # fmt: skip
-    return index
-
-
-def _front_and_bylines(front: list[_Paragraph]) -> tuple[list[str], list[Byline]]:
-    """The section, headline and standfirst, and the bylines among them (never the first)."""
-    kept: list[str] = []
-    bylines: list[Byline] = []
-    for index, paragraph in enumerate(front):
-        found = read_byline(paragraph.text) if index > 0 else ()
-        if found:
-            bylines.extend(found)
-        else:
-            kept.append(paragraph.text)
-    return kept, bylines
-
-
-def _front_matter(front: list[str]) -> tuple[str | None, str, str | None]:
-    if len(front) == 3:
-        return front[0], front[1], front[2]
-    if len(front) == 2:
-        if _looks_like_a_section(front[0], front[1]):  # "Politics / Lavrov to hold talks"
-            return front[0], front[1], None
-        return None, front[0], front[1]
-    return None, front[0], None
-
-
-def _looks_like_a_section(first: str, second: str) -> bool:
-    """A section line is a word or three, unpunctuated, over a headline at least twice
-    as long (a headline over its standfirst is seldom three words)."""
-    words = len(first.split())
-    return words <= 3 and not first.endswith(_TERMINAL) and len(second.split()) >= 2 * words + 2
-
-
-def _without_trailers(texts: list[str], notes: list[str]) -> tuple[list[str], list[Byline]]:
-    """The body without the sign-off, desk initials and credit lines it ends with, and the
-    credits they name."""
-    texts = list(texts)
-    credits: list[Byline] = []
-    while texts:
-        trailer = read_trailer(texts[-1])
-        if trailer is None:
-            inline = _INLINE_CREDITS.search(texts[-1])
-            if inline is None or inline.start() == 0:
-                break
-            texts[-1], tail = texts[-1][: inline.start()], inline[1]
-            trailer = read_trailer(tail)
-            if trailer is None:
-                break
-        else:
-            texts.pop()
-        credits[:0] = trailer.credits
-        kept = " (kept as credits in the byline)" if trailer.credits else ""
-        notes.append(f"removed {trailer.what} from the end of the body{kept}")
-    return texts, credits
 
 
 def _language(parts: DatelineParts | None, guess: str | None, notes: list[str]) -> str:
@@ -445,66 +288,6 @@ def _unique(base: str, taken: Callable[[str], bool] | None) -> str:
     while taken(f"{base}-{number}"):
         number += 1
     return f"{base}-{number}"
-
-
-def _blocks(
-    texts: list[str], mark: Callable[[str], Text], entities: dict[str, Entity]
-) -> list[Block]:
-    counters = {"p": 0, "h": 0, "q": 0}
-    last_person: str | None = None
-    blocks: list[Block] = []
-
-    def next_id(prefix: str) -> str:
-        counters[prefix] += 1
-        return f"{prefix}{counters[prefix]}"
-
-    for index, passage in enumerate(texts):
-        is_last = index == len(texts) - 1
-        quote = read_quote(passage)
-        if index > 0 and not is_last and _looks_like_heading(passage):
-            blocks.append(Heading(next_id("h"), mark(passage)))
-        elif quote is not None:
-            attribution = mark(quote.attribution)
-            speaker = _speaker(attribution, entities, last_person)
-            text = mark(quote.quote)
-            blocks.append(Quote(next_id("q"), text, speaker=speaker, attribution=attribution))
-        else:
-            text = mark(passage)
-            blocks.append(Paragraph(next_id("p"), text))
-        last_person = _last_person(blocks[-1], entities) or last_person
-    return blocks
-
-
-def _looks_like_heading(passage: str) -> bool:
-    return len(passage.split()) <= 10 and not passage.endswith(_TERMINAL)
-
-
-def _speaker(attribution: Text, entities: dict[str, Entity], last_person: str | None) -> str | None:
-    for ref in attribution.refs():
-        if entities.get(ref.entity) and entities[ref.entity].kind is EntityKind.PERSON:
-            return ref.entity
-    words = {w.casefold() for w in re.split(r"[\s-]+", attribution.plain)}
-    return last_person if words & _PRONOUNS else None
-
-
-def _last_person(block: Block, entities: dict[str, Entity]) -> str | None:
-    texts: list[Text] = []
-    match block:
-        case Paragraph(text=text) | Heading(text=text):
-            texts = [text]
-        case Quote(text=text, attribution=attribution):
-            texts = [text] + ([attribution] if attribution else [])
-        case ListBlock(items=items):
-            texts = list(items)
-        case _:
-            assert_never(block)
-    people = [
-        ref.entity
-        for text in texts
-        for ref in text.refs()
-        if ref.entity in entities and entities[ref.entity].kind is EntityKind.PERSON
-    ]
-    return people[-1] if people else None
 
 
 def slug(value: str, language: str = "en", *, length: int = 60) -> str:
