@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslib
 from newslib.errors import ArticleError
@@ -81,3 +84,25 @@ def test_too_much_front_matter_says_what_was_expected() -> None:
     with pytest.raises(ArticleError, match="expected a headline") as caught:
         newslib.import_text(text, year=2024, path="story.txt")
     assert caught.value.line == 9
+
+
+_PIECES = [
+    "MOSCOW, October 4. /TASS/. ", "TBILISI, Georgia (AP) — ", "Tiflis (dpa) - ",
+    "Москва. 12 марта. ИНТЕРФАКС - ", "By Jane Doe", "(Reporting by Jane Doe)", "kw/ab (dpa)",
+    "«Мы готовы», — сказал Лавров.", '"We will," he said.', "« Oui », a-t-il dit.", "\n\n",
+    "\n", " ", "Headline", "The sides met.", "—AP", "© AFP", "(", ")", "/", "„", "“", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=12)), max_size=14))
+def test_any_copy_is_an_article_or_one_located_error(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    try:
+        result = newslib.import_text(text, year=2024, filed=date(2024, 10, 4), path="x.txt")
+    except ArticleError as error:
+        assert error.path == "x.txt"
+        assert "\n" not in str(error)
+    else:
+        assert result.article.problems() == []
+        assert newslib.loads_article(newslib.dumps_article(result.article)) == result.article
