@@ -3,6 +3,8 @@ English, Russian (dash attributions), French (guillemets), German („…“ and
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import newslib
@@ -63,3 +65,44 @@ def test_the_speaker_is_the_gazetteers_person(
     quotes = [b for b in article.body if isinstance(b, Quote)]
     assert [q.speaker for q in quotes] == [speaker]
     assert article.language == language
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "then", "name"),
+    [
+        ('"We will study the line," said Nino Beridze, a spokeswoman for the government.',
+         '"No date is set," she said.', "Nino Beridze"),
+        ("«Мы изучим линию», — заявила официальный представитель МИД Анна Смирнова.",
+         "«Дата не назначена», — добавила она.", "Анна Смирнова"),
+        ("« Nous étudierons la ligne », a déclaré le ministre Jean-Pierre Dupont.",
+         "« Aucune date n'est fixée », a-t-il ajouté.", "Jean-Pierre Dupont"),
+        ("„Wir prüfen die Strecke“, sagte Anna Schmidt vom Auswärtigen Amt.",
+         "„Ein Termin steht nicht fest“, sagte sie.", "Anna Schmidt"),
+    ],
+)  # fmt: skip
+def test_a_speaker_the_gazetteer_does_not_know_is_declared(
+    paragraph: str, then: str, name: str
+) -> None:
+    text = (
+        f"Headline\n\nTBILISI, Georgia (AP) — The text begins.\n\n{paragraph}\n\n{then}\n\nEnd.\n"
+    )
+    result = newslib.import_text(text, filed=date(2024, 10, 4))
+    article = result.article
+    speakers = [b.speaker for b in article.body if isinstance(b, Quote)]
+    assert len(speakers) == 2 and speakers[0] == speakers[1] is not None
+    person = article.entity(speakers[0])  # type: ignore[arg-type]
+    assert person is not None and (person.kind, person.name) == ("person", name)
+    assert any(name in note and "declared a person" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ['"We will study the line," the Foreign Ministry said.',
+     '"We will study the line," said one protester, a student from Kutaisi.',
+     '"We will study the line," the New York Times reported.'],
+)  # fmt: skip
+def test_an_institution_or_an_unnamed_person_is_no_speaker(paragraph: str) -> None:
+    text = f"Headline\n\nTBILISI, Georgia (AP) — The text begins.\n\n{paragraph}\n\nEnd.\n"
+    article = newslib.import_text(text, filed=date(2024, 10, 4)).article
+    assert [b.speaker for b in article.body if isinstance(b, Quote)] == [None]
+    assert all(e.kind != "person" for e in article.entities)

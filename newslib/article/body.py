@@ -22,13 +22,33 @@ from newslib.article.quotes import read_quote
 __all__ = ["build_blocks"]
 
 _PRONOUNS = frozenset({"he", "she", "they", "он", "она", "они", "er", "sie", "il", "elle"})
+# Capitalised words that open or make up a title or an institution, not a person's name.
+_NOT_NAMES = frozenset(
+    "foreign minister ministry president prime deputy spokesman spokeswoman spokesperson "
+    "ambassador senator mr mrs ms dr general secretary chief head office government council "
+    "mayor governor chairman chairwoman speaker leader amt auswärtigen "
+    "department party agency committee kremlin white house state city hall university "
+    "court police army times post news television tv radio parliament union bank "
+    "russian georgian abkhaz ossetian armenian american european french german "
+    "министр министерство мид президент премьер глава пресс-секретарь посол "
+    "außenminister minister ministerium präsident sprecher sprecherin regierung "
+    "ministre ministère président porte-parole gouvernement".split()
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
 
 
 def build_blocks(
-    texts: list[str], mark: Callable[[str], Text], entities: dict[str, Entity]
+    texts: list[str],
+    mark: Callable[[str], Text],
+    entities: dict[str, Entity],
+    declare_person: Callable[[str], str | None] | None = None,
 ) -> list[Block]:
     """The story's paragraphs as blocks; *mark* marks names and adds the entities it finds
-    to *entities*, whose people are the speakers a quote's attribution can name."""
+    to *entities*, whose people are the speakers a quote's attribution can name.
+
+    An attribution that names no known person nor says "he" or "she" may still name
+    someone ("said Nino Beridze, a spokeswoman"): *declare_person* is given the name and
+    returns the entity id it declared for them, or ``None``."""
     counters = {"p": 0, "h": 0, "q": 0}
     last_person: str | None = None
     blocks: list[Block] = []
@@ -45,8 +65,12 @@ def build_blocks(
         elif quote is not None:
             attribution = mark(quote.attribution)
             speaker = _speaker(attribution, entities, last_person)
+            if speaker is None and declare_person is not None:
+                name = named_person(attribution.plain)
+                speaker = declare_person(name) if name else None
             text = mark(quote.quote)
             blocks.append(Quote(next_id("q"), text, speaker=speaker, attribution=attribution))
+            last_person = speaker or last_person
         else:
             text = mark(passage)
             blocks.append(Paragraph(next_id("p"), text))
@@ -64,6 +88,31 @@ def _speaker(attribution: Text, entities: dict[str, Entity], last_person: str | 
             return ref.entity
     words = {w.casefold() for w in re.split(r"[\s-]+", attribution.plain)}
     return last_person if words & _PRONOUNS else None
+
+
+def named_person(attribution: str) -> str | None:
+    """The first name of two or three capitalised words in *attribution*, after any title
+    or institution.
+
+    >>> named_person("said Nino Beridze, a spokeswoman for the Foreign Ministry")
+    'Nino Beridze'
+    >>> named_person("Foreign Minister Nino Beridze said"), named_person("the Kremlin said")
+    ('Nino Beridze', None)
+    >>> named_person("заявила официальный представитель МИД Анна Смирнова")
+    'Анна Смирнова'
+    """
+    runs: list[list[str]] = [[]]
+    for token in _TOKEN.findall(attribution):
+        if token[0].isupper():
+            runs[-1].append(token.rstrip("’'"))
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        titles = [i for i, w in enumerate(run) if w.casefold() in _NOT_NAMES]
+        words = run[titles[-1] + 1 :] if titles else run  # "Tbilisi Mayor Kakha Kaladze"
+        if 2 <= len(words) <= 3:
+            return " ".join(words)
+    return None
 
 
 def _last_person(block: Block, entities: dict[str, Entity]) -> str | None:

@@ -164,7 +164,17 @@ def import_text(
     else:
         place_id = place_ref.entity
 
-    blocks = build_blocks(body_texts, mark, entities)
+    def declare_person(name: str) -> str | None:
+        person_id = slug(name, language)
+        known = entities.get(person_id)
+        if not person_id or (known is not None and known.kind is not EntityKind.PERSON):
+            return None
+        if known is None:
+            notes.append(f"speaker {name!r} is not in the gazetteer; declared a person")
+            entities[person_id] = Entity(person_id, EntityKind.PERSON, name)
+        return person_id
+
+    blocks = build_blocks(body_texts, mark, entities, declare_person)
     article = Article(
         id=article_id or _unique(slug(headline, language) or "article", taken),
         language=language,
