@@ -67,7 +67,7 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
         translated_article,
         write_translations,
     )
-    from newslib.translators import MockTranslator, Translator, get_translator
+    from newslib.translators import MockTranslator, Translator, engines, get_translator
 
 __version__ = "0.1.0"
 
@@ -101,7 +101,9 @@ _EXPORTS: dict[str, str] = {
         "newslib.translations.model",
     ),
     "draft": "newslib.translations.drafting",
-    **dict.fromkeys(("MockTranslator", "Translator", "get_translator"), "newslib.translators"),
+    **dict.fromkeys(
+        ("MockTranslator", "Translator", "engines", "get_translator"), "newslib.translators"
+    ),
     **dict.fromkeys(("FORMATS", "render"), "newslib.renderers"),
     **dict.fromkeys(("Project", "load_project"), "newslib.project"),
     **dict.fromkeys(("build", "render_edition"), "newslib.editions.builder"),
@@ -144,6 +146,7 @@ __all__ = [
     "diff_articles",
     "draft",
     "dumps_article",
+    "engines",
     "fix_file",
     "fix_text",
     "format_text",

@@ -17,7 +17,8 @@
     ├── BuildError                 a build refused (strict mode, a required translation)
     ├── TranslatorError            machine translation failed
     │   ├── TranslatorUnavailable  engine missing, or lacks the language
-    │   ├── TranslatorTimeout      no answer in time
+    │   ├── TranslatorTimeout      no answer in time, after the retries
+    │   ├── TranslatorUnreachable  no connection to the server, after the retries
     │   ├── TranslatorHTTPError    an HTTP error after the retries
     │   └── TranslatorResponseError  an answer that breaks the engine's API
     ├── DiskFullError              (also an OSError) no room left; nothing was changed
@@ -40,7 +41,9 @@ look at (a contested name, an inconsistent spelling) are *findings*, not excepti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 __all__ = [
     "ArticleError",
@@ -62,6 +65,7 @@ __all__ = [
     "TranslatorResponseError",
     "TranslatorTimeout",
     "TranslatorUnavailable",
+    "TranslatorUnreachable",
     "UnknownArticleError",
     "UnknownEditionError",
     "UnknownEngineError",
@@ -170,7 +174,13 @@ class BuildError(NewslibError):
 
 
 class TranslatorError(NewslibError):
-    """A machine translation failed."""
+    """A machine translation failed.
+
+    *translated* maps the position of each text that was translated before the failure
+    (in the list given to ``translate``) to its translation, so that work is not lost.
+    """
+
+    translated: Mapping[int, str] = MappingProxyType({})
 
 
 class TranslatorUnavailable(TranslatorError):
@@ -178,7 +188,11 @@ class TranslatorUnavailable(TranslatorError):
 
 
 class TranslatorTimeout(TranslatorError):
-    """The engine did not answer in time."""
+    """The engine did not answer in time, however often it was asked."""
+
+
+class TranslatorUnreachable(TranslatorError):
+    """No connection to the engine's server could be made (refused, no such host)."""
 
 
 class TranslatorHTTPError(TranslatorError):
