@@ -21,6 +21,7 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
     from newslib.article.model import (
         Article,
         Block,
+        Byline,
         Dateline,
         Entity,
         EntityKind,
@@ -75,7 +76,7 @@ __version__ = "0.1.0"
 # Public name -> the module it lives in (and, after a colon, its name there).
 _EXPORTS: dict[str, str] = {
     **dict.fromkeys(
-        ("Article", "Block", "Dateline", "Entity", "EntityKind", "Heading", "ListBlock",
+        ("Article", "Block", "Byline", "Dateline", "Entity", "EntityKind", "Heading", "ListBlock",
          "Paragraph", "Quote", "Ref", "Revision", "RevisionKind", "Text"),
         "newslib.article.model",
     ),
@@ -117,6 +118,7 @@ __all__ = [
     "FORMATS",
     "Article",
     "Block",
+    "Byline",
     "Dateline",
     "Entity",
     "EntityKind",

@@ -614,7 +614,7 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
         "summary": page.text(article.standfirst) if article.standfirst else None,
         "published": page.published.isoformat() if page.published else None,
         "updated": page.modified.isoformat() if page.modified else None,
-        "author": page.agency,
+        "author": page.by,
         "language": page.language,
         "id": uri,
         "section": page.section,

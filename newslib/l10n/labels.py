@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from babel.lists import format_list
+
 from newslib.l10n.localizer import Localizer
 
 __all__ = [
+    "byline",
     "corrected_on",
     "correction",
     "correction_count",
@@ -114,6 +117,12 @@ def outdated_field(loc: Localizer, language: str) -> str:
         "The translation is out of date; shown in the original ({language}).",
         language=loc.language_name(language),
     )
+
+
+def byline(loc: Localizer, names: list[str]) -> str:
+    """``By Jane Doe and John Roe``: the names joined as the language lists them."""
+    joined = format_list(names, locale=loc.locale)
+    return loc.ngettext("By {names}", "By {names}", len(names), names=joined)
 
 
 def source(loc: Localizer, name: str) -> str:

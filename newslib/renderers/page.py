@@ -21,6 +21,8 @@ from enum import StrEnum
 from functools import cache, cached_property
 from pathlib import Path
 
+from babel.lists import format_list
+
 from newslib.article.model import Article, Ref, Revision, RevisionKind, Text, primary_language
 from newslib.l10n import labels
 from newslib.l10n.localizer import Localizer, text_direction
@@ -344,6 +346,22 @@ class Page:
     def dateline(self) -> str:
         """``МОСКВА, 4 октября. /ТАСС/.``: place and agency in the edition's language."""
         return self.loc.dateline(self.place, self.article.dateline.date, self.agency)
+
+    @property
+    def byline(self) -> str | None:
+        """``By Jane Doe and John Roe`` in the edition's language, or ``None`` without
+        authors (credits with a role are the article's data, not its byline)."""
+        names = [b.name for b in self.article.authors]
+        return labels.byline(self.loc, names) if names else None
+
+    @property
+    def by(self) -> str:
+        """Who the story is by, in a phrase: ``Jane Doe and John Roe, Reuters`` (the
+        agency alone without authors)."""
+        names = [b.name for b in self.article.authors]
+        if not names:
+            return self.agency
+        return f"{format_list(names, locale=self.loc.locale)}, {self.agency}"
 
     @property
     def agency(self) -> str:
