@@ -147,16 +147,21 @@ def _scan(args: argparse.Namespace) -> int:
         for mention in newslib.scan_file(path, gazetteer=gazetteer, lang=args.lang, text=text):
             found.append(reports.mention_json(path, mention))
     if args.format == "json":
-        counts = dict.fromkeys(paths, 0)
+        # Adjectives and demonyms ("Abkhazian") are counted apart: no mention of the place.
+        counts = {path: [0, 0] for path in paths}
         for m in found:
-            counts[str(m["path"])] += 1
-        files = [{"path": path, "mentions": count} for path, count in counts.items()]
+            counts[str(m["path"])][bool(m["derived"])] += 1
+        files = [
+            {"path": path, "mentions": names, "derived": derived}
+            for path, (names, derived) in counts.items()
+        ]
         data = reports.envelope("scan", files=files, mentions=found)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for m in found:
             where = f"{m['path']}:{m['start']}-{m['end']}"
-            print(f"{where}: {m['entity']} ({m['variant']}): {m['surface']}")
+            what = f"derived: {m['variant']}" if m["derived"] else m["variant"]
+            print(f"{where}: {m['entity']} ({what}): {m['surface']}")
     return EXIT_OK
 
 

@@ -11,6 +11,8 @@ nothing is guessed there.
 'Джавы'
 >>> forms("სოხუმი", "ka-i")["in"]
 'სოხუმში'
+>>> forms("ახალგორი", "ka-i")["dat-a"]
+'ახალგორსა'
 >>> forms("Suchumi", "de-s")["gen"]
 'Suchumis'
 """
@@ -28,7 +30,7 @@ CASES: dict[str, tuple[str, ...]] = {
     # Georgian: the seven cases, then the postpositions that fuse with them.
     "ka": (
         "nom", "erg", "dat", "gen", "ins", "adv", "voc",
-        "in", "on", "at", "from", "until", "for", "towards",
+        "in", "on", "at", "from", "until", "for", "towards", "dat-a", "gen-a",
     ),
 }  # fmt: skip
 
@@ -92,6 +94,9 @@ def _ka_i(base: str) -> dict[str, str]:
         "until": stem + "ამდე",
         "for": stem + "ისთვის",
         "towards": stem + "ისკენ",
+        # The full (emphatic, bookish) dative and genitive: სოხუმსა და…, სოხუმისა.
+        "dat-a": stem + "სა",
+        "gen-a": stem + "ისა",
     }
 
 
@@ -115,6 +120,8 @@ def _ka_vowel(base: str) -> dict[str, str]:
         "until": base + "მდე",
         "for": gen + "თვის",
         "towards": gen + "კენ",
+        "dat-a": base + "სა",
+        "gen-a": gen + "ა",
     }
 
 

@@ -33,6 +33,7 @@ from newslib.terms.fold import DROPPED, without_dropped
 __all__ = [
     "CaseGuess",
     "FormProposal",
+    "declension_for",
     "elide",
     "infer_case",
     "infers_case",
@@ -424,7 +425,7 @@ def propose_forms(word: str, lang: str = "ru") -> FormProposal:
     analyzer = _analyzer()
     if analyzer is None:
         raise UsageError("proposing forms needs pymorphy3: pip install 'newslib[ru]'")
-    declension = _declension_for(word)
+    declension = declension_for(word)
     by_class = class_forms(word, declension)
     nouns = [p for p in analyzer.parse(word) if "NOUN" in p.tag.grammemes]
     nominative = [
@@ -467,7 +468,7 @@ def propose_forms(word: str, lang: str = "ru") -> FormProposal:
     )
 
 
-def _declension_for(word: str) -> str:
+def declension_for(word: str) -> str:
     """The declension class a Russian name's ending suggests."""
     lower = word.lower()
     if lower.endswith("ия"):
