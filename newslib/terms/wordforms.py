@@ -43,6 +43,7 @@ from newslib.terms.declension import forms as class_forms
 
 __all__ = [
     "DICTIONARY_LANGUAGES",
+    "INFLECTED",
     "WordForms",
     "analyzer",
     "derived_forms",
@@ -52,6 +53,8 @@ __all__ = [
 
 # Languages whose forms come from a pymorphy3 dictionary (installed separately).
 DICTIONARY_LANGUAGES = ("ru", "uk")
+# Languages whose names have forms besides the nominative.
+INFLECTED = frozenset({"ru", "uk", "de", "ka", "os", "ab"})
 _SLAVIC_CASES = (("nom", "nomn"), ("gen", "gent"), ("dat", "datv"), ("acc", "accs"),
                  ("ins", "ablt"), ("loc", "loct"))  # fmt: skip
 # Words after which the rest of a name does not decline: Ростов-на-Дону, Франкфурт-на-Майне.
@@ -168,6 +171,7 @@ def _slavic(text: str, lang: str, kind: str) -> WordForms:
             word = words[i // 2]
             built.append(word_result.forms[case] if word_result.forms else word)
         forms[case] = "".join(built)
+    forms["nom"] = text  # the name as given, whatever the dictionary's nominative
     confidence = min(r.confidence for r in results)
     sources = ", ".join(dict.fromkeys(r.source for r in declining))
     return WordForms(text, lang, _frozen(forms), round(confidence, 2), sources)
@@ -179,7 +183,7 @@ def _cases() -> tuple[str, ...]:
 
 def _slavic_word(word: str, lang: str, kind: str, morph: Any | None) -> _Word:
     letters = _CYRILLIC_ONLY[lang]
-    if not letters.fullmatch(word) or (word.isupper() and len(word) > 1):
+    if len(word) < 2 or not letters.fullmatch(word) or word.isupper():
         return _Word(None, 1.0, "not a word of the language (an abbreviation, another script)")
     if morph is None:
         return _rule_word(word, lang, 0.6, "ending rule (pymorphy3 not installed)")
@@ -315,12 +319,14 @@ def _rule_word(word: str, lang: str, confidence: float, source: str) -> _Word:
 
 
 def _like(form: str, model: str) -> str:
-    """*form* in the letter case of *model* (pymorphy3 works in lower case)."""
+    """*form* in the letter case of *model*, letter by letter (pymorphy3 works in lower
+    case): ALL CAPS stays so, and so does a capital inside (МакДональд)."""
     if model.isupper() and len(model) > 1:
         return form.upper()
-    if model[:1].isupper():
-        return form[:1].upper() + form[1:]
-    return form
+    return "".join(
+        char.upper() if i < len(model) and model[i].isupper() else char
+        for i, char in enumerate(form)
+    )
 
 
 # ---------------------------------------------------------------------- other languages
