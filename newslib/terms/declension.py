@@ -30,7 +30,7 @@ CASES: dict[str, tuple[str, ...]] = {
     # Georgian: the seven cases, then the postpositions that fuse with them.
     "ka": (
         "nom", "erg", "dat", "gen", "ins", "adv", "voc",
-        "in", "on", "at", "from", "until", "for", "towards", "dat-a", "gen-a",
+        "in", "on", "at", "from", "until", "for", "towards", "dat-a", "gen-a", "stem",
     ),
 }  # fmt: skip
 
@@ -97,6 +97,8 @@ def _ka_i(base: str) -> dict[str, str]:
         # The full (emphatic, bookish) dative and genitive: სოხუმსა და…, სოხუმისა.
         "dat-a": stem + "სა",
         "gen-a": stem + "ისა",
+        # The bare stem of a compound: რუსეთ-საქართველოს (ომი), "the Russia–Georgia (war)".
+        "stem": stem,
     }
 
 

@@ -181,8 +181,8 @@ def _with_derived(
 
 def _unlisted(surface: str) -> Variant:
     """A derived word matched by a stem pattern (сухумск*): the word as written, with no
-    usage tag (it names neither usage) and no forms but itself."""
-    return Variant(surface, frozenset(), script_of(surface), {"nom": surface})
+    usage tag (it names neither usage) and no forms (which case it is, nobody listed)."""
+    return Variant(surface, frozenset(), script_of(surface), {})
 
 
 class _DerivedIndex:
