@@ -18,7 +18,7 @@ from typing import NamedTuple
 from newslib.article.model import primary_language
 from newslib.terms.about_names import names_about_names
 from newslib.terms.common_words import COMMON_WORDS, NO_WORDS
-from newslib.terms.fold import fold_name
+from newslib.terms.fold import fold_name, without_dropped
 from newslib.terms.gazetteer import Context, Gazetteer, Variant, script_of
 from newslib.terms.matcher import Candidate, RawMatch, compiled
 from newslib.terms.tokens import Tokens, name_tokens
@@ -181,8 +181,10 @@ def _with_derived(
 
 def _unlisted(surface: str) -> Variant:
     """A derived word matched by a stem pattern (сухумск*): the word as written, with no
-    usage tag (it names neither usage) and no forms (which case it is, nobody listed)."""
-    return Variant(surface, frozenset(), script_of(surface), {})
+    usage tag (it names neither usage) and no forms (which case it is, nobody listed).
+    Marks that matching ignores (a stress mark) are not part of the word."""
+    word = without_dropped(surface)
+    return Variant(word, frozenset(), script_of(word), {})
 
 
 class _DerivedIndex:
