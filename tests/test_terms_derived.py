@@ -190,3 +190,13 @@ def test_derived_words_and_confidence_survive_the_disk_cache() -> None:
         == first.entity("lviv").derived_variants("ru")[0].forms
     )
     assert entity.names["ru"][0].confidence == first.entity("lviv").names["ru"][0].confidence < 1
+
+
+def test_terms_show_lists_derived_words_and_generated_forms() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newslib", "terms", "show", "gagra"],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    lines = done.stdout.splitlines()
+    assert any("Гагры" in line and "Гаграх" in line and "75% sure" in line for line in lines)
+    assert any("derived гагрский" in line and "common" in line for line in lines)

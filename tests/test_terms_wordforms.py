@@ -146,6 +146,12 @@ def test_french_elision_with_either_apostrophe(apostrophe: str) -> None:
     assert f"d{apostrophe}Odessa" in word_forms("Odessa", "fr").written
 
 
+def test_french_articles_elide_before_a_country() -> None:
+    found = gazetteer({"fr": [("Ukraine", "current")]})
+    assert surfaces("l’Ukraine, l'Ukraine et d’Ukraine", "fr", found) == ["Ukraine"] * 3
+    assert "l’Ukraine" in word_forms("Ukraine", "fr").written
+
+
 def test_french_elision_changes_with_the_first_letter() -> None:
     found = gazetteer({"fr": [("Kyiv", "current"), ("Ukrainka", "legacy")]})
     assert fix_text("La gare d’Ukrainka.", lang="fr", policy=NEW, gazetteer=found) == (

@@ -272,12 +272,24 @@ def _terms_show(args: argparse.Namespace) -> int:
                         "script": v.script,
                         "source": v.source,
                         "forms": dict(v.forms),
+                        "confidence": v.confidence,
                     }
                     for v in variants
                 ]
                 for lang, variants in entity.names.items()
             },
-        }
+            "derived": {
+                lang: [
+                    *entity.derived.get(lang, ()),
+                    *(
+                        {"text": v.text, "usage": sorted(v.usage), "source": v.source,
+                         "forms": dict(v.forms), "confidence": v.confidence}
+                        for v in entity.derived_words.get(lang, ())
+                    ),
+                ]
+                for lang in {**entity.derived, **entity.derived_words}
+            },
+        }  # fmt: skip
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     geonames = f", GeoNames {entity.geonames}" if entity.geonames else ""
@@ -288,7 +300,16 @@ def _terms_show(args: argparse.Namespace) -> int:
             declines = ", ".join(forms) or ("indeclinable" if len(variant.forms) > 1 else "")
             source = f"  [{variant.source}]" if variant.source else ""
             usage = ", ".join(sorted(variant.usage))
-            print(f"  {lang}  {variant.text:<24} {usage:<34} {declines}{source}")
+            sure = f"  (generated, {variant.confidence:.0%} sure)" if variant.confidence < 1 else ""
+            print(f"  {lang}  {variant.text:<24} {usage:<34} {declines}{sure}{source}")
+    for lang in {**entity.derived, **entity.derived_words}:
+        for pattern in entity.derived.get(lang, ()):
+            print(f"  {lang}  derived {pattern:<16} {'(names neither usage)':<34}")
+        for word in entity.derived_words.get(lang, ()):
+            usage = ", ".join(sorted(word.usage)) or "(names neither usage)"
+            count = len(set(word.forms.values()))
+            source = f"  [{word.source}]" if word.source else ""
+            print(f"  {lang}  derived {word.text:<16} {usage:<34} {count} forms{source}")
     return EXIT_OK
 
 
