@@ -284,16 +284,23 @@ def derived_rule(
     that names neither usage (цхинвальский, or a word tagged for every usage) is reported.
     """
     lines = LineIndex(text)
+    # What a derived word calls for depends on the word alone: worked out once a word.
+    decisions: dict[tuple[str, str, int], tuple[str, Variant | None]] = {}
+    choices: dict[tuple[int, int, str], _FormChoice] = {}
     for index, mention in enumerate(mentions):
         if not mention.derived or _treatment(mention, policy) is Treatment.IGNORE:
             continue
-        entity = gazetteer.entity(mention.entity)
-        tags = policy.preferred(mention.entity, mention.lang)
-        fix = _derived_fix(text, mentions, index, entity.derived_variants(mention.lang), tags)
-        if fix is not None:
-            target, choice = fix
-            if not policy.allow.isdisjoint(mention.variant.usage):
-                continue
+        key = (mention.entity, mention.lang, id(mention.variant))
+        if key not in decisions:
+            decisions[key] = _derived_decision(mention, policy, gazetteer)
+        action, target = decisions[key]
+        if action == "fix" and target is not None:
+            form_key = (id(mention.variant), id(target), mention.surface)
+            choice = choices.get(form_key)
+            if choice is None:
+                choice = _choose_form(text, mentions, index, (mention.variant,), target, "")
+                if choice.confidence == 1.0:  # the same in every context
+                    choices[form_key] = choice
             suggestion = match_case(mention.surface, choice.form)
             if suggestion != mention.surface:
                 yield _finding(
@@ -307,14 +314,7 @@ def derived_rule(
                     message=f"{policy.name} writes {target.text!r} (derived from "
                     f"{mention.entity}); {mention.variant.text!r} tells another usage",
                 )
-            continue
-        if (
-            _tells_usage(mention.variant, entity.derived_variants(mention.lang))
-            and _preferred_tag((mention.variant,), tags) is not None
-        ):
-            continue  # a derived word of the policy's own usage
-        variants = entity.names[mention.lang]
-        if _preferred_tag(variants, tags) is None:
+        if action != "report":
             continue
         line, column = lines.at(mention.start)
         yield Finding(
@@ -336,21 +336,27 @@ def derived_rule(
         )
 
 
-def _derived_fix(
-    text: str,
-    mentions: Sequence[Mention],
-    index: int,
-    derived: Sequence[Variant],
-    tags: Sequence[str],
-) -> tuple[Variant, _FormChoice] | None:
-    """The policy's derived word for a derived mention whose usage tells another usage,
-    in the same form, or ``None`` when the mention names the policy's usage or none."""
-    mention = mentions[index]
-    tag = _preferred_tag(derived, tags)
-    if tag is None or tag in mention.variant.usage or not _tells_usage(mention.variant, derived):
-        return None
-    target = _closest([v for v in derived if tag in v.usage], mention.variant)
-    return target, _choose_form(text, mentions, index, (mention.variant,), target, "")
+def _derived_decision(
+    mention: Mention, policy: Policy, gazetteer: Gazetteer
+) -> tuple[str, Variant | None]:
+    """``("fix", the policy's word)`` for a derived word whose usage tags tell another
+    usage; ``("silent", None)`` for one of the policy's usage (or allowed), or of a name
+    the policy has no preference for; ``("report", None)`` for one that names no usage."""
+    word = mention.variant
+    if not policy.allow.isdisjoint(word.usage):
+        return "silent", None
+    entity = gazetteer.entity(mention.entity)
+    tags = policy.preferred(mention.entity, mention.lang)
+    derived = entity.derived_variants(mention.lang)
+    if _tells_usage(word, derived):
+        tag = _preferred_tag(derived, tags)
+        if tag is not None and tag not in word.usage:
+            return "fix", _closest([v for v in derived if tag in v.usage], word)
+        if _preferred_tag((word,), tags) is not None:
+            return "silent", None
+    if _preferred_tag(entity.names[mention.lang], tags) is None:
+        return "silent", None
+    return "report", None
 
 
 def _tells_usage(word: Variant, derived: Sequence[Variant]) -> bool:

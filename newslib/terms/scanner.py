@@ -157,6 +157,7 @@ def _with_derived(
     taken = Spans((m.start, m.end) for m in mentions)
     added: list[Mention] = []
     text = tokens.text
+    seen: dict[tuple[str, str], Variant] = {}  # each distinct word looked up once
     for first, last, entity_id in found:
         start, end = tokens.span(first, last)
         if taken.touches(start) or machine_text.touches(start):
@@ -164,6 +165,10 @@ def _with_derived(
         entity = gazetteer.entity(entity_id)
         if entity.variants(lang):
             surface = text[start:end]
+            word = seen.get((entity_id, surface))
+            if word is None:
+                word = entity.derived_variant(lang, surface) or _unlisted(surface)
+                seen[(entity_id, surface)] = word
             added.append(
                 Mention(
                     start=start,
@@ -171,7 +176,7 @@ def _with_derived(
                     surface=surface,
                     entity=entity_id,
                     lang=lang,
-                    variant=entity.derived_variant(lang, surface) or _unlisted(surface),
+                    variant=word,
                     quoted=quoted(start, end),
                     derived=True,
                 )
