@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["CASES", "CLASSES", "forms"]
+__all__ = ["CASES", "CLASSES", "declension_for", "forms"]
 
 # The cases each language's forms are keyed by.
 CASES: dict[str, tuple[str, ...]] = {
@@ -151,3 +151,15 @@ CLASSES: dict[str, Callable[[str], dict[str, str]]] = {
 def forms(base: str, declension: str) -> dict[str, str]:
     """The forms of *base* in declension class *declension* (a key of :data:`CLASSES`)."""
     return CLASSES[declension](base)
+
+
+def declension_for(word: str) -> str:
+    """The declension class a Russian name's ending suggests."""
+    lower = word.lower()
+    if lower.endswith("ия"):
+        return "ru-f-ia"
+    if lower.endswith(("а", "я")):
+        return "ru-f-a"
+    if lower[-1] in "иеоуыэю":
+        return "ru-indeclinable"
+    return "ru-m-hard"

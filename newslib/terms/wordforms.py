@@ -39,6 +39,7 @@ from types import MappingProxyType
 from typing import Any
 
 from newslib.article.model import primary_language
+from newslib.terms.declension import declension_for
 from newslib.terms.declension import forms as class_forms
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "analyzer",
     "derived_forms",
     "dictionary_versions",
+    "like_case",
     "word_forms",
 ]
 
@@ -244,7 +246,7 @@ def _paradigm(parse: Any, word: str, kind: str) -> dict[str, str]:
     forms: dict[str, str] = {}
     for ours, theirs in _SLAVIC_CASES:
         inflected = parse.inflect({theirs, *numbered})
-        forms[ours] = _like(inflected.word if inflected is not None else parse.word, word)
+        forms[ours] = like_case(inflected.word if inflected is not None else parse.word, word)
     if kind == "place" and ("masc" in parse.tag or number == "plur" or "neut" in parse.tag):
         forms["acc"] = word  # a place is inanimate, whatever the dictionary read
     return forms
@@ -277,7 +279,7 @@ def _adjective(word: str, head: Any | None, morph: Any | None, kind: str) -> _Wo
             grammemes.add("inan")
         # Ukrainian tags a singular with no number: try again without it.
         inflected = parse.inflect(grammemes) or parse.inflect(grammemes - {"sing"})
-        forms[ours] = _like(inflected.word if inflected is not None else word, word)
+        forms[ours] = like_case(inflected.word if inflected is not None else word, word)
     confidence = 0.95 if head is not None else 0.6
     return _Word(forms, confidence, "pymorphy3 (an agreeing adjective)")
 
@@ -306,8 +308,6 @@ def _plural_only(word: str, parses: list[Any], lang: str) -> _Word | None:
 
 def _rule_word(word: str, lang: str, confidence: float, source: str) -> _Word:
     """The declension class the ending suggests (Russian classes serve Ukrainian too)."""
-    from newslib.terms.morphology import declension_for
-
     lower = word.lower()
     if lower.endswith(_VOWEL_FINAL_INDECLINABLE):
         return _Word(None, 0.85, "ends in a vowel foreign names do not decline with")
@@ -318,7 +318,7 @@ def _rule_word(word: str, lang: str, confidence: float, source: str) -> _Word:
     return _Word(forms, confidence, f"{source}: {declension}")
 
 
-def _like(form: str, model: str) -> str:
+def like_case(form: str, model: str) -> str:
     """*form* in the letter case of *model*, letter by letter (pymorphy3 works in lower
     case): ALL CAPS stays so, and so does a capital inside (МакДональд)."""
     if model.isupper() and len(model) > 1:
@@ -501,7 +501,7 @@ def _slavic_derived(text: str, lang: str) -> WordForms:
         key = f"{cases[tag.case]}.{kind}"
         if tag.animacy and tag.case == "accs" and tag.POS == "ADJF":
             key += f".{tag.animacy}"
-        forms.setdefault(key, _like(form.word, text))
+        forms.setdefault(key, like_case(form.word, text))
     known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
     source = f"pymorphy3 ({parse.tag.POS}{'' if known else ', guessed'})"
     # An unknown -ский adjective declines like every other: the guesser is sure of it.
