@@ -200,3 +200,27 @@ def test_terms_show_lists_derived_words_and_generated_forms() -> None:
     lines = done.stdout.splitlines()
     assert any("Гагры" in line and "Гаграх" in line and "75% sure" in line for line in lines)
     assert any("derived гагрский" in line and "common" in line for line in lines)
+
+
+def test_ukrainian_derived_words_are_fixed_in_their_form() -> None:
+    found = gazetteer_from_yaml(
+        """
+entities:
+  - id: kropyvnytskyi
+    kind: place
+    derived:
+      uk:
+        - {text: кропивницький, usage: [current]}
+        - {text: кіровоградський, usage: [legacy]}
+    names:
+      uk:
+        - {text: Кропивницький, usage: [current]}
+        - {text: Кіровоград, usage: [legacy]}
+""",
+        path="desk.yaml",
+    )
+    policy = Policy(name="desk", prefer={"*": ("current",)})
+    text = "Кіровоградської міськради та кіровоградським школам."
+    assert fix_text(text, lang="uk", policy=policy, gazetteer=found) == (
+        "Кропивницької міськради та кропивницьким школам."
+    )

@@ -197,7 +197,7 @@ def _slavic_word(word: str, lang: str, kind: str, morph: Any | None) -> _Word:
     ):
         return _Word(None, 0.95, "indeclinable in pymorphy3's dictionary")
     nominative = [
-        p for p in parses if p.tag.case == "nomn" and ({"NOUN", "ADJF"} & p.tag.grammemes)
+        p for p in parses if _case(p.tag) == "nomn" and ({"NOUN", "ADJF"} & p.tag.grammemes)
     ]
     if not nominative:
         return _plural_only(word, parses, lang) or _rule_word(
@@ -252,13 +252,20 @@ def _paradigm(parse: Any, word: str, kind: str) -> dict[str, str]:
     return forms
 
 
+def _case(tag: Any) -> str | None:
+    """A pymorphy3 tag's case; Ukrainian leaves an adjective's nominative unmarked."""
+    if tag.case is None and tag.POS == "ADJF":
+        return "nomn"
+    return str(tag.case) if tag.case else None
+
+
 def _adjective(word: str, head: Any | None, morph: Any | None, kind: str) -> _Word:
     """An adjective agreeing with the name's noun (Нижний → Нижнего, Белая → Белой)."""
     lower = word.lower()
     parses = [
         p
         for p in (morph.parse(lower) if morph else ())
-        if p.tag.POS == "ADJF" and p.tag.case == "nomn"
+        if p.tag.POS == "ADJF" and _case(p.tag) == "nomn"
     ]
     if not parses:
         return _Word(None, 0.6, "an adjective pymorphy3 does not know")
@@ -485,7 +492,7 @@ def _slavic_derived(text: str, lang: str) -> WordForms:
     parses = [
         p
         for p in morph.parse(lower)
-        if p.word == lower and p.tag.case == "nomn" and ({"ADJF", "NOUN"} & p.tag.grammemes)
+        if p.word == lower and _case(p.tag) == "nomn" and ({"ADJF", "NOUN"} & p.tag.grammemes)
     ]
     if not parses:
         return WordForms(text, lang, _frozen({"nom": text}), 0.5, "no reading in pymorphy3")
@@ -495,11 +502,12 @@ def _slavic_derived(text: str, lang: str) -> WordForms:
     forms: dict[str, str] = {"nom": text}
     for form in parse.lexeme:
         tag = form.tag
-        if tag.POS not in ("ADJF", "NOUN") or tag.case not in cases:
+        case = _case(tag)
+        if tag.POS not in ("ADJF", "NOUN") or case not in cases:
             continue
         kind = "plur" if tag.number == "plur" else (tag.gender or tag.number or "sing")
-        key = f"{cases[tag.case]}.{kind}"
-        if tag.animacy and tag.case == "accs" and tag.POS == "ADJF":
+        key = f"{cases[case]}.{kind}"
+        if tag.animacy and case == "accs" and tag.POS == "ADJF":
             key += f".{tag.animacy}"
         forms.setdefault(key, like_case(form.word, text))
     known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
