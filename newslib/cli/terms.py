@@ -98,6 +98,27 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     forms.add_argument("--format", choices=("text", "json"), default="text")
     forms.set_defaults(command=_terms_forms)
 
+    export = terms_commands.add_parser(
+        "export", help="the gazetteer as a glossary for translators' tools (TBX, CSV)"
+    )
+    export.add_argument(
+        "--format",
+        choices=("tbx", "tbx-v2", "csv"),
+        default="tbx",
+        help="tbx: TBX-Basic, TBX v3 (ISO 30042:2019); tbx-v2: TBX-Basic as martif, which "
+        "Weblate and translate-toolkit read; csv: one language pair, Weblate's glossary columns",
+    )
+    export.add_argument(
+        "--policy",
+        help="mark each variant preferred, admitted or deprecated as this policy does "
+        "(default: every variant admitted)",
+    )
+    export.add_argument("--lang", help="csv: the language of the target terms")
+    export.add_argument("--source-lang", default="en", help="csv: the source terms' (default en)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    add_gazetteer_options(export)
+    export.set_defaults(command=_terms_export)
+
 
 def _stdin(paths: Sequence[str]) -> str | None:
     return read_stdin() if "-" in paths else None
@@ -310,6 +331,20 @@ def _terms_show(args: argparse.Namespace) -> int:
             count = len(set(word.forms.values()))
             source = f"  [{word.source}]" if word.source else ""
             print(f"  {lang}  derived {word.text:<16} {usage:<34} {count} forms{source}")
+    return EXIT_OK
+
+
+def _terms_export(args: argparse.Namespace) -> int:
+    text = newslib.export_glossary(
+        args.format,
+        policy=args.policy,
+        gazetteer=load_gazetteer(args),
+        source=args.source_lang,
+        target=args.lang,
+        output=args.output,
+    )
+    if args.output is None:
+        sys.stdout.write(text)
     return EXIT_OK
 
 

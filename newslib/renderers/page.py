@@ -79,6 +79,7 @@ def select_body(
     *,
     history: Iterable[Revision] = (),
     stale: StaleTranslation = StaleTranslation.MARK,
+    machine: bool = True,
 ) -> Body:
     """What an edition in *language* shows of *source*, given its *translations* into
     that language and its *history* (the correction notes are fields too).
@@ -86,12 +87,14 @@ def select_body(
     In the article's own language, the original. Else each field on its own: its current
     translation; its stale one, marked, or the original (*stale*); the original where it
     has none. A page where no field shows a translation is the original with a notice.
+    A machine draft that needs review is never shown, and an unreviewed one only with
+    *machine*: such a field shows the original, marked, like a missing one.
     """
     if primary_language(language) == primary_language(source.language):
         return Body(source, BodyState.ORIGINAL, TranslationState.ORIGINAL)
     if translations is None:
         return Body(source, BodyState.FALLBACK, TranslationState.MISSING)
-    view = translated_view(source, translations, history=history, stale=stale)
+    view = translated_view(source, translations, history=history, stale=stale, machine=machine)
     shown = list(view.fields.values())
     machine = any(f.method is Method.MACHINE for f in shown)
     if view.complete:
