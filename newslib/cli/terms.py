@@ -168,16 +168,21 @@ def _scan(args: argparse.Namespace) -> int:
         for mention in newslib.scan_file(path, gazetteer=gazetteer, lang=args.lang, text=text):
             found.append(reports.mention_json(path, mention))
     if args.format == "json":
-        counts = dict.fromkeys(paths, 0)
+        # Adjectives and demonyms ("Abkhazian") are counted apart: no mention of the place.
+        counts = {path: [0, 0] for path in paths}
         for m in found:
-            counts[str(m["path"])] += 1
-        files = [{"path": path, "mentions": count} for path, count in counts.items()]
+            counts[str(m["path"])][bool(m["derived"])] += 1
+        files = [
+            {"path": path, "mentions": names, "derived": derived}
+            for path, (names, derived) in counts.items()
+        ]
         data = reports.envelope("scan", files=files, mentions=found)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for m in found:
             where = f"{m['path']}:{m['start']}-{m['end']}"
-            print(f"{where}: {m['entity']} ({m['variant']}): {m['surface']}")
+            what = f"derived: {m['variant']}" if m["derived"] else m["variant"]
+            print(f"{where}: {m['entity']} ({what}): {m['surface']}")
     return EXIT_OK
 
 
@@ -288,12 +293,24 @@ def _terms_show(args: argparse.Namespace) -> int:
                         "script": v.script,
                         "source": v.source,
                         "forms": dict(v.forms),
+                        "confidence": v.confidence,
                     }
                     for v in variants
                 ]
                 for lang, variants in entity.names.items()
             },
-        }
+            "derived": {
+                lang: [
+                    *entity.derived.get(lang, ()),
+                    *(
+                        {"text": v.text, "usage": sorted(v.usage), "source": v.source,
+                         "forms": dict(v.forms), "confidence": v.confidence}
+                        for v in entity.derived_words.get(lang, ())
+                    ),
+                ]
+                for lang in {**entity.derived, **entity.derived_words}
+            },
+        }  # fmt: skip
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     geonames = f", GeoNames {entity.geonames}" if entity.geonames else ""
@@ -304,7 +321,16 @@ def _terms_show(args: argparse.Namespace) -> int:
             declines = ", ".join(forms) or ("indeclinable" if len(variant.forms) > 1 else "")
             source = f"  [{variant.source}]" if variant.source else ""
             usage = ", ".join(sorted(variant.usage))
-            print(f"  {lang}  {variant.text:<24} {usage:<34} {declines}{source}")
+            sure = f"  (generated, {variant.confidence:.0%} sure)" if variant.confidence < 1 else ""
+            print(f"  {lang}  {variant.text:<24} {usage:<34} {declines}{sure}{source}")
+    for lang in {**entity.derived, **entity.derived_words}:
+        for pattern in entity.derived.get(lang, ()):
+            print(f"  {lang}  derived {pattern:<16} {'(names neither usage)':<34}")
+        for word in entity.derived_words.get(lang, ()):
+            usage = ", ".join(sorted(word.usage)) or "(names neither usage)"
+            count = len(set(word.forms.values()))
+            source = f"  [{word.source}]" if word.source else ""
+            print(f"  {lang}  derived {word.text:<16} {usage:<34} {count} forms{source}")
     return EXIT_OK
 
 
