@@ -24,6 +24,7 @@ or ``content/newslib.yaml`` (keys in snake_case, as the rest of that file)::
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import tomllib
 from collections.abc import Mapping
@@ -70,6 +71,16 @@ class CheckSettings:
     fail_on: str | None = None
     content: Path | None = None
     source: Path | None = field(default=None, compare=False)
+
+    def ignores(self, path: str | Path) -> bool:
+        """True when *path*, relative to the folder of the file that gave these settings
+        (else the working folder), matches an ``ignore`` pattern."""
+        base = self.source.parent if self.source is not None else Path.cwd()
+        try:
+            relative = Path(path).resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            return False
+        return any(fnmatch.fnmatchcase(relative, pattern) for pattern in self.ignore)
 
 
 def settings_from(

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import newslib
 from newslib.cli import reports
@@ -143,21 +141,7 @@ def _inputs(args: argparse.Namespace, *, fixing: bool = False) -> list[str]:
     found = newslib.resolve_inputs(args.paths, content=args.content, fixing=fixing)
     for note in found.notes:
         print(f"newslib: note: {note}", file=sys.stderr)
-    base = settings.source.parent if settings.source is not None else Path.cwd()
-    return [
-        path
-        for path in found.paths
-        if path in args.paths or not _ignored(Path(path), base, settings.ignore)
-    ]
-
-
-def _ignored(path: Path, base: Path, patterns: Sequence[str]) -> bool:
-    """True when *path*, relative to the settings' folder, matches an ``ignore`` pattern."""
-    try:
-        relative = path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return False
-    return any(fnmatch.fnmatchcase(relative, pattern) for pattern in patterns)
+    return [path for path in found.paths if path in args.paths or not settings.ignores(path)]
 
 
 def _scan(args: argparse.Namespace) -> int:

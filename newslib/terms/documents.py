@@ -73,16 +73,20 @@ def fix_document(
     gazetteer: Gazetteer,
     lang: str | None,
     best_guess: bool = False,
+    at: int | None = None,
 ) -> tuple[str, list[Finding]]:
-    """The fixed source text and the findings that were applied."""
+    """The fixed source text and the findings that were applied (with *at*, only the
+    finding that starts at that file offset, as an editor's quick fix asks)."""
     if document.kind == DocumentKind.REVISION:
         raise UsageError(
             f"{document.path}: revisions are never changed; check the article out "
             "('newslib checkout ID -o FILE'), fix the copy, and save it as a new revision"
         )
     if document.kind in (DocumentKind.ARTICLE, DocumentKind.TRANSLATION):
-        return _fix_article(document, policy, gazetteer, lang, best_guess)
+        return _fix_article(document, policy, gazetteer, lang, best_guess, at)
     findings = check_document(document, policy=policy, gazetteer=gazetteer, lang=lang)
+    if at is not None:
+        findings = [f for f in findings if f.start == at]
     fixed = apply_fixes(document.source, findings, best_guess=best_guess)
     applied = [f for f in findings if f.applies(best_guess=best_guess)]
     return fixed, applied
@@ -123,11 +127,18 @@ def _within_a_field(document: Document, start: int, end: int) -> bool:
 
 
 def _fix_article(
-    document: Document, policy: Policy, gazetteer: Gazetteer, lang: str | None, best_guess: bool
+    document: Document,
+    policy: Policy,
+    gazetteer: Gazetteer,
+    lang: str | None,
+    best_guess: bool,
+    at: int | None,
 ) -> tuple[str, list[Finding]]:
     """Fix an article or a translation file field by field (see
     :func:`~newslib.terms.files.replace_in_article`)."""
     findings = _check_text(document, policy, gazetteer, lang)
+    if at is not None:
+        findings = [f for f in findings if document.file_span(f.start, f.end)[0] == at]
     chosen: list[Finding] = []  # the fixes that apply, without overlaps: the later one wins
     for finding in sorted(findings, key=lambda f: f.start, reverse=True):
         if finding.applies(best_guess=best_guess) and (

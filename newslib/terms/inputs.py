@@ -32,7 +32,7 @@ from newslib.store.repository import Repository
 from newslib.terms.files import is_revision_node, is_translation_node
 from newslib.yamlio import compose
 
-__all__ = ["PROSE_SUFFIXES", "YAML_SUFFIXES", "Inputs", "resolve_inputs"]
+__all__ = ["PROSE_SUFFIXES", "YAML_SUFFIXES", "Inputs", "resolve_inputs", "yaml_kind"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PROSE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".xhtml")
@@ -192,7 +192,19 @@ def _head(folder: Path) -> Path | None:
 
 def _yaml_kind(path: Path) -> str | None:
     """ "article", "revision" or "translation" for a YAML file that is one, None for any
-    other YAML.
+    other YAML (see :func:`yaml_kind`)."""
+    if "articles" in path.parent.parts:
+        return "article"
+    try:
+        source = read_text(path)
+    except NewslibError:  # unreadable, not UTF-8, too large: not an article found walking
+        return None
+    return yaml_kind(source, path)
+
+
+def yaml_kind(source: str, path: Path) -> str | None:
+    """ "article", "revision" or "translation" for YAML text *source* read from *path*
+    that is one, None for any other YAML (or text that is not YAML).
 
     Under an ``articles/`` folder (and not in a stored article's, see :func:`_head`), a
     YAML file is an article, so that a broken one there is reported, not skipped;
@@ -200,7 +212,7 @@ def _yaml_kind(path: Path) -> str | None:
     if "articles" in path.parent.parts:
         return "article"
     try:
-        root = compose(read_text(path), path, ArticleError)
+        root = compose(source, path, ArticleError)
     except NewslibError:
         return None
     if not isinstance(root, yaml.MappingNode):
