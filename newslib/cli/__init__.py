@@ -15,6 +15,7 @@ import newslib
 from newslib import NewslibError
 from newslib.cli import articles as cli_articles
 from newslib.cli import editions as cli_editions
+from newslib.cli import lsp as cli_lsp
 from newslib.cli import terms as cli_terms
 from newslib.cli import translations as cli_translations
 from newslib.cli.shared import EXIT_OK, EXIT_USAGE, Command
@@ -69,6 +70,6 @@ def _parser() -> argparse.ArgumentParser:
         help="the content folder that article ids are looked up in (default: ./content)",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (cli_articles, cli_terms, cli_editions, cli_translations):
+    for module in (cli_articles, cli_terms, cli_editions, cli_translations, cli_lsp):
         module.register(commands)
     return parser
