@@ -165,7 +165,10 @@ def test_html_text_and_article_yaml_are_read_as_check_reads_them(
 ) -> None:
     client.initialize(workspace, ["utf-16"])
     html = '<p title="Tskhinval">😀 ცხინვალი and <b>Tskhinval</b> &amp; more</p>\n'
-    text = "Georgian 🇬🇪 ცხინვალი, Russian Цхинвалу 😀 — and Tskhinval.\n"
+    text = (
+        'Georgian 🇬🇪 ცხინვალი, Russian Цхинвалу 😀 — and Tskhinval. He said: "We met in'
+        ' Tskhinval." Then Tskhinvali and Tskhinvalli.\n'
+    )
     article = ARTICLE
     for name, language, source in (
         ("page.html", "html", html),
@@ -182,6 +185,8 @@ def test_html_text_and_article_yaml_are_read_as_check_reads_them(
             _range(source, f.start, f.end, "utf-16") for f in findings
         ], name
         assert [d["code"] for d in got] == [str(f.rule) for f in findings]
+        levels = {"error": 1, "warning": 2, "info": 3}
+        assert [d["severity"] for d in got] == [levels[f.severity] for f in findings]
         actions = client.request(
             "textDocument/codeAction",
             {
@@ -194,6 +199,46 @@ def test_html_text_and_article_yaml_are_read_as_check_reads_them(
         fixed = apply_edits(source, fix_all["edit"]["changes"][uri], "utf-16")
         assert fixed == newslib.fix_file(path, policy="georgian-official", dry_run=True).fixed
     assert "[[tskhinvali|Tskhinvali]]" in fixed  # the article's fields, spliced as written
+
+
+def test_a_quick_fix_writes_the_word_form_and_says_when_it_is_a_guess(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.newslib]\npolicy = "russian-usage"\n', encoding="utf-8"
+    )
+    text = "Мы 😀 говорили о Цхинвали и ехали в Цхинвали. Цхинвали, Цхинвали.\n"
+    client = LspClient(tmp_path)
+    try:
+        client.initialize(tmp_path, ["utf-16"])
+        uri = client.open(tmp_path / "ru.md", text, "markdown")
+        diagnostics = client.diagnostics(uri)
+        assert len(diagnostics) == 4
+
+        def quick_fix(diagnostic: dict[str, Any]) -> dict[str, Any]:
+            context = {"diagnostics": [diagnostic], "only": ["quickfix"]}
+            params = {"textDocument": {"uri": uri}, "range": diagnostic["range"]}
+            (action,) = client.request("textDocument/codeAction", {**params, "context": context})
+            return dict(action)
+
+        locative = quick_fix(diagnostics[0])  # "о Цхинвали": the locative, Цхинвале
+        assert locative["title"] == "Write 'Цхинвале'" and locative["isPreferred"] is True
+        fixed = apply_edits(text, locative["edit"]["changes"][uri], "utf-16")
+        assert fixed == text.replace("о Цхинвали", "о Цхинвале")
+        guess = quick_fix(diagnostics[3])  # a bare list: no case to go by
+        assert guess["title"] == "Write 'Цхинвал' (the word form is a guess)"
+        assert guess["isPreferred"] is False
+        assert apply_edits(text, guess["edit"]["changes"][uri], "utf-16").endswith("Цхинвал.\n")
+
+        context = {"diagnostics": [], "only": ["source.fixAll"]}
+        (fix_all,) = client.request(
+            "textDocument/codeAction",
+            {"textDocument": {"uri": uri}, "range": diagnostics[0]["range"], "context": context},
+        )
+        (tmp_path / "ru.md").write_text(text, encoding="utf-8")
+        by_fix = newslib.fix_file(tmp_path / "ru.md", policy="russian-usage", dry_run=True).fixed
+        assert apply_edits(text, fix_all["edit"]["changes"][uri], "utf-16") == by_fix
+        assert by_fix.endswith("Цхинвали, Цхинвали.\n")  # fix leaves guesses to a human
+    finally:
+        assert client.close() == 0
 
 
 def test_the_settings_are_read_again_when_they_change(workspace: Path, client: LspClient) -> None:
@@ -243,6 +288,26 @@ def test_the_settings_are_read_again_when_they_change(workspace: Path, client: L
     assert client.diagnostics(uri, after=mark) == []
     (draft,) = client.diagnostics(ignored, after=mark)
     assert draft["message"].startswith("'Tskhinval' -> 'Tskhinvali'")
+
+    # A policy file the settings name: saving it (in the editor) reads it again.
+    house = workspace / "house.yaml"
+    house.write_text("name: house\ninherits: georgian-official\n", encoding="utf-8")
+    config.write_text("check:\n  policy: ../house.yaml\n", encoding="utf-8")
+    mark = client.mark()
+    client.notify(
+        "workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 2}]}
+    )
+    (draft,) = client.diagnostics(ignored, after=mark)
+    assert "house writes 'Tskhinvali'" in draft["message"]
+    house.write_text(
+        "name: house\ninherits: georgian-official\nprefer:\n  '*': [russian-usage]\n",
+        encoding="utf-8",
+    )
+    mark = client.mark()
+    client.notify("textDocument/didSave", {"textDocument": {"uri": house.as_uri()}})
+    assert client.diagnostics(ignored, after=mark) == []
+    (finding,) = client.diagnostics(uri, after=mark)
+    assert "house writes 'Tskhinval'" in finding["message"]
 
 
 def test_broken_yaml_is_one_diagnostic_at_its_line(workspace: Path, client: LspClient) -> None:
