@@ -412,6 +412,19 @@ def test_bad_input_never_brings_the_server_down(workspace: Path, client: LspClie
     uri = client.open(workspace / "after.md", "Still in Tskhinval.\n", "markdown")
     assert len(client.diagnostics(uri)) == 1
 
+    # A buffer never saved: its language id says which reader (Neovim's "text" too).
+    for number, language in enumerate(("markdown", "text", "python"), 1):
+        untitled = f"untitled:Untitled-{number}"
+        document = {
+            "uri": untitled,
+            "languageId": language,
+            "version": 1,
+            "text": "In Tskhinval.\n",
+        }
+        client.notify("textDocument/didOpen", {"textDocument": document})
+        expected = 0 if language == "python" else 1
+        assert len(client.diagnostics(untitled)) == expected, language
+
 
 def test_without_the_extra_the_command_says_what_to_install(tmp_path: Path) -> None:
     hide = (

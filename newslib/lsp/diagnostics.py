@@ -31,7 +31,13 @@ _LOG = logging.getLogger(__name__)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_END = 2**31 - 1  # a character past any line's end: the end of the line
 # The editor's language id -> the suffix newslib reads such a file by (for untitled buffers).
-_SUFFIX_OF_LANGUAGE = {"markdown": ".md", "html": ".html", "plaintext": ".txt", "yaml": ".yaml"}
+_SUFFIX_OF_LANGUAGE = {
+    "markdown": ".md",
+    "html": ".html",
+    "plaintext": ".txt",  # VS Code
+    "text": ".txt",  # Neovim, Helix
+    "yaml": ".yaml",
+}
 _SEVERITY = {
     newslib.Severity.ERROR: types.DiagnosticSeverity.Error,
     newslib.Severity.WARNING: types.DiagnosticSeverity.Warning,
