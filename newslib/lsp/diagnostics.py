@@ -18,6 +18,7 @@ from lsprotocol import types
 
 import newslib
 from newslib.errors import InputError, NewslibError
+from newslib.fsio import MAX_INPUT
 from newslib.lsp.positions import Positions
 from newslib.lsp.settings import Settings, SettingsProblem
 from newslib.terms.documents import check_document, fix_document, scan_document
@@ -125,6 +126,12 @@ def analyse(
         return analysis
     if settings.check.ignores(path):
         return analysis
+    if len(source) > MAX_INPUT // 4 and len(source.encode("utf-8", "replace")) > MAX_INPUT:
+        error = InputError(
+            f"the buffer is larger than {MAX_INPUT // 2**20} MiB", path=path, hint="split it"
+        )
+        analysis.problems = [_error_diagnostic(error, analysis.positions)]
+        return analysis
     if (surrogate := _SURROGATE.search(source)) is not None:
         line, _ = analysis.positions.at(surrogate.start())
         error = InputError(
@@ -177,7 +184,6 @@ def _diagnostic(finding: newslib.Finding, positions: Positions) -> types.Diagnos
         severity=_SEVERITY[finding.severity],
         code=str(finding.rule),
         source=SOURCE,
-        data={"start": finding.start, "entity": finding.entity},
     )
 
 
