@@ -54,7 +54,8 @@ class NewslibServer(LanguageServer):
         """The workspace folder *path* is in (the innermost), else its own folder."""
         roots = [to_fs_path(f.uri) for f in self.workspace.folders.values()]
         roots.append(self.workspace.root_path)
-        inside = [Path(r) for r in roots if r and path.is_relative_to(r)]
+        resolved = [Path(r).resolve() for r in roots if r]
+        inside = [r for r in resolved if path.is_relative_to(r)]
         return max(inside, key=lambda p: len(p.parts)) if inside else path.parent
 
     def settings_for(self, path: Path) -> Settings | SettingsProblem:
