@@ -58,6 +58,18 @@ entities:
   - {id: tskhinvali, kind: place, name: Tskhinvali}
   - {id: tbilisi, kind: place, name: Tbilisi}
 """
+TRANSLATION = """\
+article: talks-in-tskhinvali
+language: ru
+fields:
+  headline:
+    text: 'Переговоры 😀 в [[tskhinvali|Цхинвале]]'
+    source_revision: 1
+    source_hash: 4ffcc760ae9bc58638f96c25cc097eda6e5f7ed2045441d283c3187572b8db25
+    method: human
+    by: the Russian desk
+    time: '2026-11-27T22:00:00Z'
+"""
 ENCODINGS = [None, "utf-8", "utf-16", "utf-32"]  # None: the client names none (UTF-16)
 
 
@@ -174,6 +186,7 @@ def test_html_text_and_article_yaml_are_read_as_check_reads_them(
         ("page.html", "html", html),
         ("notes.txt", "plaintext", text),
         ("talks.yaml", "yaml", article),
+        ("ru.yaml", "yaml", TRANSLATION),
     ):
         path = workspace / name
         uri = client.open(path, source, language)
@@ -198,7 +211,9 @@ def test_html_text_and_article_yaml_are_read_as_check_reads_them(
         (fix_all,) = [a for a in actions if a["kind"] == "source.fixAll.newslib"]
         fixed = apply_edits(source, fix_all["edit"]["changes"][uri], "utf-16")
         assert fixed == newslib.fix_file(path, policy="georgian-official", dry_run=True).fixed
-    assert "[[tskhinvali|Tskhinvali]]" in fixed  # the article's fields, spliced as written
+        if name == "talks.yaml":
+            assert "[[tskhinvali|Tskhinvali]]" in fixed  # the fields, spliced as written
+    assert "'Переговоры 😀 в [[tskhinvali|Цхинвали]]'" in fixed
 
 
 def test_a_quick_fix_writes_the_word_form_and_says_when_it_is_a_guess(tmp_path: Path) -> None:

@@ -254,3 +254,16 @@ def test_the_readme_checks_the_shipped_content(command: str) -> None:
 def test_the_readme_fixes_stdin() -> None:
     done = run("fix", "-", "--policy", "russian-usage", stdin="Переговоры прошли в Сухуми.\n")
     assert done.stdout == "Переговоры прошли в Сухуме.\n"
+
+
+def test_a_yaml_file_that_cannot_be_read_is_skipped_by_a_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deciding what a walked YAML file is reads it; bytes that are not UTF-8 make it
+    "not an article" (skipped with a note), never an error that stops the walk."""
+    monkeypatch.chdir(tmp_path)
+    Path("latin1.yaml").write_bytes("headline: Цхинвал\n".encode("cp1251"))
+    Path("story.md").write_text("In Tskhinval.\n", encoding="utf-8")
+    found = resolve_inputs(["."])
+    assert found.paths == ("story.md",)
+    assert found.notes == ("skipped 1 YAML file(s) that are not articles: latin1.yaml",)

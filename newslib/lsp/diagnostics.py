@@ -1,9 +1,10 @@
 """An editor buffer checked as ``newslib check`` checks the file, as LSP diagnostics.
 
 The buffer is read by the reader ``check`` uses for the file's kind (by its suffix, else
-the editor's language id): Markdown, HTML, plain text or article YAML. A YAML buffer is an
-article when it is in an ``articles/`` folder, when its keys say so, or when it was one
-before the last edit broke it; other YAML (CI files, ``newslib.yaml``) is left alone. Input
+the editor's language id): Markdown, HTML, plain text, article YAML or a translation file.
+A YAML buffer is read when it is in an ``articles/`` folder, when its keys say it is an
+article, a revision or a translation, or when it was one before the last edit broke it;
+other YAML (CI files, ``newslib.yaml``) is left alone. Input
 newslib cannot read (broken YAML, an invalid article) is one diagnostic at its line.
 """
 
@@ -67,11 +68,13 @@ class Analysis:
         return [*self.finding_diagnostics, *self.problems]
 
     @property
-    def is_article(self) -> bool:
-        """True when the buffer was read as an article (or a stored revision)."""
+    def is_fielded(self) -> bool:
+        """True when the buffer was read as YAML with text fields: an article, a stored
+        revision or a translation file."""
         return self.document is not None and self.document.kind in (
             DocumentKind.ARTICLE,
             DocumentKind.REVISION,
+            DocumentKind.TRANSLATION,
         )
 
     def fixed(self, at: int | None = None, *, best_guess: bool = False) -> str | None:
@@ -112,13 +115,13 @@ def analyse(
     version: int | None,
     settings: Settings | SettingsProblem,
     encoding: str,
-    was_article: bool = False,
+    was_fielded: bool = False,
 ) -> Analysis:
     """Check *source*, the text of the buffer for *path*, under *settings* (when they
     cannot be used, that is the one diagnostic; a path they ignore has none)."""
     usable = settings if isinstance(settings, Settings) else None
     analysis = Analysis(path, version, Positions(source, encoding), usable)
-    read_as = _read_as(source, path, language_id, was_article)
+    read_as = _read_as(source, path, language_id, was_fielded)
     if read_as is None:
         return analysis
     if not isinstance(settings, Settings):
@@ -163,7 +166,7 @@ def analyse(
     return analysis
 
 
-def _read_as(source: str, path: str, language_id: str | None, was_article: bool) -> str | None:
+def _read_as(source: str, path: str, language_id: str | None, was_fielded: bool) -> str | None:
     """The path to read the buffer as (its suffix chooses the reader), or ``None`` when it
     is not a file ``newslib check`` reads."""
     suffix = Path(path).suffix.lower()
@@ -172,7 +175,7 @@ def _read_as(source: str, path: str, language_id: str | None, was_article: bool)
         if not suffix:
             return None
         path = f"{path}{suffix}"
-    if suffix in YAML_SUFFIXES and not was_article and yaml_kind(source, Path(path)) is None:
+    if suffix in YAML_SUFFIXES and not was_fielded and yaml_kind(source, Path(path)) is None:
         return None
     return path
 

@@ -41,7 +41,7 @@ class NewslibServer(LanguageServer):
         self.settings: dict[Path, Settings | SettingsProblem] = {}
         self.analyses: dict[str, Analysis] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
-        self.articles: set[str] = set()  # buffers once read as articles, even if broken now
+        self.fielded: set[str] = set()  # buffers once read as articles or translations
         self.flagged: set[Path] = set()  # settings files with a problem published on them
 
     @property
@@ -95,10 +95,10 @@ class NewslibServer(LanguageServer):
                 version=document.version,
                 settings=settings,
                 encoding=self.encoding,
-                was_article=uri in self.articles,
+                was_fielded=uri in self.fielded,
             )
-            if analysis.is_article:
-                self.articles.add(uri)
+            if analysis.is_fielded:
+                self.fielded.add(uri)
         except Exception:  # the server outlives any one buffer
             _LOG.exception("checking %s", uri)
             return
