@@ -3,6 +3,11 @@ places of data/world.yaml, and the official-current and style-guide policies bui
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import babel
 import pytest
 from babel import Locale
@@ -198,3 +203,49 @@ def test_a_bad_world_file_fails_at_its_line(text: str, where: str, problem: str)
     with pytest.raises(GazetteerError) as caught:
         _WorldReader("w.yaml").curated(node)
     assert where in str(caught.value) and problem in str(caught.value)
+
+
+def test_arabic_names_are_found_with_their_proclitics() -> None:
+    mentions = scan_text("قصفت روسيا كييف وخاركيف وبأوديسا.", lang="ar")
+    found = [(m.surface, m.entity) for m in mentions]
+    assert ("وخاركيف", "kharkiv") in found and ("كييف", "kyiv") in found
+
+
+def test_adjectives_of_world_places_are_derived_words_not_misspellings() -> None:
+    text = "Тревога в Одесской и Днепропетровской областях, удар по Одессе."
+    mentions = scan_text(text, lang="ru")
+    assert [(m.surface, m.derived) for m in mentions if m.entity == "odesa"] == [
+        ("Одесской", True),
+        ("Одессе", False),
+    ]
+    findings = check_text(text, lang="ru", policy="official-current")
+    assert "unknown-spelling" not in [f.rule for f in findings]
+
+
+def test_the_us_spelling_is_told_apart_from_the_uns() -> None:
+    assert fix_text("Ankara, Turkiye.", lang="en", policy="official-current") == "Ankara, Türkiye."
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_recall_benchmark_measures_the_sample() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/recall_world.py"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    total = next(line for line in done.stdout.splitlines() if line.startswith("all"))
+    precision, recall = (float(v.rstrip("%")) for v in re.findall(r"[PR]\s+([\d.]+%)", total))
+    assert precision >= 95 and recall >= 95, total
+
+
+def test_the_recall_benchmark_names_a_bad_annotation(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("lang: en\ntext: Kyiv\nmentions:\n  - [Kyiv]\n")
+    done = subprocess.run(
+        [sys.executable, "benchmarks/recall_world.py", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert f"{tmp_path / 'bad.yaml'}:4:" in done.stderr and "[surface, entity]" in done.stderr

@@ -67,6 +67,7 @@ WORLD_TAGS = frozenset(
         "korean-usage",  # both Korean governments (East Sea)
         "greek-usage",  # Greece's government (before the Prespa agreement)
         "myanmar-opposition",  # Burma's democracy movement, the UK and US governments
+        "us-government",  # the US State Department's spelling (Turkiye)
     }
 )
 
@@ -78,6 +79,8 @@ CLDR_TAGS = frozenset({"cldr", "official-current"})
 _NOT_TERRITORIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 _ALTERNATIVE = re.compile(r"(?P<name>[^()]+?)\s*\((?P<alternative>[^()]+)\)")
 _SLUG = re.compile(r"[^a-z0-9]+")
+# A derived word (adjective, demonym), "*" for any ending: одесск* (одесский, одесской…).
+_DERIVED = re.compile(r"[^\W\d_](?:[^\W\d_]|[ -])*\*?")
 
 
 def world_variant(
@@ -98,7 +101,8 @@ def world_variant(
     text = unicodedata.normalize("NFC", text)
     if forms is None:
         forms = CLASSES[declension](text) if declension else {"nom": text}
-    del lang  # every language's forms are made the same way for now
+        if lang == "ar":
+            forms = _arabic_proclitics(text)
     return Variant(
         text=text,
         usage=frozenset(usage),
@@ -107,6 +111,13 @@ def world_variant(
         source=source,
         context=context,
     )
+
+
+def _arabic_proclitics(name: str) -> dict[str, str]:
+    """An Arabic name with the one-letter proclitics written onto it: و (and), ب (in, by),
+    ل (to, for; لل before the article ال), ف (so): "وكييف", "بخاركيف", "للخليج"."""
+    to = "لل" + name[2:] if name.startswith("ال") else "ل" + name
+    return {"nom": name, "wa": "و" + name, "bi": "ب" + name, "li": to, "fa": "ف" + name}
 
 
 @dataclass(frozen=True)
@@ -355,7 +366,7 @@ class _WorldReader(Reader):
         fields = self.mapping(
             node,
             required=("id", "kind", "names", "source"),
-            optional=("territory", "geonames", "note"),
+            optional=("territory", "geonames", "derived", "note"),
             what="an entity",
         )
         kind = self.string(fields["kind"])
@@ -375,6 +386,12 @@ class _WorldReader(Reader):
             names=names,
             geonames=self.integer(geonames) if geonames is not None else None,
             sources=(default,),
+            derived={
+                lang: tuple(self.string(w, pattern=_DERIVED) for w in self.sequence(words))
+                for lang, _, words in (
+                    self.any_mapping(fields["derived"]) if "derived" in fields else ()
+                )
+            },
         )
         code = self.string(territory, pattern=re.compile("[A-Z]{2}")) if territory else None
         return entity, code
