@@ -224,11 +224,8 @@ def _joined(
 # ------------------------------------------------------------------------------ CLDR
 
 
-def _cldr_source(locales: Iterable[str] = ()) -> str:
-    where = ", ".join(sorted(locales))
-    return f"CLDR {get_cldr_version()} via Babel {babel.__version__}" + (
-        f" ({where})" if where else ""
-    )
+def _cldr_source() -> str:
+    return f"CLDR {get_cldr_version()} via Babel {babel.__version__}"
 
 
 def _cldr_names(disputed: frozenset[str]) -> dict[str, dict[str, tuple[Variant, ...]]]:
@@ -251,11 +248,11 @@ def _cldr_names(disputed: frozenset[str]) -> dict[str, dict[str, tuple[Variant, 
             if len(code) != 2 or code in _NOT_TERRITORIES:
                 continue
             for position, text in enumerate(_texts(name)):
-                if _matchable(text):
-                    entry = found.setdefault(code, {}).setdefault(lang, {})
-                    locales, _ = entry.setdefault(text, (set(), position > 0))
-                    locales.add(identifier)
+                entry = found.setdefault(code, {}).setdefault(lang, {})
+                locales, _ = entry.setdefault(text, (set(), position > 0))
+                locales.add(identifier)
     names: dict[str, dict[str, tuple[Variant, ...]]] = {}
+    version = _cldr_source()
     for code, by_lang in found.items():
         for lang, texts in by_lang.items():
             base = lang.replace("-", "_")
@@ -264,17 +261,20 @@ def _cldr_names(disputed: frozenset[str]) -> dict[str, dict[str, tuple[Variant, 
             for text, (locales, alternative) in sorted(
                 texts.items(), key=lambda item: base not in item[1][0]
             ):
+                if not _matchable(text):
+                    continue
                 official = not alternative and code not in disputed
                 variants.append(
                     world_variant(
                         text,
                         lang,
                         {"cldr", "official-current"} if official else {"cldr"},
-                        _cldr_source(() if base in locales else locales),
+                        version if base in locales else f"{version} ({', '.join(sorted(locales))})",
                         declension=_ru_declension(text) if ru else None,
                     )
                 )
-            names.setdefault(code, {})[lang] = tuple(variants)
+            if variants:
+                names.setdefault(code, {})[lang] = tuple(variants)
     return names
 
 
