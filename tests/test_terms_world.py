@@ -156,6 +156,14 @@ def test_a_former_official_name_is_allowed_and_a_disputed_pair_is_only_kept_cons
     assert fixed == "Ships in the Persian Gulf."
 
 
+def test_a_disputed_sovereignty_is_left_to_the_author_but_kept_consistent() -> None:
+    assert not check_text("Flights to the Malvinas.", lang="en", policy="official-current")
+    findings = check_text(
+        "The Falklands war... the Malvinas claim.", lang="en", policy="official-current"
+    )
+    assert [f.rule for f in findings] == ["inconsistent"]
+
+
 def test_the_policies_name_their_sources() -> None:
     assert "associatedpress.com" in load_policy("ap-style").description
     assert "bbc.co.uk" in load_policy("bbc-style").description
