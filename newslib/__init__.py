@@ -21,6 +21,7 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
     from newslib.article.model import (
         Article,
         Block,
+        Byline,
         Dateline,
         Entity,
         EntityKind,
@@ -59,21 +60,23 @@ if typing.TYPE_CHECKING:  # the same names, for type checkers; _EXPORTS is what 
         scan_text,
         shipped_gazetteer,
     )
+    from newslib.terms.glossary import export_glossary
     from newslib.translations.drafting import draft
+    from newslib.translations.exchange import export_translation, import_translation
     from newslib.translations.model import (
         TranslationSet,
         read_translations,
         translated_article,
         write_translations,
     )
-    from newslib.translators import MockTranslator, Translator, get_translator
+    from newslib.translators import MockTranslator, Translator, engines, get_translator
 
 __version__ = "0.1.0"
 
 # Public name -> the module it lives in (and, after a colon, its name there).
 _EXPORTS: dict[str, str] = {
     **dict.fromkeys(
-        ("Article", "Block", "Dateline", "Entity", "EntityKind", "Heading", "ListBlock",
+        ("Article", "Block", "Byline", "Dateline", "Entity", "EntityKind", "Heading", "ListBlock",
          "Paragraph", "Quote", "Ref", "Revision", "RevisionKind", "Text"),
         "newslib.article.model",
     ),
@@ -100,7 +103,11 @@ _EXPORTS: dict[str, str] = {
         "newslib.translations.model",
     ),
     "draft": "newslib.translations.drafting",
-    **dict.fromkeys(("MockTranslator", "Translator", "get_translator"), "newslib.translators"),
+    "export_glossary": "newslib.terms.glossary",
+    **dict.fromkeys(("export_translation", "import_translation"), "newslib.translations.exchange"),
+    **dict.fromkeys(
+        ("MockTranslator", "Translator", "engines", "get_translator"), "newslib.translators"
+    ),
     **dict.fromkeys(("FORMATS", "render"), "newslib.renderers"),
     **dict.fromkeys(("Project", "load_project"), "newslib.project"),
     **dict.fromkeys(("build", "render_edition"), "newslib.editions.builder"),
@@ -111,6 +118,7 @@ __all__ = [
     "FORMATS",
     "Article",
     "Block",
+    "Byline",
     "Dateline",
     "Entity",
     "EntityKind",
@@ -142,12 +150,16 @@ __all__ = [
     "diff_articles",
     "draft",
     "dumps_article",
+    "engines",
+    "export_glossary",
+    "export_translation",
     "fix_file",
     "fix_text",
     "format_text",
     "get_translator",
     "import_file",
     "import_text",
+    "import_translation",
     "load_gazetteer",
     "load_policy",
     "load_project",

@@ -17,9 +17,12 @@
     ├── BuildError                 a build refused (strict mode, a required translation)
     ├── TranslatorError            machine translation failed
     │   ├── TranslatorUnavailable  engine missing, or lacks the language
-    │   ├── TranslatorTimeout      no answer in time
+    │   ├── TranslatorTimeout      no answer in time, after the retries
+    │   ├── TranslatorUnreachable  no connection to the server, after the retries
     │   ├── TranslatorHTTPError    an HTTP error after the retries
-    │   └── TranslatorResponseError  an answer that breaks the engine's API
+    │   ├── TranslatorResponseError  an answer that breaks the engine's API
+    │   └── DraftInterrupted       a drafting run stopped by one of these; what it had
+    │                              drafted is saved
     ├── DiskFullError              (also an OSError) no room left; nothing was changed
     ├── UsageError                 the caller asked for something that cannot be done
     └── NotFoundError              (also a KeyError) an unknown name or id:
@@ -40,7 +43,9 @@ look at (a contested name, an inconsistent spelling) are *findings*, not excepti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 __all__ = [
     "ArticleError",
@@ -48,6 +53,7 @@ __all__ = [
     "ConfigError",
     "ConflictError",
     "DiskFullError",
+    "DraftInterrupted",
     "GazetteerError",
     "InputError",
     "NewslibError",
@@ -62,6 +68,7 @@ __all__ = [
     "TranslatorResponseError",
     "TranslatorTimeout",
     "TranslatorUnavailable",
+    "TranslatorUnreachable",
     "UnknownArticleError",
     "UnknownEditionError",
     "UnknownEngineError",
@@ -170,7 +177,13 @@ class BuildError(NewslibError):
 
 
 class TranslatorError(NewslibError):
-    """A machine translation failed."""
+    """A machine translation failed.
+
+    *translated* maps the position of each text that was translated before the failure
+    (in the list given to ``translate``) to its translation, so that work is not lost.
+    """
+
+    translated: Mapping[int, str] = MappingProxyType({})
 
 
 class TranslatorUnavailable(TranslatorError):
@@ -178,7 +191,11 @@ class TranslatorUnavailable(TranslatorError):
 
 
 class TranslatorTimeout(TranslatorError):
-    """The engine did not answer in time."""
+    """The engine did not answer in time, however often it was asked."""
+
+
+class TranslatorUnreachable(TranslatorError):
+    """No connection to the engine's server could be made (refused, no such host)."""
 
 
 class TranslatorHTTPError(TranslatorError):
@@ -198,6 +215,23 @@ class TranslatorHTTPError(TranslatorError):
 
 class TranslatorResponseError(TranslatorError):
     """The engine's answer was not what its API promises (malformed JSON, no text)."""
+
+
+class DraftInterrupted(TranslatorError):
+    """A drafting run stopped by an engine's failure (``__cause__``, after its retries).
+
+    The fields drafted before it were written to the translation file first: *saved* of
+    them, in *path*; *left* were not drafted. Running the drafts again finishes the job
+    (the translation memory already holds what was translated).
+    """
+
+    def __init__(self, article: str, cause: TranslatorError, saved: int, left: int,
+                 path: Path) -> None:  # fmt: skip
+        self.article, self.saved, self.left, self.path = article, saved, left, path
+        kept = f"{saved} drafted field(s) saved to {path}" if saved else "no field was drafted"
+        super().__init__(
+            f"{article}: {cause}; {kept}, {left} left — run the drafts again to finish them"
+        )
 
 
 class DiskFullError(NewslibError, OSError):

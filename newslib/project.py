@@ -17,10 +17,16 @@ editions:
     policy: russian-usage
     formats: [html, text, ninjs]
     timezone: Europe/Moscow
-    missing_translation: fallback   # fail | fallback | machine
+    missing_translation: fallback   # fail | fallback | machine (see below)
     default: true                   # the language's default edition (else its first listed)
     stale_translation: mark         # mark (the stale translation, marked) | original
 ```
+
+``missing_translation`` says what a field without a translation the edition takes shows:
+``fallback``, the original, marked (a page with no translated field says so at the top);
+``fail``, nothing — the build fails; ``machine``, like fallback, but unreviewed machine
+drafts count as translations (with a notice). A machine draft that needs review (a
+placeholder the engine damaged, a word form in doubt) is shown by none of them.
 
 Every stage that reads or writes the folder asks the :class:`Project` where, so the
 layout is written down once.
@@ -40,12 +46,11 @@ from newslib.article.model import ARTICLE_ID, LANGUAGE_TAG, primary_language
 from newslib.config import CheckSettings, check_section, find_settings
 from newslib.editions.edition import Edition, MissingTranslation
 from newslib.errors import ConfigError, UnknownEditionError, UnsafePathError, UsageError
-from newslib.fsio import read_text
+from newslib.fsio import atomic_write_text, read_text
 from newslib.l10n.localizer import Localizer, parse_locale, parse_timezone
 from newslib.renderers import FORMATS
 from newslib.renderers.safety import absolute_url
 from newslib.store.repository import Repository
-from newslib.terms.cache import cache_dir
 from newslib.terms.policy import SHIPPED_POLICIES, Policy, load_policy
 from newslib.translations.model import StaleTranslation, TranslationSet, read_translations
 from newslib.translations.status import StaleField, StatusRow, stale_fields, status_row
@@ -166,8 +171,10 @@ class Project:
         return self.root / name if name.endswith((".yaml", ".yml")) else name
 
     def edition_policy(self, language: str) -> str | None:
-        """The policy of the first edition in *language*, if there is one."""
-        return next((e.policy for e in self.editions if e.language == language), None)
+        """The policy of the default edition in *language* (see :meth:`default_editions`),
+        if there is one."""
+        editions = self.default_editions(primary_language(language))
+        return editions[0].policy if editions else None
 
     def templates(self, edition: Edition) -> Path | None:
         """The edition's own template folder, if it names one."""
@@ -196,8 +203,23 @@ class Project:
 
     @property
     def memory_path(self) -> Path:
-        """The translation memory drafts use unless told otherwise (in the user's cache)."""
-        return cache_dir() / "translation-memory.sqlite"
+        """The translation memory drafts use unless told otherwise: ``NEWSLIB_MEMORY``, else
+        in the user's data folder (see :func:`~newslib.translations.memory.default_memory_path`)."""
+        from newslib.translations.memory import default_memory_path  # SQLite only when drafting
+
+        return default_memory_path()
+
+    def memory_tmx(
+        self, memory: str | Path | None = None, *, output: str | Path | None = None
+    ) -> str:
+        """The translation memory (*memory*, else :attr:`memory_path`) as TMX 1.4b, written
+        to *output* too (atomically) when given."""
+        from newslib.translations.tmx import memory_tmx  # SQLite, loaded only for this
+
+        text = memory_tmx(memory if memory is not None else self.memory_path)
+        if output is not None:
+            atomic_write_text(output, text)
+        return text
 
     def status(
         self, articles: list[str] | None = None, languages: list[str] | None = None

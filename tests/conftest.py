@@ -1,5 +1,5 @@
-"""Shared fixtures: the seed's text, a working copy of it, a private disk cache, no colour
-settings from the environment."""
+"""Shared fixtures: the seed's text, a working copy of it, a private disk cache and
+translation memory, no colour settings from the environment."""
 
 from __future__ import annotations
 
@@ -31,6 +31,13 @@ def seed_article_file(tmp_path: Path) -> Path:
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests write newslib's disk cache into a temporary folder, never the user's."""
     os.environ["NEWSLIB_CACHE"] = str(tmp_path_factory.mktemp("newslib-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_memory(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Drafts remember translations in a temporary file, never the user's memory."""
+    folder = tmp_path_factory.mktemp("newslib-memory")
+    os.environ["NEWSLIB_MEMORY"] = str(folder / "translation-memory.sqlite")
 
 
 @pytest.fixture(autouse=True, scope="session")

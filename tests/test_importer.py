@@ -108,3 +108,22 @@ def test_ids_are_transliterated_whole_words(headline: str, dateline: str, expect
     article = import_text(text, year=2024).article
     assert article.id == expected
     assert len(article.id) <= 60 and not article.id.endswith("-")
+
+
+@pytest.mark.parametrize(
+    ("front", "section", "headline", "standfirst"),
+    [
+        ("Политика\n\nДелегация Абхазии прибыла в Москву", "Политика",
+         "Делегация Абхазии прибыла в Москву", None),
+        ("Lavrov to hold talks in Moscow\n\nThe sides will discuss a wide range of issues", None,
+         "Lavrov to hold talks in Moscow", "The sides will discuss a wide range of issues"),
+        ("Talks end\n\nNo deal", None, "Talks end", "No deal"),
+    ],
+)  # fmt: skip
+def test_two_lines_before_the_dateline_are_a_section_and_headline_or_headline_and_standfirst(
+    front: str, section: str | None, headline: str, standfirst: str | None
+) -> None:
+    article = import_text(f"{front}\n\nМОСКВА, 12 марта. /ТАСС/. Текст.\n", year=2024).article
+    assert article.section == (section or "News")
+    assert article.headline.plain == headline
+    assert (article.standfirst.plain if article.standfirst else None) == standfirst

@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 import newslib
 from newslib.article.model import Ref, Text, primary_language
 from newslib.errors import UsageError
+from newslib.l10n import labels
 from newslib.l10n.localizer import (
     LABEL_LANGUAGES,
     Localizer,
@@ -128,6 +129,23 @@ class TestTypography:
     )
     def test_outer_and_inner_marks_from_cldr(self, locale: str, quoted: str) -> None:
         assert Localizer.for_edition(locale).quote("a 'b' c") == quoted
+
+    @pytest.mark.parametrize(
+        ("locale", "text", "shown"),
+        [
+            ("ru", "Мы вернёмся.", "«Мы вернёмся»."),  # the stop follows the marks
+            ("uk", "Ми повернемося.", "«Ми повернемося»."),
+            ("ru", "Вы вернётесь?", "«Вы вернётесь?»"),  # "?" and "…" stay inside
+            ("ru", "Посмотрим...", "«Посмотрим...»"),
+            ("en", "We will be back.", "“We will be back.”"),
+            ("de", "Wir kommen zurück.", "„Wir kommen zurück.“"),
+        ],
+    )
+    def test_a_quotation_alone_ends_by_the_language_rule(
+        self, locale: str, text: str, shown: str
+    ) -> None:
+        loc = Localizer.for_edition(locale)
+        assert labels.quote_with_attribution(loc, text, None) == shown
 
     def test_french_spacing(self) -> None:
         fr = Localizer.for_edition("fr")

@@ -183,7 +183,11 @@ def test_scan_json_carries_what_the_scanner_knows(
     code, out, _ = run(capsys, "scan", "q.txt", "ru2.txt", "--format", "json")
     data = json.loads(out)
     assert (code, data["command"], data["schema"]) == (0, "scan", 1)
-    assert data["files"] == [{"path": "q.txt", "mentions": 5}, {"path": "ru2.txt", "mentions": 2}]
+    # "Abkhazian" is derived, not a mention of Abkhazia: counted apart
+    assert data["files"] == [
+        {"path": "q.txt", "mentions": 4, "derived": 1},
+        {"path": "ru2.txt", "mentions": 2, "derived": 0},
+    ]
     sukhum, tskhinvali, tskhinval, abkhazian, ochamchire, сухуме, очамчире = data["mentions"]
     assert sukhum == {
         "path": "q.txt", "start": 22, "end": 28, "line": 1, "column": 23, "end_line": 1,
@@ -193,6 +197,7 @@ def test_scan_json_carries_what_the_scanner_knows(
     }  # fmt: skip
     assert tskhinvali["about_name"] and tskhinval["about_name"]
     assert (abkhazian["derived"], abkhazian["cases"], abkhazian["line"]) == (True, [], 2)
+    assert (abkhazian["variant"], abkhazian["usage"]) == ("Abkhazian", [])  # not "Abkhazia"
     assert ochamchire["usage"] == ["georgian-official", "international"]
     assert (сухуме["lang"], сухуме["cases"], сухуме["column"]) == ("ru", ["loc"], 11)
     assert очамчире["alternatives"] == ["Очамчира"]  # also a form of the other variant

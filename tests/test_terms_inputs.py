@@ -86,11 +86,12 @@ def test_a_folder_is_walked_and_a_store_gives_its_heads(
         f"content/articles/{RU}/0001.yaml",
         f"content/articles/{EN}/0002.yaml",  # the head only, never revision 1
         "content/articles/draft.yaml",  # a working copy beside the store
+        f"content/translations/{EN}/ru.yaml",  # a translation: its names are checked too
         "docs/page.html",  # not docs/logo.svg, not the hidden docs/.draft.md or .github/
     )
     assert found.notes == (
-        "skipped 4 YAML file(s) that are not articles: config/broken.yaml, config/tool.yaml,"
-        f" content/newslib.yaml, content/translations/{EN}/ru.yaml",
+        "skipped 3 YAML file(s) that are not articles: config/broken.yaml, config/tool.yaml,"
+        " content/newslib.yaml",
     )
 
 
@@ -104,6 +105,7 @@ def test_each_form_of_argument(newsroom: Path, monkeypatch: pytest.MonkeyPatch) 
     assert resolve_inputs(["-", "notes.md", "-"]).paths == ("-", "notes.md")
     assert resolve_inputs(["content/**/*.yaml"]).paths == (  # a quoted glob, sorted
         f"content/articles/{RU}/0001.yaml", "content/articles/draft.yaml", head,
+        f"content/translations/{EN}/ru.yaml",
     )  # fmt: skip
     assert resolve_inputs(["**/*.md", "notes.md"]).paths == ("notes.md",)  # each file once
 
@@ -142,7 +144,7 @@ def test_fix_skips_the_stored_revisions_it_walks_to(
 ) -> None:
     monkeypatch.chdir(newsroom)
     found = resolve_inputs(["content"], fixing=True)
-    assert found.paths == ("content/articles/draft.yaml",)
+    assert found.paths == ("content/articles/draft.yaml", f"content/translations/{EN}/ru.yaml")
     assert found.notes[1] == (
         "skipped 2 stored revision(s): revisions are never changed (check out, fix the copy,"
         f" save it as a new revision): content/articles/{RU}/0001.yaml,"
@@ -160,16 +162,16 @@ def test_check_a_content_folder_checks_each_head_once(newsroom: Path) -> None:
     assert set(paths) == {f"content/articles/{RU}/0001.yaml", f"content/articles/{EN}/0002.yaml"}
     en = [f for f in findings(done) if f[0].endswith("0002.yaml")]
     assert en == [(f"content/articles/{EN}/0002.yaml", 28, 34, "variant")]  # the quote: info
-    assert "skipped 2 YAML file(s) that are not articles" in done.stderr
-    assert "in 3 input(s)" in done.stderr
+    assert "skipped 1 YAML file(s) that are not articles" in done.stderr  # newslib.yaml
+    assert "in 4 input(s)" in done.stderr  # and the translation, clean under the policy
 
 
 def test_check_a_whole_repository_skips_what_is_not_an_article(newsroom: Path) -> None:
     done = run("check", ".", "--policy", "russian-usage", cwd=newsroom)
     assert done.returncode == 1
-    assert "newslib: note: skipped 4 YAML file(s) that are not articles:" in done.stderr
+    assert "newslib: note: skipped 3 YAML file(s) that are not articles:" in done.stderr
     assert ".github" not in done.stderr + done.stdout
-    assert "in 5 input(s)" in done.stderr
+    assert "in 6 input(s)" in done.stderr
     explicit = run("check", ".github/workflows/ci.yml", cwd=newsroom)
     assert explicit.returncode == 2  # named on its own, a non-article YAML is an error
     assert explicit.stderr.startswith("newslib: error: .github/workflows/ci.yml:1:1: ")
@@ -237,12 +239,16 @@ def test_fix_stdin_prints_the_fixed_text() -> None:
 )
 def test_the_readme_checks_the_shipped_content(command: str) -> None:
     """The README's example, and the forms a reader would try next: each checks the
-    seed's head revision, once, with its findings (exit 1 on errors)."""
+    seed's head revision, once, with its findings (exit 1 on errors); the content folder
+    also holds the translations, and the Russian one writes Russian usage."""
     args = [word.strip("'") for word in command.split()[1:]]  # as a shell would pass them
     done = run(*args, "--format", "json")
     assert done.returncode == 1, done.stderr
-    assert {path for path, *_ in findings(done)} == {f"content/articles/{SEED_ID}/0002.yaml"}
-    assert len(findings(done)) == 4
+    head = f"content/articles/{SEED_ID}/0002.yaml"
+    assert [path for path, *_ in findings(done) if path == head] == [head] * 4
+    russian = f"content/translations/{SEED_ID}/ru.yaml"
+    whole = SEED_ID not in command  # the content folder, or every YAML file in it
+    assert {path for path, *_ in findings(done)} == ({head, russian} if whole else {head})
 
 
 def test_the_readme_fixes_stdin() -> None:

@@ -40,8 +40,18 @@ LANGUAGES = ("en", "ru", "de", "fr", "ka", "ar")
 def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("editions") / "content"
     shutil.copytree(CONTENT, folder, ignore=shutil.ignore_patterns(".lock"))
+    publish_machine_drafts(folder, "ar")  # the story's Arabic is two machine drafts
     add_second_story(folder)
     return folder
+
+
+def publish_machine_drafts(content: Path, edition: str) -> None:
+    """Make *edition* say ``missing_translation: machine`` (the seed's say ``fallback``)."""
+    config = content / "newslib.yaml"
+    pattern = rf"(- id: {edition}\n(?:    .*\n)*?    missing_translation: )fallback"
+    text, count = re.subn(pattern, r"\1machine", config.read_text("utf-8"))
+    assert count == 1
+    config.write_text(text, "utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +107,7 @@ def test_the_library_render_makes_the_builds_choice(
                 timezone=edition.timezone,
                 history=history,
                 translations=project,
+                machine=edition.missing_translation == "machine",
             )
             spec = newslib.FORMATS[fmt]
             built = (site / edition.id / f"{article}.{spec.extension}").read_text("utf-8")
@@ -349,6 +360,7 @@ def test_correction_notes_are_fields_everywhere(content: Path, tmp_path: Path) -
     folder = tmp_path / "content"
     shutil.copytree(content, folder)
     summary = newslib.draft(folder, STORY, target="fr", translator=newslib.MockTranslator(french))
+    publish_machine_drafts(folder, "fr")
     assert {correction_field(2), correction_field(4)} <= set(summary.drafted)
     out = page_of(folder, "fr")
     assert "Rectificatif (" in out and "[fr] An earlier version left out" in out

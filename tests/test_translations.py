@@ -35,7 +35,7 @@ from newslib.errors import (
 from newslib.translations.memory import TranslationMemory
 from newslib.translations.model import Method
 from newslib.translations.status import status_row
-from newslib.translators.deep import split_sentences
+from newslib.translators.pieces import split_sentences
 
 from .support.libre_server import LibreServer, libre_server
 from .support.paths import CONTENT, ROOT, SEED_ID
@@ -148,7 +148,7 @@ class TestStaleness:
             capture_output=True, text=True, cwd=ROOT,
         ).stdout  # fmt: skip
         [arabic] = [line.split() for line in table.splitlines() if line.split()[1:2] == ["ar"]]
-        assert arabic[2:] == ["0", "0", "21", "0", "0"]  # 20 fields and the correction note
+        assert arabic[2:] == ["0", "0", "21", "0", "0", "0"]  # 20 fields and the correction note
 
     def test_a_stale_field_is_marked_alone_and_strict_refuses(
         self, content: Path, tmp_path: Path
@@ -172,12 +172,13 @@ class TestAdapter:
     def libre(self, server: LibreServer, **options: object) -> newslib.Translator:
         return get_translator("libre", url=server.url, backoff=0.01, **options)
 
-    def test_through_deep_translators_client(self, server: LibreServer) -> None:
+    def test_one_json_request_per_batch(self, server: LibreServer) -> None:
         assert self.libre(server).translate(["Hello.", "World."], source="en", target="ru") == [
             "[ru] Hello.",
             "[ru] World.",
         ]
-        assert server.requests[0]["q"] == "Hello." and server.requests[0]["target"] == "ru"
+        [sent] = server.requests
+        assert sent.fields["q"] == ["Hello.", "World."] and sent.fields["target"] == "ru"
 
     @pytest.mark.parametrize("failure", ["429", "500"])
     def test_retries_on_429_and_5xx(self, server: LibreServer, failure: str) -> None:
@@ -198,9 +199,10 @@ class TestAdapter:
         assert caught.value.status == 400 and len(server.requests) == 1
 
     def test_timeout(self, server: LibreServer) -> None:
-        server.script.append("slow")
-        with pytest.raises(TranslatorTimeout, match=r"within 0\.3 s"):
-            self.libre(server, timeout=0.3).translate(["Hi."], source="en", target="de")
+        server.script.extend(["stall"] * 3)
+        with pytest.raises(TranslatorTimeout, match=r"within 0\.3 s \(asked 3 times"):
+            self.libre(server, timeout=0.3, retries=2).translate(["Hi."], source="en", target="de")
+        assert len(server.requests) == 3
 
     def test_malformed_json(self, server: LibreServer) -> None:
         server.script.append("malformed")
@@ -215,7 +217,7 @@ class TestAdapter:
         text = " ".join(f"Sentence number {n} is here." for n in range(150))
         [out] = self.libre(server).translate([text], source="en", target="fr")
         assert len(server.requests) > 1
-        assert all(len(r["q"]) <= 2000 for r in server.requests)
+        assert all(sum(map(len, r.fields["q"])) <= 2000 for r in server.requests)
         assert out.count("Sentence number") == 150
         assert "".join(split_sentences(text, 100)) == text
 

@@ -18,6 +18,7 @@ from newslib.article.model import (
     Article,
     Block,
     BlockType,
+    Byline,
     Dateline,
     Entity,
     EntityKind,
@@ -84,7 +85,7 @@ class _ArticleReader(Reader):
         fields = self.mapping(
             node,
             required=("id", "language", "section", "source", "dateline", "headline", "body"),
-            optional=("standfirst", "entities"),
+            optional=("standfirst", "byline", "entities"),
             what="the article",
         )
         self.nodes[()] = node
@@ -101,6 +102,7 @@ class _ArticleReader(Reader):
             standfirst=self.text(standfirst) if standfirst is not None else None,
             body=tuple(self.block(item, i) for i, item in enumerate(self.sequence(fields["body"]))),
             entities=self.entities(fields.get("entities")),
+            byline=self.byline(fields.get("byline")),
         )
         problems = article.problems()
         if problems:
@@ -117,14 +119,36 @@ class _ArticleReader(Reader):
         return article
 
     def dateline(self, node: yaml.Node) -> Dateline:
-        fields = self.mapping(node, required=("place", "written", "date"), what="the dateline")
+        fields = self.mapping(
+            node, required=("place", "written", "date"), optional=("region",), what="the dateline"
+        )
         for key, value in fields.items():
             self.nodes[("dateline", key)] = value
         return Dateline(
             place=self.string(fields["place"]),
             written=self.string(fields["written"]),
             date=self.date(fields["date"]),
+            region=self.optional_string(fields.get("region")),
         )
+
+    def byline(self, node: yaml.Node | None) -> tuple[Byline, ...]:
+        if node is None:
+            return ()
+        found = []
+        for index, item in enumerate(self.sequence(node)):
+            fields = self.mapping(
+                item, required=("name",), optional=("role", "affiliation"), what="a byline"
+            )
+            for key, value in fields.items():
+                self.nodes[("byline", index, key)] = value
+            found.append(
+                Byline(
+                    name=self.string(fields["name"]),
+                    role=self.optional_string(fields.get("role")),
+                    affiliation=self.optional_string(fields.get("affiliation")),
+                )
+            )
+        return tuple(found)
 
     def entities(self, node: yaml.Node | None) -> tuple[Entity, ...]:
         if node is None:
@@ -242,18 +266,23 @@ def _ends_a_block_with_a_break(node: yaml.Node) -> bool:
 
 def article_data(article: Article) -> dict[str, Any]:
     """The article as plain data, in canonical key order (what ``dumps_article`` writes)."""
+    dateline: dict[str, Any] = {
+        "place": article.dateline.place,
+        "written": article.dateline.written,
+        "date": article.dateline.date,
+    }
+    if article.dateline.region is not None:
+        dateline["region"] = article.dateline.region
     data: dict[str, Any] = {
         "id": article.id,
         "language": article.language,
         "section": article.section,
         "source": article.source,
-        "dateline": {
-            "place": article.dateline.place,
-            "written": article.dateline.written,
-            "date": article.dateline.date,
-        },
-        "headline": format_text(article.headline),
+        "dateline": dateline,
     }
+    if article.byline:
+        data["byline"] = [_byline_data(byline) for byline in article.byline]
+    data["headline"] = format_text(article.headline)
     if article.standfirst is not None:
         data["standfirst"] = format_text(article.standfirst)
     data["body"] = [_block_data(block) for block in article.body]
@@ -261,6 +290,15 @@ def article_data(article: Article) -> dict[str, Any]:
         data["entities"] = [
             {"id": e.id, "kind": str(e.kind), "name": e.name} for e in article.entities
         ]
+    return data
+
+
+def _byline_data(byline: Byline) -> dict[str, str]:
+    data = {"name": byline.name}
+    if byline.role is not None:
+        data["role"] = byline.role
+    if byline.affiliation is not None:
+        data["affiliation"] = byline.affiliation
     return data
 
 

@@ -1,56 +1,59 @@
 """Turn plain agency copy into a structured :class:`~newslib.article.model.Article`.
 
-The layout it reads is the wire services' plain text: an optional section line, the
-headline, a standfirst, then a body whose first paragraph opens with the dateline
-("MOSCOW, October 4. /TASS/."). Subheadings are short unpunctuated lines; a paragraph
-that is one quotation followed by "…, she said." becomes a quote with its speaker.
+It reads what newsrooms receive: an optional section line, the headline, a byline, a
+standfirst, then a body whose first paragraph opens with the dateline in one of the
+agencies' styles (:mod:`~newslib.article.datelines`), or, for copy without a dateline,
+"headline / standfirst / body" with the place given by the caller. Subheadings are short
+unpunctuated lines; a paragraph that is one quotation and its attribution becomes a
+quote with its speaker (:mod:`~newslib.article.quotes`); the sign-off, desk initials and
+credit lines at the end leave the body (:mod:`~newslib.article.agencies`), the credits
+into the byline.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import assert_never
 
 import iuliia
-from babel.dates import get_month_names
 from slugify import slugify
 
+from newslib.article.agencies import agency, source_name
+from newslib.article.body import build_blocks
+from newslib.article.datelines import LANGUAGES, DatelineParts, read_dateline
+from newslib.article.layout import (
+    find_dateline,
+    front_and_bylines,
+    front_matter,
+    guess_language,
+    plain_layout_start,
+    refuse_control_characters,
+    split_paragraphs,
+    without_trailers,
+)
 from newslib.article.model import (
     Article,
-    Block,
+    Byline,
     Dateline,
     Entity,
     EntityKind,
-    Heading,
-    ListBlock,
-    Paragraph,
-    Quote,
     Text,
     primary_language,
 )
 from newslib.errors import ArticleError
 from newslib.fsio import read_text
 
-__all__ = ["Annotator", "ImportResult", "import_file", "import_text"]
+__all__ = ["Annotator", "ImportResult", "import_file", "import_text", "slug"]
 
-# Languages whose month names the dateline may be written in.
-DATELINE_LANGUAGES = ("en", "ru", "de", "fr", "ka", "ar", "es", "it", "uk")
-
-_DATELINE = re.compile(
-    r"(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*),\s+"
-    r"(?P<when>[^./\n]{3,40})\.\s+/(?P<source>[^/\n]{1,40})/\.\s*"
-)
-_QUOTE = re.compile(
-    r"[\"“](?P<quote>[^\"“”]+?)(?P<stop>[,?!])[\"”]\s+(?P<attribution>[^\"“”]{2,80}?)\.",
-)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
-_PRONOUNS = frozenset({"he", "she", "they", "он", "она", "они", "er", "sie", "il", "elle"})
-_TERMINAL = tuple(".!?:;…\"”»’'")
+_DATELINE_FORMS = (
+    "'MOSCOW, October 4. /TASS/.', 'TBILISI, March 12 (Reuters) -', 'TBILISI, Georgia (AP) —', "
+    "'Tbilissi (AFP) -', 'MOSCOW. March 12 (Interfax) -', 'Москва. 12 марта. ИНТЕРФАКС -' or "
+    "'Tiflis, 4. Oktober (dpa) -'"
+)
 
 # Marks the names in a passage written in a language; returns the text and their entities.
 Annotator = Callable[[str, str], tuple[Text, Iterable[Entity]]]
@@ -71,37 +74,76 @@ def import_text(
     year: int | None = None,
     annotate: Annotator | None = None,
     path: str = "<text>",
+    place: str | None = None,
+    filed: date | None = None,
+    language: str | None = None,
+    source: str | None = None,
+    taken: Callable[[str], bool] | None = None,
 ) -> ImportResult:
-    """Structure plain agency copy; *annotate* marks known names when given."""
+    """Structure plain agency copy; *annotate* marks known names when given.
+
+    Copy without a dateline needs *place* (where it was filed). *filed* is the date when
+    the dateline has none (default: today, said in the notes); *language* overrides the
+    one the copy's dateline and words tell; *source* names who sent copy without an
+    agency. *taken* says whether an id is used already: the id from the headline then
+    gets ``-2``, ``-3``, … until it is free.
+    """
     notes: list[str] = []
-    paragraphs = _paragraphs(text)
-    start = next((i for i, p in enumerate(paragraphs) if _DATELINE.match(p)), None)
-    if start is None:
+    refuse_control_characters(text, path)
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
         raise ArticleError(
-            "no dateline found",
-            path=path,
-            hint="the first body paragraph must open like 'MOSCOW, October 4. /TASS/.'",
-        )
-    front = paragraphs[:start]
+            "the file is empty", path=path, line=1,
+            hint="write the headline, a standfirst and the story, each after a blank line",
+        )  # fmt: skip
+    guess = language or guess_language(text)
+    order = (guess, *(lang for lang in LANGUAGES if lang != guess)) if guess else LANGUAGES
+    start, parts = find_dateline(paragraphs, order)
+    if parts is None and read_dateline(paragraphs[0].text, order) is not None:
+        raise ArticleError(
+            "the copy opens with the dateline", path=path, line=paragraphs[0].line,
+            hint="put the headline (and a standfirst) before it, each after a blank line",
+        )  # fmt: skip
+    if parts is None:
+        if place is None:
+            where = paragraphs[min(len(paragraphs) - 1, 2)]
+            raise ArticleError(
+                "no dateline found", path=path, line=where.line,
+                hint=f"open the first paragraph of the story with a dateline such as "
+                f"{_DATELINE_FORMS}, or pass --place for copy without one",
+            )  # fmt: skip
+        start = plain_layout_start(paragraphs, path)
+    front, bylines = front_and_bylines(paragraphs[:start])
     if not front or len(front) > 3:
+        where = paragraphs[start] if start < len(paragraphs) else paragraphs[0]
         raise ArticleError(
-            f"expected a headline (and optionally a section line and a standfirst) before "
-            f"the dateline, found {len(front)} paragraphs",
-            path=path,
-            hint="put the section, headline and standfirst on the first lines",
-        )
-    section, headline, standfirst = _front_matter(front)
-    match = _DATELINE.match(paragraphs[start])
-    assert match is not None
-    language, month, day = _parse_when(match["when"], path)
-    if year is None:
-        year = _infer_year(text, path)
-        notes.append(f"dateline year {year} was inferred from the text; pass --year to set it")
-    try:
-        when = date(year, month, day)
-    except ValueError:
-        raise ArticleError(f"no such date: {match['when']} {year}", path=path) from None
-    body_texts = [paragraphs[start][match.end() :], *paragraphs[start + 1 :]]
+            f"expected a headline (and optionally a section line, a byline and a standfirst) "
+            f"before the dateline, found {len(front)} paragraphs", path=path, line=where.line,
+            hint="put the section, headline, byline and standfirst on the first lines, each "
+            "after a blank line",
+        )  # fmt: skip
+    section, headline, standfirst = front_matter(front)
+    if parts is not None and parts.unread is not None:
+        raise ArticleError(
+            f"cannot read the dateline date {parts.unread!r}", path=path,
+            line=paragraphs[start].line,
+            hint="write a day and a month name, e.g. 'October 4', '4 октября' or '4. Oktober'",
+        )  # fmt: skip
+    opening = paragraphs[start].text[parts.end :] if parts is not None else None
+    body_texts = [p.text for p in paragraphs[start + 1 :]]
+    if opening:
+        body_texts.insert(0, opening)
+    elif opening is None:
+        body_texts.insert(0, paragraphs[start].text)
+    body_texts, credits = without_trailers(body_texts, notes)
+    if not body_texts:
+        raise ArticleError(
+            "the dateline has no story after it", path=path, line=paragraphs[start].line,
+            hint="write the story after the dateline",
+        )  # fmt: skip
+    language = language or _language(parts, guess, notes)
+    when = _filed(parts, year, filed, text, path, paragraphs[start].line, notes)
+    written_place = parts.place if parts is not None else (place or "")
 
     entities: dict[str, Entity] = {}
 
@@ -113,26 +155,42 @@ def import_text(
             entities.setdefault(entity.id, entity)
         return marked
 
-    place_text = mark(match["place"].title())
+    place_text = mark(_title(written_place))
     place_ref = next(place_text.refs(), None)
     if place_ref is None:
-        notes.append(f"dateline place {match['place']!r} is not in the gazetteer; declared it")
-        place_id = slug(match["place"], language) or "dateline-place"
-        entities.setdefault(place_id, Entity(place_id, EntityKind.PLACE, match["place"].title()))
+        notes.append(f"dateline place {written_place!r} is not in the gazetteer; declared it")
+        place_id = slug(written_place, language) or "dateline-place"
+        entities.setdefault(place_id, Entity(place_id, EntityKind.PLACE, _title(written_place)))
     else:
         place_id = place_ref.entity
 
-    blocks = _blocks(body_texts, mark, entities)
+    def declare_person(name: str) -> str | None:
+        person_id = slug(name, language)
+        known = entities.get(person_id)
+        if not person_id or (known is not None and known.kind is not EntityKind.PERSON):
+            return None
+        if known is None:
+            notes.append(f"speaker {name!r} is not in the gazetteer; declared a person")
+            entities[person_id] = Entity(person_id, EntityKind.PERSON, name)
+        return person_id
+
+    blocks = build_blocks(body_texts, mark, entities, declare_person)
     article = Article(
-        id=article_id or slug(headline, language) or "article",
+        id=article_id or _unique(slug(headline, language) or "article", taken),
         language=language,
         section=section or "News",
-        source=match["source"].strip(),
-        dateline=Dateline(place=place_id, written=match["place"], date=when),
+        source=_source(parts, source, bylines, notes),
+        dateline=Dateline(
+            place=place_id,
+            written=written_place,
+            date=when,
+            region=parts.region if parts is not None else None,
+        ),
         headline=mark(headline),
         standfirst=mark(standfirst) if standfirst else None,
         body=tuple(blocks),
         entities=tuple(sorted(entities.values(), key=lambda e: (e.kind, e.id))),
+        byline=(*bylines, *credits),
     )
     if section is None:
         notes.append("no section line; used 'News'")
@@ -148,114 +206,98 @@ def import_file(
     article_id: str | None = None,
     year: int | None = None,
     annotate: Annotator | None = None,
+    place: str | None = None,
+    filed: date | None = None,
+    language: str | None = None,
+    source: str | None = None,
+    taken: Callable[[str], bool] | None = None,
 ) -> ImportResult:
     """Read a UTF-8 text file and structure it with :func:`import_text`."""
     return import_text(
-        read_text(path), article_id=article_id, year=year, annotate=annotate, path=str(path)
-    )
+        read_text(path, error=ArticleError), article_id=article_id, year=year,
+        annotate=annotate, path=str(path), place=place, filed=filed, language=language,
+        source=source, taken=taken,
+    )  # fmt: skip
 
 
-def _paragraphs(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    chunks = re.split(r"\n[^\S\n]*\n", text)
-    return [" ".join(chunk.split()) for chunk in chunks if chunk.strip()]
+def _language(parts: DatelineParts | None, guess: str | None, notes: list[str]) -> str:
+    if parts is not None and parts.language is not None:
+        return parts.language
+    if guess is not None:
+        return guess
+    found = agency(parts.agency) if parts is not None else None
+    fallback = found.language if found is not None else "en"
+    notes.append(f"the language was not clear from the copy; used {fallback!r} (pass --language)")
+    return fallback
 
 
-def _front_matter(front: list[str]) -> tuple[str | None, str, str | None]:
-    if len(front) == 3:
-        return front[0], front[1], front[2]
-    if len(front) == 2:
-        return None, front[0], front[1]
-    return None, front[0], None
-
-
-def _parse_when(when: str, path: str) -> tuple[str, int, int]:
-    words = [w.strip(",").casefold() for w in when.split()]
-    day = next((int(w.rstrip(".")) for w in words if w.rstrip(".").isdigit()), None)
-    for language in DATELINE_LANGUAGES:
-        months: dict[str, int] = {}
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                names = get_month_names(width, context, language)
-                months.update({str(n).casefold().rstrip("."): m for m, n in names.items()})
-        month = next((months[w.rstrip(".")] for w in words if w.rstrip(".") in months), None)
-        if month is not None and day is not None:
-            return language, month, day
-    raise ArticleError(
-        f"cannot read the dateline date {when!r}",
-        path=path,
-        hint="write a day and a month name, e.g. 'October 4' or '4 октября'",
-    )
-
-
-def _infer_year(text: str, path: str) -> int:
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= date.today().year]
-    if not years:
+def _filed(
+    parts: DatelineParts | None,
+    year: int | None,
+    filed: date | None,
+    text: str,
+    path: str,
+    line: int,
+    notes: list[str],
+) -> date:
+    """The dateline's date: its day and month, with the year it gives, *year*, or the one
+    the text names; else *filed*, else today."""
+    if parts is None or parts.month is None or parts.day is None:
+        if filed is not None:
+            return filed
+        today = datetime.now(UTC).date()
+        notes.append(f"the copy gives no date; used today's, {today.isoformat()} (pass --date)")
+        return today
+    year = parts.year or year or (filed.year if filed else None)
+    if year is None:
+        year = _infer_year(text, parts.month, parts.day)
+        notes.append(f"dateline year {year} was inferred; pass --year to set it")
+    try:
+        return date(year, parts.month, parts.day)
+    except ValueError:
         raise ArticleError(
-            "the dateline has no year and the text names none", path=path, hint="pass --year"
-        )
-    return max(years)
+            f"no such date: {parts.day}.{parts.month}.{year}", path=path, line=line,
+            hint="check the dateline's day and month, or pass --year",
+        ) from None  # fmt: skip
 
 
-def _blocks(
-    texts: list[str], mark: Callable[[str], Text], entities: dict[str, Entity]
-) -> list[Block]:
-    counters = {"p": 0, "h": 0, "q": 0}
-    last_person: str | None = None
-    blocks: list[Block] = []
-
-    def next_id(prefix: str) -> str:
-        counters[prefix] += 1
-        return f"{prefix}{counters[prefix]}"
-
-    for index, passage in enumerate(texts):
-        is_last = index == len(texts) - 1
-        quote = _QUOTE.fullmatch(passage)
-        if index > 0 and not is_last and _looks_like_heading(passage):
-            blocks.append(Heading(next_id("h"), mark(passage)))
-        elif quote is not None:
-            stop = "." if quote["stop"] == "," else quote["stop"]
-            attribution = mark(quote["attribution"])
-            speaker = _speaker(attribution, entities, last_person)
-            text = mark(quote["quote"] + stop)
-            blocks.append(Quote(next_id("q"), text, speaker=speaker, attribution=attribution))
-        else:
-            text = mark(passage)
-            blocks.append(Paragraph(next_id("p"), text))
-        last_person = _last_person(blocks[-1], entities) or last_person
-    return blocks
+def _infer_year(text: str, month: int, day: int) -> int:
+    """The latest year the text names, else the year the day last fell in (wire copy
+    is read when it comes in: a December dateline read in January is last year's)."""
+    today = datetime.now(UTC).date()
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
+    if years:
+        return max(years)
+    return today.year if (month, day) <= (today.month, today.day + 1) else today.year - 1
 
 
-def _looks_like_heading(passage: str) -> bool:
-    return len(passage.split()) <= 10 and not passage.endswith(_TERMINAL)
+def _source(
+    parts: DatelineParts | None, source: str | None, bylines: list[Byline], notes: list[str]
+) -> str:
+    if parts is not None:
+        return source_name(parts.agency)
+    if source is not None:
+        return source
+    affiliation = next((b.affiliation for b in bylines if b.affiliation), None)
+    if affiliation is not None:
+        return affiliation
+    notes.append("the copy names no agency; the source is 'Staff' (pass --source)")
+    return "Staff"
 
 
-def _speaker(attribution: Text, entities: dict[str, Entity], last_person: str | None) -> str | None:
-    for ref in attribution.refs():
-        if entities.get(ref.entity) and entities[ref.entity].kind is EntityKind.PERSON:
-            return ref.entity
-    words = {w.casefold() for w in attribution.plain.split()}
-    return last_person if words & _PRONOUNS else None
+def _title(place: str) -> str:
+    """``TBILISI`` → ``Tbilisi``; a place written in mixed case stays as it is."""
+    return place.title() if place.isupper() else place
 
 
-def _last_person(block: Block, entities: dict[str, Entity]) -> str | None:
-    texts: list[Text] = []
-    match block:
-        case Paragraph(text=text) | Heading(text=text):
-            texts = [text]
-        case Quote(text=text, attribution=attribution):
-            texts = [text] + ([attribution] if attribution else [])
-        case ListBlock(items=items):
-            texts = list(items)
-        case _:
-            assert_never(block)
-    people = [
-        ref.entity
-        for text in texts
-        for ref in text.refs()
-        if ref.entity in entities and entities[ref.entity].kind is EntityKind.PERSON
-    ]
-    return people[-1] if people else None
+def _unique(base: str, taken: Callable[[str], bool] | None) -> str:
+    """*base*, or *base* with the first free ``-N`` when *taken* says it is used."""
+    if taken is None or not taken(base):
+        return base
+    number = 2
+    while taken(f"{base}-{number}"):
+        number += 1
+    return f"{base}-{number}"
 
 
 def slug(value: str, language: str = "en", *, length: int = 60) -> str:

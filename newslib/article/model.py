@@ -28,6 +28,7 @@ __all__ = [
     "Article",
     "Block",
     "BlockType",
+    "Byline",
     "Dateline",
     "Entity",
     "EntityKind",
@@ -159,11 +160,26 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """Where and when the story was filed: a place entity, its written form, a date."""
+    """Where and when the story was filed: a place entity, its written form, a date, and
+    the country or region the agency wrote after the place ("Georgia"), if any."""
 
     place: str
     written: str
     date: date
+    region: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A person credited for the story: an author (*role* ``None``) or a credit the
+    agency's sign-off names (``reporting``, ``writing``, ``editing``, ``compiling``).
+
+    *affiliation* is whom the person writes for ("Reuters"), when the byline says it.
+    """
+
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +259,12 @@ class Article:
     body: tuple[Block, ...]
     standfirst: Text | None = None
     entities: tuple[Entity, ...] = field(default=())
+    byline: tuple[Byline, ...] = field(default=())
+
+    @property
+    def authors(self) -> tuple[Byline, ...]:
+        """The bylines without a role: the people the story is by."""
+        return tuple(b for b in self.byline if b.role is None)
 
     def texts(self) -> Iterator[tuple[FieldPath, Text]]:
         """Every text field with its path, in reading order."""
@@ -347,6 +369,16 @@ class Article:
             (("dateline", "written"), self.dateline.written),
         ]
         plain_fields += [(("entities", i, "name"), e.name) for i, e in enumerate(self.entities)]
+        if self.dateline.region is not None:
+            plain_fields.append((("dateline", "region"), self.dateline.region))
+        for index, byline in enumerate(self.byline):
+            for key in ("name", "role", "affiliation"):
+                value = getattr(byline, key)
+                if value is not None:
+                    plain_fields.append((("byline", index, key), value))
+                    if not value.strip():
+                        yield Problem(("byline", index, key), f"the byline's {key} is empty",
+                                      "write it or remove the field")  # fmt: skip
         for where, text in self.texts():
             plain_fields.append((where, text.plain))
             if not text.plain.strip():

@@ -16,6 +16,7 @@ from newslib import NewslibError
 from newslib.cli import articles as cli_articles
 from newslib.cli import editions as cli_editions
 from newslib.cli import terms as cli_terms
+from newslib.cli import translations as cli_translations
 from newslib.cli.shared import EXIT_OK, EXIT_USAGE, Command
 
 __all__ = ["main"]
@@ -68,6 +69,6 @@ def _parser() -> argparse.ArgumentParser:
         help="the content folder that article ids are looked up in (default: ./content)",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (cli_articles, cli_terms, cli_editions):
+    for module in (cli_articles, cli_terms, cli_editions, cli_translations):
         module.register(commands)
     return parser

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import newslib
@@ -46,7 +47,20 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     do_import.add_argument("file", help="a UTF-8 text file ('-' for stdin)")
     do_import.add_argument("--id", help="the article id (default: from the headline)")
     do_import.add_argument("--year", type=int, help="the dateline's year (default: inferred)")
-    do_import.add_argument("-o", "--output", help="write the YAML here instead of stdout")
+    do_import.add_argument("--date", type=_iso_date, help="the filing date (YYYY-MM-DD) when "
+                           "the dateline has none (default: today)")  # fmt: skip
+    do_import.add_argument("--place", help="where copy without a dateline was filed")
+    do_import.add_argument("--language", help="the copy's language (default: as it tells)")
+    do_import.add_argument("--source", help="who sent copy that names no agency")
+    where = do_import.add_mutually_exclusive_group()
+    where.add_argument(
+        "--save", action="store_true",
+        help="record the article as its first revision in the content folder's store",
+    )  # fmt: skip
+    where.add_argument(
+        "-o", "--output", help="write a working copy here (outside the store) instead of stdout"
+    )
+    do_import.add_argument("--author", help="who records the revision (with --save)")
     add_gazetteer_options(do_import, "annotate names from this gazetteer")
     do_import.add_argument(
         "--no-annotate", action="store_true", help="keep the structure only; mark no names"
@@ -136,21 +150,66 @@ def _is_file(name: str) -> bool:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if args.author is not None and not args.save:
+        raise UsageError("--author names who saves the revision; add --save")
+    if args.save and not args.author:
+        raise UsageError("--save records a revision, which needs an author; pass --author NAME")
+    repository = newslib.Repository(args.content)
+    if args.output:
+        _refuse_output_in_store(Path(args.output), repository)
     annotate = None if args.no_annotate else newslib.annotator(load_gazetteer(args))
+    options = {
+        "article_id": args.id, "year": args.year, "annotate": annotate, "place": args.place,
+        "filed": args.date, "language": args.language, "source": args.source,
+        "taken": lambda article_id: repository.head(article_id) is not None,
+    }  # fmt: skip
     if args.file == "-":
-        text = read_stdin()
-        result = newslib.import_text(text, article_id=args.id, year=args.year, annotate=annotate)
+        result = newslib.import_text(read_stdin(), path="<stdin>", **options)
     else:
-        result = newslib.import_file(
-            args.file, article_id=args.id, year=args.year, annotate=annotate
+        result = newslib.import_file(args.file, **options)
+    article = result.article
+    if args.save and repository.head(article.id) is not None:  # only a hand-given --id
+        raise UsageError(
+            f"{article.id}: already in {args.content}; an import never overwrites an "
+            "article (leave out --id for a new id, or check it out and save a revision)"
         )
     for note in result.notes:
         print(f"newslib: note: {note}", file=sys.stderr)
-    if args.output:
-        newslib.write_article(result.article, args.output)
+    if args.save:
+        record = repository.save(
+            article, author=args.author, kind=newslib.RevisionKind.DRAFT,
+            note="imported from " + ("stdin" if args.file == "-" else Path(args.file).name),
+            expected_head=None,
+        )  # fmt: skip
+        print(f"{article.id}: saved revision {record.number} ({record.kind})", file=sys.stderr)
+    elif args.output:
+        newslib.write_article(article, args.output)
+        print(f"{args.output}: {article.id}", file=sys.stderr)
     else:
-        sys.stdout.write(newslib.dumps_article(result.article))
+        sys.stdout.write(newslib.dumps_article(article))
     return EXIT_OK
+
+
+def _refuse_output_in_store(output: Path, repository: newslib.Repository) -> None:
+    """A file written into the store's articles folder is a stray that build passes over."""
+    articles = repository.articles.resolve()
+    try:
+        inside = output.resolve().is_relative_to(articles)
+    except OSError:
+        inside = False
+    if inside:
+        raise UsageError(
+            f"{output}: inside the store ({repository.articles}), where a loose file is a "
+            "stray that build ignores and verify reports; record the article with --save "
+            "--author NAME, or write the working copy elsewhere"
+        )
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def _history(args: argparse.Namespace) -> int:

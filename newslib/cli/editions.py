@@ -39,10 +39,25 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     )
     translate.add_argument("article")
     translate.add_argument("--to", required=True, dest="target", help="the target language")
-    translate.add_argument("--engine", default="libre", help="libre, google or mymemory")
-    translate.add_argument("--url", help="the engine's address (a LibreTranslate server)")
-    translate.add_argument("--api-key", help="the engine's key, where it needs one")
-    translate.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    translate.add_argument(
+        "--engine",
+        nargs="?",
+        const="list",
+        default="libre",
+        action=_EngineAction,
+        help="libre (default), deepl, google or mymemory; '--engine' alone or '--engine list' "
+        "lists them and whether each is installed",
+    )
+    translate.add_argument(
+        "--url", help="the engine's server (a LibreTranslate server, or a DeepL API host)"
+    )
+    translate.add_argument("--api-key", nargs="?", action=_KeyRefused, help=argparse.SUPPRESS)
+    translate.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds per attempt (default: 10)"
+    )
+    translate.add_argument(
+        "--retries", type=int, default=3, help="attempts after a timeout or a busy server (3)"
+    )
     translate.add_argument("--policy", help="name policy for the drafts (default: the edition's)")
     translate.add_argument(
         "--force", action="store_true", help="also redraft stale human translations"
@@ -50,7 +65,11 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     translate.add_argument(
         "--no-cache", action="store_true", help="do not use the translation memory"
     )
-    translate.add_argument("--memory", help="the translation memory file (SQLite)")
+    translate.add_argument(
+        "--memory",
+        help="the translation memory file (SQLite; default: $NEWSLIB_MEMORY, else one in the "
+        "user data folder)",
+    )
     translate.set_defaults(command=_translate)
 
 
@@ -98,11 +117,13 @@ def _status(args: argparse.Namespace) -> int:
             data["stale"] = [f.to_json() for f in stale]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
+    # "review": machine drafts that need review (not current); a column added last.
     print(f"{'article':<40} {'lang':<5} {'current':>7} {'stale':>5} {'missing':>7} "
-          f"{'machine':>7} {'obsolete':>8}")  # fmt: skip
+          f"{'machine':>7} {'obsolete':>8} {'review':>6}")  # fmt: skip
     for r in rows:
         print(f"{r.article[:40]:<40} {r.language:<5} {r.current:>7} {r.stale:>5} "
-              f"{r.missing:>7} {r.machine_unreviewed:>7} {r.obsolete:>8}")  # fmt: skip
+              f"{r.missing:>7} {r.machine_unreviewed:>7} {r.obsolete:>8} "
+              f"{r.needs_review:>6}")  # fmt: skip
     for item in stale:
         print(f"\n{item.article} [{item.language}] {item.field}: "
               f"revision {item.translated_from} -> {item.now}")  # fmt: skip
@@ -115,22 +136,55 @@ def _warn_strays(repository: newslib.Repository) -> None:
         print(f"newslib: warning: {stray.path}: {stray.problem}; skipped", file=sys.stderr)
 
 
+class _EngineAction(argparse.Action):
+    """``--engine NAME``; ``--engine`` alone or ``--engine list`` prints the engines, then exits."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        if values != "list":
+            setattr(namespace, self.dest, values)
+            return
+        for name, engine in newslib.engines().items():
+            state = "installed" if engine.available else "missing"
+            install = "" if engine.available else f"; {engine.install}"
+            print(f"{name:<9} {state:<9} {engine.description}{install}")
+        parser.exit(0)
+
+
+class _KeyRefused(argparse.Action):
+    """``--api-key`` is refused: a key on the command line shows in ``ps`` and shell history."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        variables = " or ".join(
+            e.key_variable for e in newslib.engines().values() if e.key_variable
+        )
+        parser.error(
+            f"{option_string} is not taken: a key on the command line is visible to other "
+            f"users and kept in shell history; set {variables} in the environment instead"
+        )
+
+
 def _translate(args: argparse.Namespace) -> int:
-    options: dict[str, object] = {"timeout": args.timeout}
+    """Exit 0 when the drafts are written (a count of those that need review, each reason
+    on its own line); 2 when the engine fails: one line with the failure and how many
+    fields were drafted and saved before it (``DraftInterrupted``, through ``main``)."""
+    options: dict[str, object] = {"timeout": args.timeout, "retries": args.retries}
     if args.url:
         options["url"] = args.url
-    if args.api_key:
-        options["api_key"] = args.api_key
     translator = newslib.get_translator(args.engine, **options)
     project = newslib.Project.at(args.content)
-    edition_policy = project.edition_policy(args.target)
-    policy = (
-        newslib.load_policy(args.policy)
-        if args.policy
-        else project.policy(edition_policy)
-        if edition_policy
-        else None
-    )
+    policy = newslib.load_policy(args.policy) if args.policy else None  # else the edition's
     memory = None
     if not args.no_cache:
         memory = args.memory or project.memory_path

@@ -113,9 +113,10 @@ RULES: tuple[RuleDoc, ...] = (
     RuleDoc(
         "derived",
         "DerivedName",
-        "An adjective or demonym of a name the policy chooses a variant for: reported, never "
-        "changed, as it names neither usage.",
-        fixed=False,
+        "An adjective or demonym of a name the policy chooses a variant for: fixed like a "
+        "name where its usage tags tell another usage (Leningorsky), else reported, as it "
+        "names neither usage.",
+        fixed=True,
     ),
 )
 _RULE_INDEX = {rule.id: index for index, rule in enumerate(RULES)}
@@ -344,7 +345,7 @@ def mention_json(path: str, mention: newslib.Mention) -> dict[str, object]:
         "lang": mention.lang,
         "usage": sorted(variant.usage),
         "script": variant.script,
-        "cases": [] if mention.derived else list(variant.cases_of(mention.surface)),
+        "cases": list(variant.cases_of(mention.surface)),
         "alternatives": [v.text for v in mention.alternatives],
         "quoted": mention.quoted,
         "about_name": mention.about_name,

@@ -98,6 +98,27 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     forms.add_argument("--format", choices=("text", "json"), default="text")
     forms.set_defaults(command=_terms_forms)
 
+    export = terms_commands.add_parser(
+        "export", help="the gazetteer as a glossary for translators' tools (TBX, CSV)"
+    )
+    export.add_argument(
+        "--format",
+        choices=("tbx", "tbx-v2", "csv"),
+        default="tbx",
+        help="tbx: TBX-Basic, TBX v3 (ISO 30042:2019); tbx-v2: TBX-Basic as martif, which "
+        "Weblate and translate-toolkit read; csv: one language pair, Weblate's glossary columns",
+    )
+    export.add_argument(
+        "--policy",
+        help="mark each variant preferred, admitted or deprecated as this policy does "
+        "(default: every variant admitted)",
+    )
+    export.add_argument("--lang", help="csv: the language of the target terms")
+    export.add_argument("--source-lang", default="en", help="csv: the source terms' (default en)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    add_gazetteer_options(export)
+    export.set_defaults(command=_terms_export)
+
 
 def _stdin(paths: Sequence[str]) -> str | None:
     return read_stdin() if "-" in paths else None
@@ -147,16 +168,21 @@ def _scan(args: argparse.Namespace) -> int:
         for mention in newslib.scan_file(path, gazetteer=gazetteer, lang=args.lang, text=text):
             found.append(reports.mention_json(path, mention))
     if args.format == "json":
-        counts = dict.fromkeys(paths, 0)
+        # Adjectives and demonyms ("Abkhazian") are counted apart: no mention of the place.
+        counts = {path: [0, 0] for path in paths}
         for m in found:
-            counts[str(m["path"])] += 1
-        files = [{"path": path, "mentions": count} for path, count in counts.items()]
+            counts[str(m["path"])][bool(m["derived"])] += 1
+        files = [
+            {"path": path, "mentions": names, "derived": derived}
+            for path, (names, derived) in counts.items()
+        ]
         data = reports.envelope("scan", files=files, mentions=found)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for m in found:
             where = f"{m['path']}:{m['start']}-{m['end']}"
-            print(f"{where}: {m['entity']} ({m['variant']}): {m['surface']}")
+            what = f"derived: {m['variant']}" if m["derived"] else m["variant"]
+            print(f"{where}: {m['entity']} ({what}): {m['surface']}")
     return EXIT_OK
 
 
@@ -267,12 +293,24 @@ def _terms_show(args: argparse.Namespace) -> int:
                         "script": v.script,
                         "source": v.source,
                         "forms": dict(v.forms),
+                        "confidence": v.confidence,
                     }
                     for v in variants
                 ]
                 for lang, variants in entity.names.items()
             },
-        }
+            "derived": {
+                lang: [
+                    *entity.derived.get(lang, ()),
+                    *(
+                        {"text": v.text, "usage": sorted(v.usage), "source": v.source,
+                         "forms": dict(v.forms), "confidence": v.confidence}
+                        for v in entity.derived_words.get(lang, ())
+                    ),
+                ]
+                for lang in {**entity.derived, **entity.derived_words}
+            },
+        }  # fmt: skip
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     geonames = f", GeoNames {entity.geonames}" if entity.geonames else ""
@@ -283,7 +321,30 @@ def _terms_show(args: argparse.Namespace) -> int:
             declines = ", ".join(forms) or ("indeclinable" if len(variant.forms) > 1 else "")
             source = f"  [{variant.source}]" if variant.source else ""
             usage = ", ".join(sorted(variant.usage))
-            print(f"  {lang}  {variant.text:<24} {usage:<34} {declines}{source}")
+            sure = f"  (generated, {variant.confidence:.0%} sure)" if variant.confidence < 1 else ""
+            print(f"  {lang}  {variant.text:<24} {usage:<34} {declines}{sure}{source}")
+    for lang in {**entity.derived, **entity.derived_words}:
+        for pattern in entity.derived.get(lang, ()):
+            print(f"  {lang}  derived {pattern:<16} {'(names neither usage)':<34}")
+        for word in entity.derived_words.get(lang, ()):
+            usage = ", ".join(sorted(word.usage)) or "(names neither usage)"
+            count = len(set(word.forms.values()))
+            source = f"  [{word.source}]" if word.source else ""
+            print(f"  {lang}  derived {word.text:<16} {usage:<34} {count} forms{source}")
+    return EXIT_OK
+
+
+def _terms_export(args: argparse.Namespace) -> int:
+    text = newslib.export_glossary(
+        args.format,
+        policy=args.policy,
+        gazetteer=load_gazetteer(args),
+        source=args.source_lang,
+        target=args.lang,
+        output=args.output,
+    )
+    if args.output is None:
+        sys.stdout.write(text)
     return EXIT_OK
 
 

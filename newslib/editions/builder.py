@@ -614,7 +614,7 @@ def _render_job(project: Project, job: _Job) -> dict[str, Any]:
         "summary": page.text(article.standfirst) if article.standfirst else None,
         "published": page.published.isoformat() if page.published else None,
         "updated": page.modified.isoformat() if page.modified else None,
-        "author": page.agency,
+        "author": page.by,
         "language": page.language,
         "id": uri,
         "section": page.section,
@@ -656,7 +656,9 @@ def _body(
     ``render`` shares), and any problem with it.
 
     Without a current translation the edition's ``missing_translation`` decides: the
-    original (field by field, marked) with a notice, or a failed build.
+    original (field by field, marked) with a notice, or a failed build. Unreviewed machine
+    drafts count as translations only where it says ``machine``, and drafts that need
+    review nowhere (:meth:`~newslib.translations.model.TranslationSet.publishable`).
     """
     translations = None
     if edition.language != primary_language(source.language):
@@ -667,6 +669,7 @@ def _body(
         edition.language,
         history=history,
         stale=edition.stale_translation,
+        machine=edition.missing_translation is MissingTranslation.MACHINE,
     )
     if body.translation in (TranslationState.STALE, TranslationState.MISSING) and (
         edition.missing_translation is MissingTranslation.FAIL

@@ -14,11 +14,17 @@ __all__ = ["Edition", "MissingTranslation"]
 
 
 class MissingTranslation(StrEnum):
-    """What an edition does with an article it has no current translation of."""
+    """What an edition does with an article it has no current translation of.
 
-    FAIL = "fail"  # the build fails
-    FALLBACK = "fallback"  # the original is shown, with a notice
-    MACHINE = "machine"  # a machine draft is shown, with a notice
+    Only ``machine`` publishes unreviewed machine drafts; no setting publishes a draft
+    that needs review (a placeholder the engine damaged, a word form in doubt).
+    """
+
+    FAIL = "fail"  # the build fails (machine drafts are not translations here)
+    FALLBACK = "fallback"  # the original is shown, with a notice (machine drafts too)
+    # Unreviewed machine drafts are shown, with a notice; a field whose draft needs review
+    # shows the original, marked, like a missing one.
+    MACHINE = "machine"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from babel.lists import format_list
+
 from newslib.l10n.localizer import Localizer
 
 __all__ = [
+    "byline",
     "corrected_on",
     "correction",
     "correction_count",
@@ -116,6 +119,12 @@ def outdated_field(loc: Localizer, language: str) -> str:
     )
 
 
+def byline(loc: Localizer, names: list[str]) -> str:
+    """``By Jane Doe and John Roe``: the names joined as the language lists them."""
+    joined = format_list(names, locale=loc.locale)
+    return loc.ngettext("By {names}", "By {names}", len(names), names=joined)
+
+
 def source(loc: Localizer, name: str) -> str:
     """``Source: TASS``."""
     return loc.gettext("Source: {source}", source=name)
@@ -140,9 +149,12 @@ def quote_with_attribution(loc: Localizer, quotation: str, attribution: str | No
     """A quotation and who said it, in the language's agency style.
 
     English puts the comma inside the marks (``"We will help," Lavrov said.``); Russian
-    puts it after them, with a dash (``«Мы готовы помочь», — сказал Лавров.``).
+    puts it after them, with a dash (``«Мы готовы помочь», — сказал Лавров.``), and a
+    quotation standing alone ends with its full stop after the marks (``«Мы готовы».``).
     """
     if attribution is None:
+        if loc.language in _STOP_AFTER_THE_MARKS and _ends_with_one_stop(quotation):
+            return loc.quote(quotation[:-1]) + "."
         return loc.quote(quotation)
     if loc.language == "en":
         if quotation.endswith("."):
@@ -152,6 +164,15 @@ def quote_with_attribution(loc: Localizer, quotation: str, attribution: str | No
     return loc.pgettext(
         "quote", "{quote} {attribution}.", quote=loc.quote(quotation), attribution=attribution
     )
+
+
+# Languages whose full stop follows the closing quotation mark (Rosenthal's rule for Russian,
+# shared by Ukrainian and Belarusian typography); "?", "!" and "…" stay inside.
+_STOP_AFTER_THE_MARKS = frozenset({"ru", "uk", "be"})
+
+
+def _ends_with_one_stop(text: str) -> bool:
+    return text.endswith(".") and not text.endswith("..")
 
 
 # Section names come from content; this marks the common ones for pybabel to extract.

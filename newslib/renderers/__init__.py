@@ -71,6 +71,7 @@ def render(
     timezone: str = "UTC",
     translations: TranslationSet | Translations | None = None,
     stale_translation: str | StaleTranslation = StaleTranslation.MARK,
+    machine: bool = True,
 ) -> str:
     """Render *article* in format *fmt*.
 
@@ -80,7 +81,8 @@ def render(
     (a :class:`TranslationSet`, or a project to find them in) field by field — a stale
     field marked or in the original, per *stale_translation* (``mark`` | ``original``) —
     and the original where there is none, with a notice. *history* gives the corrections,
-    whose notes are translated fields too.
+    whose notes are translated fields too. Unreviewed machine drafts are shown with
+    *machine* (an edition's ``missing_translation: machine``); drafts that need review never.
     """
     resolved = load_policy(policy) if policy is not None else None
     loc = Localizer.for_edition(locale or article.language, timezone)
@@ -91,7 +93,7 @@ def render(
         raise UsageError(
             f"unknown stale_translation {stale_translation!r}; use mark or original"
         ) from None
-    body = select_body(article, found, loc.language, history=history, stale=stale)
+    body = select_body(article, found, loc.language, history=history, stale=stale, machine=machine)
     page = Page(
         article=body.article,
         loc=loc,

@@ -91,6 +91,7 @@ def context(page: Page) -> dict[str, Any]:
         "headline_shown": _shown(page, "headline"),
         "standfirst": page.text(article.standfirst) if article.standfirst else None,
         "standfirst_shown": _shown(page, "standfirst"),
+        "byline": page.byline,
         "corrected": page.corrected(),
         "section": page.section,
         "dateline": page.dateline,
@@ -189,7 +190,8 @@ def jsonld(page: Page) -> dict[str, Any]:
         "inLanguage": page.loc.tag if page.body is not BodyState.FALLBACK else article.language,
         "dateline": page.dateline,
         "articleSection": page.section,
-        "author": {"@type": "Organization", "name": page.agency},
+        "author": [{"@type": "Person", "name": b.name} for b in article.authors]
+        or {"@type": "Organization", "name": page.agency},
         "publisher": {"@type": "Organization", "name": page.publisher},
         "locationCreated": {"@type": "Place", "name": page.place},
     }

@@ -34,6 +34,8 @@ def render(page: Page) -> str:
     if article.standfirst is not None:
         parts.append(f"**{escape(page.text(article.standfirst))}**")
         parts += _marker(page.marker("standfirst"))
+    if page.byline is not None:
+        parts.append(f"*{escape(page.byline)}*")
     corrected = page.corrected()
     if corrected is not None:
         parts.append(f"*{escape(corrected)}*")

@@ -62,6 +62,12 @@ def render(page: Page) -> str:
     content = ET.SubElement(item, _g2("contentMeta"))
     ET.SubElement(content, _g2("contentCreated")).text = article.dateline.date.isoformat()
     ET.SubElement(content, _g2("located"), {"literal": article.dateline.place})
+    for author in article.authors:
+        creator = ET.SubElement(content, _g2("creator"))
+        ET.SubElement(creator, _g2("name")).text = author.name
+    for credit in (b for b in article.byline if b.role is not None):
+        contributor = ET.SubElement(content, _g2("contributor"))
+        ET.SubElement(contributor, _g2("name")).text = credit.name
     ET.SubElement(content, _g2("creditline")).text = page.agency
     ET.SubElement(content, _g2("language"), {"tag": page.language})
     headline = ET.SubElement(content, _g2("headline"), _language(page, "headline"))

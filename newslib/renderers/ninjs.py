@@ -52,7 +52,7 @@ def ninjs_data(page: Page, version: str) -> dict[str, Any]:
                 "value": f"{page.dateline} {text}",
             }
         ],
-        "by": page.agency,
+        "by": page.by,
         "located": page.place,
         key("pubStatus"): "usable",
     }

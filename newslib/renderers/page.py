@@ -21,6 +21,8 @@ from enum import StrEnum
 from functools import cache, cached_property
 from pathlib import Path
 
+from babel.lists import format_list
+
 from newslib.article.model import Article, Ref, Revision, RevisionKind, Text, primary_language
 from newslib.l10n import labels
 from newslib.l10n.localizer import Localizer, text_direction
@@ -79,6 +81,7 @@ def select_body(
     *,
     history: Iterable[Revision] = (),
     stale: StaleTranslation = StaleTranslation.MARK,
+    machine: bool = True,
 ) -> Body:
     """What an edition in *language* shows of *source*, given its *translations* into
     that language and its *history* (the correction notes are fields too).
@@ -86,12 +89,14 @@ def select_body(
     In the article's own language, the original. Else each field on its own: its current
     translation; its stale one, marked, or the original (*stale*); the original where it
     has none. A page where no field shows a translation is the original with a notice.
+    A machine draft that needs review is never shown, and an unreviewed one only with
+    *machine*: such a field shows the original, marked, like a missing one.
     """
     if primary_language(language) == primary_language(source.language):
         return Body(source, BodyState.ORIGINAL, TranslationState.ORIGINAL)
     if translations is None:
         return Body(source, BodyState.FALLBACK, TranslationState.MISSING)
-    view = translated_view(source, translations, history=history, stale=stale)
+    view = translated_view(source, translations, history=history, stale=stale, machine=machine)
     shown = list(view.fields.values())
     machine = any(f.method is Method.MACHINE for f in shown)
     if view.complete:
@@ -341,6 +346,22 @@ class Page:
     def dateline(self) -> str:
         """``МОСКВА, 4 октября. /ТАСС/.``: place and agency in the edition's language."""
         return self.loc.dateline(self.place, self.article.dateline.date, self.agency)
+
+    @property
+    def byline(self) -> str | None:
+        """``By Jane Doe and John Roe`` in the edition's language, or ``None`` without
+        authors (credits with a role are the article's data, not its byline)."""
+        names = [b.name for b in self.article.authors]
+        return labels.byline(self.loc, names) if names else None
+
+    @property
+    def by(self) -> str:
+        """Who the story is by, in a phrase: ``Jane Doe and John Roe, Reuters`` (the
+        agency alone without authors)."""
+        names = [b.name for b in self.article.authors]
+        if not names:
+            return self.agency
+        return f"{format_list(names, locale=self.loc.locale)}, {self.agency}"
 
     @property
     def agency(self) -> str:

@@ -17,6 +17,8 @@ def render(page: Page) -> str:
     parts = [page.section, _marked(page.text(article.headline), page.marker("headline"))]
     if article.standfirst is not None:
         parts.append(_marked(page.text(article.standfirst), page.marker("standfirst")))
+    if page.byline is not None:
+        parts.append(page.byline)
     corrected = page.corrected()
     if corrected is not None:
         parts.append(corrected)

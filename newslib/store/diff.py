@@ -147,6 +147,7 @@ def _field_changes(old: Article, new: Article) -> list[FieldChange]:
         "section": (old.section, new.section),
         "source": (old.source, new.source),
         "dateline": (_dateline(old), _dateline(new)),
+        "byline": (_byline(old), _byline(new)),
         "headline": (old.headline.plain, new.headline.plain),
         "standfirst": (
             old.standfirst.plain if old.standfirst else "",
@@ -159,7 +160,18 @@ def _field_changes(old: Article, new: Article) -> list[FieldChange]:
 
 def _dateline(article: Article) -> str:
     line = article.dateline
-    return f"{line.written} ({line.place}), {line.date.isoformat()}"
+    region = f", {line.region}" if line.region else ""
+    return f"{line.written} ({line.place}){region}, {line.date.isoformat()}"
+
+
+def _byline(article: Article) -> str:
+    """``Jane Doe (Reuters); Mark Roe, editing``."""
+    return "; ".join(
+        b.name
+        + (f" ({b.affiliation})" if b.affiliation else "")
+        + (f", {b.role}" if b.role else "")
+        for b in article.byline
+    )
 
 
 def _entities(article: Article) -> str:

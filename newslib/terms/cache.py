@@ -210,6 +210,10 @@ def _entity_data(entity: GazetteerEntity) -> dict[str, Any]:
         "geonames": entity.geonames,
         "sources": list(entity.sources),
         "derived": {lang: list(words) for lang, words in entity.derived.items()},
+        "derived_words": {
+            lang: [_variant_data(v) for v in variants]
+            for lang, variants in entity.derived_words.items()
+        },
         "names": {
             lang: [_variant_data(v) for v in variants] for lang, variants in entity.names.items()
         },
@@ -223,6 +227,8 @@ def _variant_data(variant: Variant) -> dict[str, Any]:
         data["forms"] = dict(variant.forms)
     if variant.source:
         data["source"] = variant.source
+    if variant.confidence != 1.0:
+        data["confidence"] = variant.confidence
     if variant.context:
         data["context"] = {
             "entities": sorted(variant.context.entities),
@@ -243,6 +249,10 @@ def _entity_from(data: dict[str, Any]) -> GazetteerEntity:
         geonames=data["geonames"],
         sources=tuple(data["sources"]),
         derived={lang: tuple(words) for lang, words in data["derived"].items()},
+        derived_words={
+            lang: tuple(_variant_from(v) for v in variants)
+            for lang, variants in data.get("derived_words", {}).items()
+        },
     )
 
 
@@ -254,6 +264,7 @@ def _variant_from(data: dict[str, Any]) -> Variant:
         script=data["script"],
         forms=data.get("forms") or {"nom": data["text"]},
         source=data.get("source"),
+        confidence=data.get("confidence", 1.0),
         context=Context(
             frozenset(context["entities"]), tuple(context["words"]), tuple(context["unless"])
         )

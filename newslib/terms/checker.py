@@ -277,13 +277,44 @@ def unknown_spelling_rule(
 def derived_rule(
     text: str, mentions: Sequence[Mention], policy: Policy, gazetteer: Gazetteer, lang: str
 ) -> Iterator[Finding]:
-    """Adjectives and demonyms of names the policy has a preferred variant for."""
+    """Adjectives and demonyms of names the policy has a preferred variant for.
+
+    One whose usage tags tell (Ленингорского, tagged ``russian-usage``) is fixed like a
+    name, in its gender, case and number (Ахалгорского under ``georgian-official``); one
+    that names neither usage (цхинвальский, or a word tagged for every usage) is reported.
+    """
     lines = LineIndex(text)
-    for mention in mentions:
+    # What a derived word calls for depends on the word alone: worked out once a word.
+    decisions: dict[tuple[str, str, int], tuple[str, Variant | None]] = {}
+    choices: dict[tuple[int, int, str], _FormChoice] = {}
+    for index, mention in enumerate(mentions):
         if not mention.derived or _treatment(mention, policy) is Treatment.IGNORE:
             continue
-        variants = gazetteer.entity(mention.entity).names[mention.lang]
-        if _preferred_tag(variants, policy.preferred(mention.entity, mention.lang)) is None:
+        key = (mention.entity, mention.lang, id(mention.variant))
+        if key not in decisions:
+            decisions[key] = _derived_decision(mention, policy, gazetteer)
+        action, target = decisions[key]
+        if action == "fix" and target is not None:
+            form_key = (id(mention.variant), id(target), mention.surface)
+            choice = choices.get(form_key)
+            if choice is None:
+                choice = _choose_form(text, mentions, index, (mention.variant,), target, "")
+                if choice.confidence == 1.0:  # the same in every context
+                    choices[form_key] = choice
+            suggestion = match_case(mention.surface, choice.form)
+            if suggestion != mention.surface:
+                yield _finding(
+                    lines,
+                    mention,
+                    rule=Rule.DERIVED,
+                    suggestion=suggestion,
+                    severity=policy.severity_of(Rule.VARIANT),
+                    treatment=_treatment(mention, policy),
+                    choice=choice,
+                    message=f"{policy.name} writes {target.text!r} (derived from "
+                    f"{mention.entity}); {mention.variant.text!r} tells another usage",
+                )
+        if action != "report":
             continue
         line, column = lines.at(mention.start)
         yield Finding(
@@ -303,6 +334,39 @@ def derived_rule(
             lang=mention.lang,
             line_text=lines.line_text(line),
         )
+
+
+def _derived_decision(
+    mention: Mention, policy: Policy, gazetteer: Gazetteer
+) -> tuple[str, Variant | None]:
+    """``("fix", the policy's word)`` for a derived word whose usage tags tell another
+    usage; ``("silent", None)`` for one of the policy's usage (or allowed), or of a name
+    the policy has no preference for; ``("report", None)`` for one that names no usage."""
+    word = mention.variant
+    if not policy.allow.isdisjoint(word.usage):
+        return "silent", None
+    entity = gazetteer.entity(mention.entity)
+    tags = policy.preferred(mention.entity, mention.lang)
+    derived = entity.derived_variants(mention.lang)
+    if _tells_usage(word, derived):
+        tag = _preferred_tag(derived, tags)
+        if tag is not None and tag not in word.usage:
+            return "fix", _closest([v for v in derived if tag in v.usage], word)
+        if _preferred_tag((word,), tags) is not None:
+            return "silent", None
+    if _preferred_tag(entity.names[mention.lang], tags) is None:
+        return "silent", None
+    return "report", None
+
+
+def _tells_usage(word: Variant, derived: Sequence[Variant]) -> bool:
+    """True when a derived word reveals a usage: it has tags, none is ``common``, and
+    another derived word of the name is tagged with none of them (Ленингорский against
+    Ахалгорский). Ингурский (``common``: the dam's name everywhere) tells nothing."""
+    used = word.usage
+    if not used or "common" in used:
+        return False
+    return any(other.usage and other.usage.isdisjoint(used) for other in derived)
 
 
 # ---------------------------------------------------------------------- fixes
@@ -331,14 +395,20 @@ def apply_fixes(text: str, findings: Sequence[Finding], *, best_guess: bool = Fa
 def match_case(surface: str, suggestion: str) -> str:
     """*suggestion* in the letter case of *surface*: ALL CAPS, lower case or as listed.
 
+    A lower-case suggestion (an adjective) takes a capitalised surface's capital.
+
     >>> match_case("SUKHUMI", "Sukhum"), match_case("sukhumi", "Sukhum")
     ('SUKHUM', 'sukhum')
+    >>> match_case("Ленингорского", "ахалгорского")
+    'Ахалгорского'
     """
     letters = [c for c in surface if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return suggestion.upper()
     if letters and all(c.islower() for c in letters):
         return suggestion.lower()
+    if surface[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
     return suggestion
 
 
@@ -361,7 +431,23 @@ def _choose_form(
     target: Variant,
     lang: str,
 ) -> _FormChoice:
-    """The target's form for the case the surface stands in."""
+    """The target's form for the case the surface stands in, no surer than the target's
+    forms are (generated ones may be guesses: see :mod:`newslib.terms.wordforms`)."""
+    choice = _choose_case(text, mentions, index, readings, target, lang)
+    if choice.form != target.text and target.confidence < choice.confidence:
+        reason = f"{choice.reason}; the forms of {target.text!r} were generated, not checked"
+        return _FormChoice(choice.form, choice.case, target.confidence, reason)
+    return choice
+
+
+def _choose_case(
+    text: str,
+    mentions: Sequence[Mention],
+    index: int,
+    readings: Sequence[Variant],
+    target: Variant,
+    lang: str,
+) -> _FormChoice:
     mention = mentions[index]
     cases: list[str] = []
     for reading in readings:

@@ -11,6 +11,8 @@ nothing is guessed there.
 'Джавы'
 >>> forms("სოხუმი", "ka-i")["in"]
 'სოხუმში'
+>>> forms("ახალგორი", "ka-i")["dat-a"]
+'ახალგორსა'
 >>> forms("Suchumi", "de-s")["gen"]
 'Suchumis'
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["CASES", "CLASSES", "forms"]
+__all__ = ["CASES", "CLASSES", "declension_for", "forms"]
 
 # The cases each language's forms are keyed by.
 CASES: dict[str, tuple[str, ...]] = {
@@ -28,7 +30,7 @@ CASES: dict[str, tuple[str, ...]] = {
     # Georgian: the seven cases, then the postpositions that fuse with them.
     "ka": (
         "nom", "erg", "dat", "gen", "ins", "adv", "voc",
-        "in", "on", "at", "from", "until", "for", "towards",
+        "in", "on", "at", "from", "until", "for", "towards", "dat-a", "gen-a", "stem",
     ),
 }  # fmt: skip
 
@@ -92,6 +94,11 @@ def _ka_i(base: str) -> dict[str, str]:
         "until": stem + "ამდე",
         "for": stem + "ისთვის",
         "towards": stem + "ისკენ",
+        # The full (emphatic, bookish) dative and genitive: სოხუმსა და…, სოხუმისა.
+        "dat-a": stem + "სა",
+        "gen-a": stem + "ისა",
+        # The bare stem of a compound: რუსეთ-საქართველოს (ომი), "the Russia–Georgia (war)".
+        "stem": stem,
     }
 
 
@@ -115,6 +122,8 @@ def _ka_vowel(base: str) -> dict[str, str]:
         "until": base + "მდე",
         "for": gen + "თვის",
         "towards": gen + "კენ",
+        "dat-a": base + "სა",
+        "gen-a": gen + "ა",
     }
 
 
@@ -142,3 +151,15 @@ CLASSES: dict[str, Callable[[str], dict[str, str]]] = {
 def forms(base: str, declension: str) -> dict[str, str]:
     """The forms of *base* in declension class *declension* (a key of :data:`CLASSES`)."""
     return CLASSES[declension](base)
+
+
+def declension_for(word: str) -> str:
+    """The declension class a Russian name's ending suggests."""
+    lower = word.lower()
+    if lower.endswith("ия"):
+        return "ru-f-ia"
+    if lower.endswith(("а", "я")):
+        return "ru-f-a"
+    if lower[-1] in "иеоуыэю":
+        return "ru-indeclinable"
+    return "ru-m-hard"

@@ -80,7 +80,7 @@ def fix_document(
             f"{document.path}: revisions are never changed; check the article out "
             "('newslib checkout ID -o FILE'), fix the copy, and save it as a new revision"
         )
-    if document.kind == DocumentKind.ARTICLE:
+    if document.kind in (DocumentKind.ARTICLE, DocumentKind.TRANSLATION):
         return _fix_article(document, policy, gazetteer, lang, best_guess)
     findings = check_document(document, policy=policy, gazetteer=gazetteer, lang=lang)
     fixed = apply_fixes(document.source, findings, best_guess=best_guess)
@@ -125,7 +125,8 @@ def _within_a_field(document: Document, start: int, end: int) -> bool:
 def _fix_article(
     document: Document, policy: Policy, gazetteer: Gazetteer, lang: str | None, best_guess: bool
 ) -> tuple[str, list[Finding]]:
-    """Fix an article field by field (see :func:`~newslib.terms.files.replace_in_article`)."""
+    """Fix an article or a translation file field by field (see
+    :func:`~newslib.terms.files.replace_in_article`)."""
     findings = _check_text(document, policy, gazetteer, lang)
     chosen: list[Finding] = []  # the fixes that apply, without overlaps: the later one wins
     for finding in sorted(findings, key=lambda f: f.start, reverse=True):
@@ -209,7 +210,12 @@ def _escaped(document: Document, start: int, end: int, text: str) -> str | None:
         case DocumentKind.HTML:
             quote = next((q for a, b, q in document.attributes if a < end and start < b), None)
             return escape_html(text, quote)
-        case DocumentKind.ARTICLE | DocumentKind.REVISION | DocumentKind.TEXT:
+        case (
+            DocumentKind.ARTICLE
+            | DocumentKind.REVISION
+            | DocumentKind.TRANSLATION
+            | DocumentKind.TEXT
+        ):
             return text
         case _:
             assert_never(document.kind)

@@ -1,11 +1,12 @@
-"""Inputs to check: article YAML, plain text, Markdown and HTML, as one text with a map.
+"""Inputs to check: article YAML, translation files, plain text, Markdown and HTML, as one
+text with a map.
 
 Each input becomes a :class:`Document`: the text to scan (for YAML, the plain text of every
-text field, joined by blank lines; for Markdown and HTML, the prose their readers find,
-see :mod:`~newslib.terms.markdown_input` and :mod:`~newslib.terms.html_input`) and, for
-each of its characters, the offset in the file as read with
-``open(path, encoding="utf-8", newline="")``. Findings are reported at file offsets, and
-fixes are applied to the file's own text.
+text field, joined by blank lines, a translation file's in the file's ``language``; for
+Markdown and HTML, the prose their readers find, see :mod:`~newslib.terms.markdown_input`
+and :mod:`~newslib.terms.html_input`) and, for each of its characters, the offset in the
+file as read with ``open(path, encoding="utf-8", newline="")``. Findings are reported at
+file offsets, and fixes are applied to the file's own text.
 
 Article YAML may be written in any scalar style (plain on one line or several, quoted,
 ``|`` or ``>``): :mod:`newslib.terms.scalars` says where each character of a field came
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -29,15 +30,16 @@ import yaml
 
 from newslib.article.codec import article_data, article_from_node, loads_article
 from newslib.article.markup import format_text, parse_text, plain_offsets
-from newslib.article.model import Article, Block, FieldPath, Quote
-from newslib.errors import ArticleError, UsageError
+from newslib.article.model import LANGUAGE_TAG, Article, Block, FieldPath, Quote
+from newslib.errors import ArticleError, InputError, NewslibError, TranslationError, UsageError
 from newslib.fsio import read_text
+from newslib.store.repository import Repository
 from newslib.store.revisions import loads_revision
 from newslib.terms.html_input import read_html
 from newslib.terms.markdown_input import read_markdown
 from newslib.terms.prose import Prose, Suppression
 from newslib.terms.scalars import ScalarMap, double_quoted, escape_for, scalar_map
-from newslib.yamlio import compose
+from newslib.yamlio import Reader, compose
 
 __all__ = [
     "FIELD_SEPARATOR",
@@ -46,6 +48,7 @@ __all__ = [
     "Field",
     "detect_language",
     "is_revision_node",
+    "is_translation_node",
     "load_document",
     "parse_document",
     "replace_in_article",
@@ -59,6 +62,7 @@ class DocumentKind(StrEnum):
 
     ARTICLE = "article"
     REVISION = "revision"  # a stored revision: checked, never fixed
+    TRANSLATION = "translation"  # a translation file: its texts, in its language
     MARKDOWN = "markdown"
     HTML = "html"
     TEXT = "text"
@@ -153,12 +157,36 @@ def _article_document(source: str, path: str) -> Document:
     root = compose(source, path, ArticleError)
     if root is None:
         raise ArticleError("the file is empty", path=path, line=1, hint="write an article")
+    if is_translation_node(root):
+        return _translation_document(source, path, root)
     kind = DocumentKind.ARTICLE
     if is_revision_node(root):  # a stored revision: check its article part
         loads_revision(source, path=path)  # validates the record as well
         root = next(v for k, v in root.value if k.value == "article")
         kind = DocumentKind.REVISION
     article = article_from_node(root, path)
+    texts = (
+        _FieldText(where, _node_at(root, where), plain, markup, is_quote)
+        for where, plain, markup, is_quote in _text_fields(article)
+    )
+    return _fielded_document(source, path, texts, article.language, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class _FieldText:
+    """A text field of a YAML file: where it is, its scalar, its plain text."""
+
+    where: FieldPath
+    node: yaml.ScalarNode
+    plain: str
+    markup: bool
+    is_quote: bool
+
+
+def _fielded_document(
+    source: str, path: str, texts: Iterable[_FieldText], lang: str, kind: DocumentKind
+) -> Document:
+    """The document of a YAML file's text fields, joined by :data:`FIELD_SEPARATOR`."""
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -166,19 +194,18 @@ def _article_document(source: str, path: str) -> Document:
     fields: list[Field] = []
     length = 0  # of the text so far: summed as it grows, so the work is linear in the fields
     at = 0  # where the previous field ends in the file: the separator's position
-    for where, plain, markup, is_quote in _text_fields(article):
-        node = _node_at(root, where)
-        scalar = scalar_map(source, node)
+    for text in texts:
+        scalar = scalar_map(source, text.node)
         if scalar is None:
             raise ArticleError(
                 "newslib cannot follow how this YAML text is written, to point into it",
                 path=path,
-                line=node.start_mark.line + 1,
-                column=node.start_mark.column + 1,
+                line=text.node.start_mark.line + 1,
+                column=text.node.start_mark.column + 1,
                 hint="write it as a plain or quoted scalar (and report the file as a bug)",
             )
         value = scalar.value
-        plain_map = plain_offsets(value) if markup else list(range(len(value) + 1))
+        plain_map = plain_offsets(value) if text.markup else list(range(len(value) + 1))
         if pieces:
             pieces.append(FIELD_SEPARATOR)
             starts += [at] * len(FIELD_SEPARATOR)
@@ -187,11 +214,12 @@ def _article_document(source: str, path: str) -> Document:
         characters = plain_map[:-1]
         starts += [scalar.starts[i] for i in characters]
         ends += [scalar.ends[i] for i in characters]
-        fields.append(Field(where, length, length + len(plain), scalar, markup, plain_map))
-        if is_quote:
-            quoted.append((length, length + len(plain)))
-        pieces.append(plain)
-        length += len(plain)
+        end = length + len(text.plain)
+        fields.append(Field(text.where, length, end, scalar, text.markup, plain_map))
+        if text.is_quote:
+            quoted.append((length, end))
+        pieces.append(text.plain)
+        length = end
         at = scalar.end
     starts.append(at)
     return Document(
@@ -200,11 +228,74 @@ def _article_document(source: str, path: str) -> Document:
         "".join(pieces),
         starts,
         tuple(quoted),
-        article.language,
+        lang,
         kind,
         ends=ends,
         fields=tuple(fields),
     )
+
+
+def _translation_document(source: str, path: str, root: yaml.Node) -> Document:
+    """A translation file's texts (``fields.<id>.text``, ``attribution``, ``items``), in
+    the file's language; quotes are the fields with an attribution and the quote blocks of
+    the stored article the file translates, when it sits in a content folder's store."""
+    reader = Reader(path, TranslationError)
+    top = {key: value for key, _, value in reader.any_mapping(root)}
+    language = reader.string(top["language"], pattern=LANGUAGE_TAG)
+    quotes = _quote_ids(path, reader.string(top["article"]))
+    texts: list[_FieldText] = []
+    for name, _, entry in reader.any_mapping(top["fields"]):
+        parts = {key: value for key, _, value in reader.any_mapping(entry)}
+        is_quote = "attribution" in parts or name in quotes
+        for key in ("text", "attribution", "items"):
+            if key not in parts:
+                continue
+            nodes = reader.sequence(parts[key]) if key == "items" else [parts[key]]
+            for number, node in enumerate(nodes):
+                where: FieldPath = (
+                    ("fields", name, key, number) if key == "items" else ("fields", name, key)
+                )
+                plain = _plain_markup(reader, node)
+                assert isinstance(node, yaml.ScalarNode)  # a string, by _plain_markup
+                texts.append(_FieldText(where, node, plain, True, is_quote and key == "text"))
+    return _fielded_document(source, path, texts, language, DocumentKind.TRANSLATION)
+
+
+def is_translation_node(root: yaml.Node) -> bool:
+    """True when a composed YAML file is a translation file (article, language, fields)."""
+    keys = _top_keys(root)
+    return keys >= _TRANSLATION_KEYS and "revision" not in keys
+
+
+_TRANSLATION_KEYS = frozenset({"article", "language", "fields"})
+
+
+def _top_keys(root: yaml.Node) -> set[str]:
+    if not isinstance(root, yaml.MappingNode):
+        return set()
+    return {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _plain_markup(reader: Reader, node: yaml.Node) -> str:
+    """The plain text of a markup string node (its markup errors at its line)."""
+    raw = reader.string(node)
+    try:
+        return parse_text(raw).plain
+    except InputError as exc:
+        reader.fail(node, exc.problem, exc.hint or "fix the markup")
+
+
+def _quote_ids(path: str, article_id: str) -> frozenset[str]:
+    """The ids of the quote blocks of the article a translation file translates, when the
+    file sits in a store's ``translations/<id>/`` folder (none otherwise)."""
+    folder = Path(path).parent
+    if folder.parent.name != "translations" or folder.name != article_id:
+        return frozenset()
+    try:
+        article = Repository(folder.parent.parent).read(article_id)
+    except NewslibError:
+        return frozenset()  # not stored (yet): quotes are known by their attribution
+    return frozenset(block.id for block in article.body if isinstance(block, Quote))
 
 
 def is_revision_node(root: yaml.Node) -> bool:
@@ -274,7 +365,7 @@ def replace_in_article(
     expected = _expected_data(document, values)
     in_place = _file_edits(document, edits, values, rewrite=False)
     for fixed in (in_place, _file_edits(document, edits, values, rewrite=True)):
-        if _loads_as(fixed, expected, document.path):
+        if _loads_as(fixed, expected, document):
             return fixed, applied
     raise ArticleError(
         "fixing the names here would change more than the names",
@@ -339,25 +430,34 @@ def _file_edits(
     return _spliced(document.source, spans)
 
 
-def _expected_data(document: Document, values: dict[int, str]) -> dict[str, Any]:
-    """The fixed article as plain data: the original with the changed fields' new values."""
-    original = loads_article(document.source, path=document.path)
-    data = article_data(original)
+def _expected_data(document: Document, values: dict[int, str]) -> Any:
+    """The fixed file as plain data: the original with the changed fields' new values."""
+    data = _file_data(document.source, document)
     for index, value in values.items():
         found = document.fields[index]
         *parents, last = found.where
         target: Any = data
         for part in parents:
             target = target[part]
-        target[last] = format_text(parse_text(value)) if found.markup else value
+        if document.kind is DocumentKind.TRANSLATION:
+            target[last] = value  # a translation file is compared as written
+        else:
+            target[last] = format_text(parse_text(value)) if found.markup else value
     return data
 
 
-def _loads_as(text: str, expected: dict[str, Any], path: str) -> bool:
+def _loads_as(text: str, expected: Any, document: Document) -> bool:
     try:
-        return article_data(loads_article(text, path=path)) == expected
-    except ArticleError:
+        return bool(_file_data(text, document) == expected)
+    except (InputError, yaml.YAMLError):
         return False
+
+
+def _file_data(text: str, document: Document) -> Any:
+    """An article file's article as plain data; a translation file's YAML as loaded."""
+    if document.kind is DocumentKind.TRANSLATION:
+        return yaml.safe_load(text)
+    return article_data(loads_article(text, path=document.path))
 
 
 _STOPWORDS = {

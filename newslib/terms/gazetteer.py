@@ -43,6 +43,10 @@ class Variant:
     forms: Mapping[str, str]
     source: str | None = None
     context: Context | None = None
+    # How sure the forms are: 1.0 for listed forms or a declension class; lower where
+    # they were generated (newslib.terms.wordforms) from a guess. A fix into a form
+    # made with less than CONFIDENT (checker) needs a human.
+    confidence: float = 1.0
 
     @property
     def indeclinable(self) -> bool:
@@ -66,10 +70,26 @@ class GazetteerEntity:
     sources: tuple[str, ...] = ()
     # Adjectives and demonyms per language, "*" for any ending: сухумск* (сухумский, …).
     derived: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Derived words as data: a lemma with its usage tags and every form (ленингорский,
+    # ленингорского, ленингорской… tagged russian-usage), fixed like names where the
+    # usage tells; untagged ones (цхинвальский) name neither usage.
+    derived_words: Mapping[str, tuple[Variant, ...]] = field(default_factory=dict)
 
     def variants(self, lang: str) -> tuple[Variant, ...]:
         """The variants in *lang* (its primary subtag: ``de-AT`` reads ``de``)."""
         return self.names.get(lang) or self.names.get(primary_language(lang), ())
+
+    def derived_variants(self, lang: str) -> tuple[Variant, ...]:
+        """The derived words listed as data in *lang* (its primary subtag too)."""
+        return self.derived_words.get(lang) or self.derived_words.get(primary_language(lang), ())
+
+    def derived_variant(self, lang: str, surface: str) -> Variant | None:
+        """The derived word of *lang* that *surface* is a form of, if one is listed."""
+        wanted = _fold(surface)
+        for variant in self.derived_variants(lang):
+            if any(_fold(form) == wanted for form in variant.forms.values()):
+                return variant
+        return None
 
     def label(self, lang: str = "en") -> str:
         """A display name: the first variant in *lang*, else in English, else any."""
@@ -152,6 +172,10 @@ def _derived_index(
             for word in words:
                 stem = _fold(word.rstrip("*"))
                 index.setdefault(lang, {})[stem] = (entity.id, word.endswith("*"))
+        for lang, variants in entity.derived_words.items():
+            for variant in variants:
+                for form in variant.forms.values():
+                    index.setdefault(lang, {}).setdefault(_fold(form), (entity.id, False))
     return {lang: MappingProxyType(words) for lang, words in index.items()}
 
 

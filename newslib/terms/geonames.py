@@ -13,6 +13,8 @@ Names from the table carry no language: they are filed under ``und`` (undetermin
 match in text of any language. Alternate names keep their language and become usage tags:
 ``geonames`` always, plus ``preferred``, ``short``, ``colloquial``, ``historic``. Curated
 entities (matched by GeoNames id) win: GeoNames only adds languages they do not have.
+Names in a language that inflects (Russian, Ukrainian, German, Georgian, Ossetian, Abkhaz)
+get generated word forms, with a confidence (see :mod:`newslib.terms.wordforms`).
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from newslib.article.model import EntityKind
 from newslib.errors import GazetteerError, UsageError
+from newslib.terms import declension, wordforms
 from newslib.terms.cache import cached_gazetteer, code_fingerprint
 from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant, script_of
+from newslib.terms.wordforms import INFLECTED, dictionary_versions, word_forms
 
 __all__ = ["merge_geonames"]
 
@@ -45,8 +50,9 @@ def merge_geonames(
 ) -> Gazetteer:
     """*base* plus the places of a GeoNames dump (see the module docstring), cached."""
     paths = [Path(table)] + ([Path(alternate_names)] if alternate_names else [])
-    code = code_fingerprint(__file__)
-    key = f"geonames\n{code}\n{base.content_hash}\n{sorted(languages or [])}"
+    code = code_fingerprint(__file__, wordforms.__file__, declension.__file__)
+    key = f"geonames\n{code}\n{dictionary_versions()}\n{base.content_hash}\n"
+    key += str(sorted(languages or []))
     digest = hashlib.sha256(key.encode())
     for path in paths:
         _hash_file(digest, path)
@@ -89,17 +95,12 @@ def _merge(
     entities = dict(base.entities)
     curated = {e.geonames: e for e in base if e.geonames is not None}
     for geonameid, by_lang in names.items():
-        variants = {lang: _variants(texts) for lang, texts in by_lang.items()}
+        variants = {lang: _variants(lang, texts) for lang, texts in by_lang.items()}
         existing = curated.get(geonameid)
         if existing is not None:
             added = {k: v for k, v in variants.items() if k not in existing.names}
-            entities[existing.id] = GazetteerEntity(
-                existing.id,
-                existing.kind,
-                {**existing.names, **added},
-                existing.geonames,
-                existing.sources,
-            )
+            # replace() keeps what the curated entity has besides names (derived words).
+            entities[existing.id] = replace(existing, names={**existing.names, **added})
         else:
             entity_id = f"geonames-{geonameid}"
             entities[entity_id] = GazetteerEntity(
@@ -157,18 +158,26 @@ def _add(
             entry[lang][text] = (known, period)
 
 
-def _variants(texts: dict[str, tuple[set[str], str]]) -> tuple[Variant, ...]:
-    """Variants of GeoNames names; a name's period of use (from–to) goes in its source."""
-    return tuple(
-        Variant(
-            text,
-            frozenset(tags),
-            script_of(text),
-            {"nom": text},
-            source=f"GeoNames ({period})" if period else "GeoNames",
+def _variants(lang: str, texts: dict[str, tuple[set[str], str]]) -> tuple[Variant, ...]:
+    """Variants of GeoNames names; a name's period of use (from–to) goes in its source.
+
+    Names in a language that inflects get their word forms (Москва: Москвы, Москве…),
+    generated with a confidence (:func:`newslib.terms.wordforms.word_forms`).
+    """
+    found = []
+    for text, (tags, period) in texts.items():
+        forms = word_forms(text, lang) if lang in INFLECTED else None
+        found.append(
+            Variant(
+                text,
+                frozenset(tags),
+                script_of(text),
+                dict(forms.forms) if forms else {"nom": text},
+                source=f"GeoNames ({period})" if period else "GeoNames",
+                confidence=forms.confidence if forms else 1.0,
+            )
         )
-        for text, (tags, period) in texts.items()
-    )
+    return tuple(found)
 
 
 def _hash_file(digest: hashlib._Hash, path: Path) -> None:

@@ -8,8 +8,8 @@ article in the content folder, meaning its head revision.
 
 A walk takes article YAML (``.yaml``, ``.yml``), Markdown, text and HTML, skips hidden
 files and folders, and reads a store's article folders as their head revisions only. A
-YAML file found by walking that is not an article or a revision (``newslib.yaml``, a
-translation, a CI file) is skipped with a note; named on its own it stays an error. For
+YAML file found by walking that is not an article, a revision or a translation file
+(``newslib.yaml``, a CI file) is skipped with a note; named on its own it stays an error. For
 ``fix``, stored revisions found by walking are skipped with a note too (the store is
 append-only); named on their own, ``fix`` refuses them as before.
 """
@@ -29,7 +29,7 @@ from newslib.article.model import ARTICLE_ID
 from newslib.errors import ArticleError, NewslibError, UsageError
 from newslib.fsio import read_text
 from newslib.store.repository import Repository
-from newslib.terms.files import is_revision_node
+from newslib.terms.files import is_revision_node, is_translation_node
 from newslib.yamlio import compose
 
 __all__ = ["PROSE_SUFFIXES", "YAML_SUFFIXES", "Inputs", "resolve_inputs"]
@@ -191,7 +191,8 @@ def _head(folder: Path) -> Path | None:
 
 
 def _yaml_kind(path: Path) -> str | None:
-    """ "article" or "revision" for a YAML file that is one, None for any other YAML.
+    """ "article", "revision" or "translation" for a YAML file that is one, None for any
+    other YAML.
 
     Under an ``articles/`` folder (and not in a stored article's, see :func:`_head`), a
     YAML file is an article, so that a broken one there is reported, not skipped;
@@ -206,6 +207,8 @@ def _yaml_kind(path: Path) -> str | None:
         return None
     if is_revision_node(root):
         return "revision"
+    if is_translation_node(root):
+        return "translation"
     keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
     return "article" if keys & _ARTICLE_KEYS else None
 

@@ -18,11 +18,12 @@ import yaml
 from newslib.article.model import ENTITY_ID, EntityKind
 from newslib.errors import GazetteerError
 from newslib.fsio import read_text
-from newslib.terms import declension, fold, gazetteer
+from newslib.terms import declension, fold, gazetteer, morphology, wordforms
 from newslib.terms.cache import cached_gazetteer, code_fingerprint
 from newslib.terms.declension import CLASSES, forms
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant, script_of
 from newslib.terms.geonames import merge_geonames
+from newslib.terms.wordforms import derived_forms, dictionary_versions, word_forms
 from newslib.terms.world import with_world
 from newslib.yamlio import Reader, compose
 
@@ -74,8 +75,17 @@ def regional_gazetteer() -> Gazetteer:
 def gazetteer_from_yaml(text: str, *, path: str | Path = "<string>") -> Gazetteer:
     """Parse and validate gazetteer YAML (or take it from the cache)."""
     # fold.py folds the derived words the gazetteer indexes.
-    code = code_fingerprint(__file__, gazetteer.__file__, declension.__file__, fold.__file__)
-    digest = hashlib.sha256(f"{FORMAT_VERSION}\n{code}\n{text}".encode()).hexdigest()
+    # Generated word forms depend on the code that makes them and pymorphy3's dictionaries.
+    code = code_fingerprint(
+        __file__,
+        gazetteer.__file__,
+        declension.__file__,
+        fold.__file__,
+        wordforms.__file__,
+        morphology.__file__,
+    )
+    key = f"{FORMAT_VERSION}\n{code}\n{dictionary_versions()}\n{text}"
+    digest = hashlib.sha256(key.encode()).hexdigest()
 
     def build() -> Gazetteer:
         node = compose(text, path, GazetteerError)
@@ -128,12 +138,16 @@ class _GazetteerReader(Reader):
             names[lang] = variants
         sources = fields.get("sources")
         geonames = fields.get("geonames")
-        derived = {
-            lang: tuple(self.string(w, pattern=_DERIVED) for w in self.sequence(words))
-            for lang, _, words in (
-                self.any_mapping(fields["derived"]) if "derived" in fields else ()
-            )
-        }
+        derived: dict[str, tuple[str, ...]] = {}
+        derived_words: dict[str, tuple[Variant, ...]] = {}
+        for lang, _, words in self.any_mapping(fields["derived"]) if "derived" in fields else ():
+            items = self.sequence(words)
+            patterns = [w for w in items if isinstance(w, yaml.ScalarNode)]
+            listed = [w for w in items if not isinstance(w, yaml.ScalarNode)]
+            if patterns:
+                derived[lang] = tuple(self.string(w, pattern=_DERIVED) for w in patterns)
+            if listed:
+                derived_words[lang] = tuple(self.derived_word(w, lang) for w in listed)
         return GazetteerEntity(
             id=self.string(fields["id"], pattern=ENTITY_ID),
             kind=EntityKind(kind),
@@ -141,6 +155,37 @@ class _GazetteerReader(Reader):
             geonames=self.integer(geonames) if geonames is not None else None,
             sources=tuple(self.string(s) for s in self.sequence(sources)) if sources else (),
             derived=derived,
+            derived_words=derived_words,
+        )
+
+    def derived_word(self, node: yaml.Node, lang: str) -> Variant:
+        """A derived word as data: ``{text: ленингорский, usage: [russian-usage]}``, its
+        forms generated from the lemma unless listed. No usage: it names neither usage."""
+        fields = self.mapping(
+            node, required=("text",), optional=("usage", "source", "forms", "note"),
+            what="a derived word",
+        )  # fmt: skip
+        text = unicodedata.normalize("NFC", self.string(fields["text"], pattern=_DERIVED))
+        if text.endswith("*"):
+            self.fail(fields["text"], "a derived word with tags is a whole word", "drop the *")
+        usage = (
+            frozenset(self.string(t) for t in self.sequence(fields["usage"]))
+            if ("usage" in fields)
+            else frozenset()
+        )
+        generated = derived_forms(text, lang)
+        explicit = fields.get("forms")
+        listed = {
+            case: unicodedata.normalize("NFC", self.string(value))
+            for case, _, value in (self.any_mapping(explicit) if explicit is not None else ())
+        }
+        return Variant(
+            text=text,
+            usage=usage,
+            script=script_of(text),
+            forms={**generated.forms, **listed} if explicit is None else {"nom": text, **listed},
+            source=self.optional_string(fields.get("source")),
+            confidence=1.0 if explicit is not None else generated.confidence,
         )
 
     def variant(self, node: yaml.Node, lang: str) -> Variant:
@@ -156,16 +201,23 @@ class _GazetteerReader(Reader):
         usage = frozenset(self.string(tag) for tag in self.sequence(fields["usage"]))
         if not usage:
             self.fail(fields["usage"], "a variant needs a usage tag", "e.g. [common]")
+        text = unicodedata.normalize("NFC", text)
+        forms, confidence = self.forms(fields, text, lang)
         return Variant(
-            text=unicodedata.normalize("NFC", text),
+            text=text,
             usage=usage,
             script=script_of(text),
-            forms=self.forms(fields, text, lang),
+            forms=forms,
             source=self.optional_string(fields.get("source")),
             context=self.context(fields["context"]) if "context" in fields else None,
+            confidence=confidence,
         )
 
-    def forms(self, fields: dict[str, yaml.Node], text: str, lang: str) -> dict[str, str]:
+    def forms(
+        self, fields: dict[str, yaml.Node], text: str, lang: str
+    ) -> tuple[dict[str, str], float]:
+        """The variant's forms and how sure they are: listed, from a declension class, or
+        generated (:func:`newslib.terms.wordforms.word_forms`)."""
         declension = fields.get("declension")
         explicit = fields.get("forms")
         if declension is not None and explicit is not None:
@@ -174,7 +226,8 @@ class _GazetteerReader(Reader):
             name = self.string(declension)
             if name not in CLASSES:
                 self.fail(declension, f"unknown declension {name!r}", "use: " + ", ".join(CLASSES))
-            return {case: unicodedata.normalize("NFC", f) for case, f in forms(text, name).items()}
+            made = forms(text, name)
+            return {case: unicodedata.normalize("NFC", f) for case, f in made.items()}, 1.0
         if explicit is not None:
             found = {
                 case: unicodedata.normalize("NFC", self.string(value))
@@ -182,8 +235,9 @@ class _GazetteerReader(Reader):
             }
             if found.get("nom", text) != text:
                 self.fail(explicit, "the 'nom' form differs from 'text'", "make them the same")
-            return {"nom": text, **found}
-        return {"nom": text}
+            return {"nom": text, **found}, 1.0
+        generated = word_forms(text, lang)
+        return dict(generated.forms), generated.confidence
 
     def context(self, node: yaml.Node) -> Context:
         fields = self.mapping(node, optional=("entities", "words", "unless"), what="a context")

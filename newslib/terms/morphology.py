@@ -28,7 +28,9 @@ from functools import cache
 from typing import Any
 
 from newslib.article.model import primary_language
+from newslib.terms.declension import declension_for
 from newslib.terms.fold import DROPPED, without_dropped
+from newslib.terms.wordforms import analyzer, like_case
 
 __all__ = [
     "CaseGuess",
@@ -327,14 +329,9 @@ def _subject(words: list[str], text: str, end: int) -> CaseGuess | None:
 # ---------------------------------------------------------------------- pymorphy3
 
 
-@cache
 def _analyzer() -> Any | None:
     """pymorphy3's Russian analyser, loaded once; ``None`` without the ``ru`` extra."""
-    try:
-        import pymorphy3
-    except ImportError:
-        return None
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return analyzer("ru")
 
 
 @cache
@@ -424,7 +421,7 @@ def propose_forms(word: str, lang: str = "ru") -> FormProposal:
     analyzer = _analyzer()
     if analyzer is None:
         raise UsageError("proposing forms needs pymorphy3: pip install 'newslib[ru]'")
-    declension = _declension_for(word)
+    declension = declension_for(word)
     by_class = class_forms(word, declension)
     nouns = [p for p in analyzer.parse(word) if "NOUN" in p.tag.grammemes]
     nominative = [
@@ -467,18 +464,6 @@ def propose_forms(word: str, lang: str = "ru") -> FormProposal:
     )
 
 
-def _declension_for(word: str) -> str:
-    """The declension class a Russian name's ending suggests."""
-    lower = word.lower()
-    if lower.endswith("ия"):
-        return "ru-f-ia"
-    if lower.endswith(("а", "я")):
-        return "ru-f-a"
-    if lower[-1] in "иеоуыэю":
-        return "ru-indeclinable"
-    return "ru-m-hard"
-
-
 def _paradigm(parse: Any, word: str) -> dict[str, str]:
     number = "plur" if "plur" in parse.tag.grammemes else "sing"
     forms: dict[str, str] = {}
@@ -486,17 +471,8 @@ def _paradigm(parse: Any, word: str) -> dict[str, str]:
                          ("ins", "ablt"), ("loc", "loct")):  # fmt: skip
         inflected = parse.inflect({number, theirs})
         form = inflected.word if inflected is not None else parse.word
-        forms[ours] = _like(form, word)
+        forms[ours] = like_case(form, word)
     return forms
-
-
-def _like(form: str, model: str) -> str:
-    """*form* in the letter case of *model* (pymorphy3 works in lower case)."""
-    if model.isupper():
-        return form.upper()
-    if model[:1].isupper():
-        return form[:1].upper() + form[1:]
-    return form
 
 
 # ---------------------------------------------------------------------- French elision

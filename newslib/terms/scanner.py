@@ -18,8 +18,8 @@ from typing import NamedTuple
 from newslib.article.model import primary_language
 from newslib.terms.about_names import names_about_names
 from newslib.terms.common_words import COMMON_WORDS, NO_WORDS
-from newslib.terms.fold import fold_name
-from newslib.terms.gazetteer import Context, Gazetteer, Variant
+from newslib.terms.fold import fold_name, without_dropped
+from newslib.terms.gazetteer import Context, Gazetteer, Variant, script_of
 from newslib.terms.matcher import Candidate, RawMatch, compiled
 from newslib.terms.tokens import Tokens, name_tokens
 from newslib.terms.world import CLDR_TAGS
@@ -79,7 +79,9 @@ class Mention(NamedTuple):
     alternatives: tuple[Variant, ...] = ()
     quoted: bool = False
     about_name: bool = False
-    derived: bool = False  # an adjective or demonym (цхинвальский), not the name itself
+    # An adjective or demonym (цхинвальский), not the name itself: *variant* is then the
+    # derived word (its usage tags, if the gazetteer lists it as data), not a name.
+    derived: bool = False
     candidates: tuple[Candidate, ...] = ()
     line: int = 0
     column: int = 0
@@ -156,25 +158,39 @@ def _with_derived(
     taken = Spans((m.start, m.end) for m in mentions)
     added: list[Mention] = []
     text = tokens.text
+    seen: dict[tuple[str, str], Variant] = {}  # each distinct word looked up once
     for first, last, entity_id in found:
         start, end = tokens.span(first, last)
         if taken.touches(start) or machine_text.touches(start):
             continue
-        variants = gazetteer.entity(entity_id).variants(lang)
-        if variants:
+        entity = gazetteer.entity(entity_id)
+        if entity.variants(lang):
+            surface = text[start:end]
+            word = seen.get((entity_id, surface))
+            if word is None:
+                word = entity.derived_variant(lang, surface) or _unlisted(surface)
+                seen[(entity_id, surface)] = word
             added.append(
                 Mention(
                     start=start,
                     end=end,
-                    surface=text[start:end],
+                    surface=surface,
                     entity=entity_id,
                     lang=lang,
-                    variant=variants[0],
+                    variant=word,
                     quoted=quoted(start, end),
                     derived=True,
                 )
             )
     return sorted([*mentions, *added], key=attrgetter("start")) if added else mentions
+
+
+def _unlisted(surface: str) -> Variant:
+    """A derived word matched by a stem pattern (сухумск*): the word as written, with no
+    usage tag (it names neither usage) and no forms (which case it is, nobody listed).
+    Marks that matching ignores (a stress mark) are not part of the word."""
+    word = without_dropped(surface)
+    return Variant(word, frozenset(), script_of(word), {})
 
 
 class _DerivedIndex:

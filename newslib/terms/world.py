@@ -31,12 +31,13 @@ from babel.core import get_cldr_version
 
 from newslib.article.model import ENTITY_ID, EntityKind
 from newslib.errors import GazetteerError
-from newslib.terms import declension, fold, gazetteer
+from newslib.terms import declension, fold, gazetteer, morphology, wordforms
 from newslib.terms.cache import cached_gazetteer, code_fingerprint
 from newslib.terms.common_words import IN_ANY_LANGUAGE
 from newslib.terms.declension import CLASSES
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant, script_of
+from newslib.terms.wordforms import dictionary_versions, word_forms
 from newslib.yamlio import Reader, compose
 
 __all__ = ["CLDR_TAGS", "WORLD_TAGS", "with_world", "world_entities", "world_variant"]
@@ -92,17 +93,23 @@ def world_variant(
     declension: str | None = None,
     forms: Mapping[str, str] | None = None,
     context: Context | None = None,
+    confidence: float = 1.0,
 ) -> Variant:
     """A variant of the world gazetteer: *text* in *lang* with its usage tags and source.
 
     The one place the world's variants are made, CLDR's and the curated ones alike: word
-    forms come from *forms*, else the *declension* class, else the nominative alone.
+    forms come from *forms*, else the *declension* class, else Arabic proclitics, else
+    they are generated (:func:`newslib.terms.wordforms.word_forms`, with its confidence).
     """
     text = unicodedata.normalize("NFC", text)
     if forms is None:
-        forms = CLASSES[declension](text) if declension else {"nom": text}
-        if lang == "ar":
+        if declension:
+            forms = CLASSES[declension](text)
+        elif lang == "ar":
             forms = _arabic_proclitics(text)
+        else:
+            generated = word_forms(text, lang)
+            forms, confidence = generated.forms, generated.confidence
     return Variant(
         text=text,
         usage=frozenset(usage),
@@ -110,6 +117,7 @@ def world_variant(
         forms={case: unicodedata.normalize("NFC", form) for case, form in forms.items()},
         source=source,
         context=context,
+        confidence=confidence,
     )
 
 
@@ -149,11 +157,20 @@ def world_entities() -> dict[str, GazetteerEntity]:
 def with_world(regional: Gazetteer) -> Gazetteer:
     """*regional* joined with the world (cached): a regional entity keeps its languages,
     and the world adds only the languages it lacks."""
-    code = code_fingerprint(__file__, gazetteer.__file__, declension.__file__, fold.__file__)
+    # Generated word forms depend on the code that makes them and pymorphy3's dictionaries.
+    code = code_fingerprint(
+        __file__,
+        gazetteer.__file__,
+        declension.__file__,
+        fold.__file__,
+        wordforms.__file__,
+        morphology.__file__,
+    )
     key = "\n".join(
         (
             f"world {FORMAT_VERSION}",
             code,
+            dictionary_versions(),
             f"babel {babel.__version__} cldr {get_cldr_version()}",
             regional.content_hash,
             _world_yaml(),
@@ -216,6 +233,7 @@ def _joined(
                 f"{old.source}; {variant.source}",
                 forms=old.forms if len(old.forms) > 1 else variant.forms,
                 context=old.context,
+                confidence=old.confidence if len(old.forms) > 1 else variant.confidence,
             )
         joined[lang] = tuple(mine)
     return replace(entity, names=joined, sources=tuple(dict.fromkeys((*entity.sources, *sources))))
@@ -256,7 +274,6 @@ def _cldr_names(disputed: frozenset[str]) -> dict[str, dict[str, tuple[Variant, 
     for code, by_lang in found.items():
         for lang, texts in by_lang.items():
             base = lang.replace("-", "_")
-            ru = lang.split("-")[0] == "ru"
             variants = []
             for text, (locales, alternative) in sorted(
                 texts.items(), key=lambda item: base not in item[1][0]
@@ -270,7 +287,6 @@ def _cldr_names(disputed: frozenset[str]) -> dict[str, dict[str, tuple[Variant, 
                         lang,
                         {"cldr", "official-current"} if official else {"cldr"},
                         version if base in locales else f"{version} ({', '.join(sorted(locales))})",
-                        declension=_ru_declension(text) if ru else None,
                     )
                 )
             if variants:
@@ -293,25 +309,6 @@ def _matchable(text: str) -> bool:
     if script_of(text) in ("Latn", "Cyrl") and len(letters) <= 2:
         return False
     return fold_name(text) not in IN_ANY_LANGUAGE
-
-
-_HARD_ENDING = re.compile(r"[бвдзлмнпрстф]$")
-_FLEETING = re.compile(r"(?:ок|ек|ец|ет)$")  # Египет → Египта: no class fits
-
-
-def _ru_declension(text: str) -> str | None:
-    """The declension class a Russian country name fits, if one surely does."""
-    if " " in text or "-" in text or "." in text or not text[:1].isupper():
-        return None
-    if text.endswith("ия"):
-        return "ru-f-ia"
-    if text.endswith("а") and text[-2:-1] not in "аеёиоуыэюя":
-        return "ru-f-a"
-    if _HARD_ENDING.search(text) and not _FLEETING.search(text):
-        return "ru-m-hard"
-    if text[-1] in "оеиую":
-        return "ru-indeclinable"
-    return None
 
 
 def _slug(code: str) -> str:

@@ -86,6 +86,7 @@ class FieldStatus(StrEnum):
     """A source field's translation, against the source's head."""
 
     CURRENT = "current"
+    REVIEW = "needs-review"  # a current machine draft with reasons for review: not current
     STALE = "stale"
     MISSING = "missing"
 
@@ -104,6 +105,12 @@ class FieldTranslation:
     items: tuple[Text, ...] | None = None
     review: tuple[str, ...] = ()  # why a machine draft needs a human look
 
+    @property
+    def needs_review(self) -> bool:
+        """True for an unreviewed machine draft with reasons for review (a person's
+        translation, or a reviewed draft, has had its look)."""
+        return self.method is Method.MACHINE and bool(self.review)
+
 
 @dataclass(frozen=True, slots=True)
 class TranslationSet:
@@ -114,7 +121,8 @@ class TranslationSet:
     fields: dict[str, FieldTranslation]
 
     def status(self, source: Article, history: Iterable[Revision] = ()) -> dict[str, FieldStatus]:
-        """Each field of *source* and its *history*: current, stale or missing here."""
+        """Each field of *source* and its *history*: current, needs review, stale or missing
+        here. A draft that needs review and is stale is stale: it must be drafted again."""
         found: dict[str, FieldStatus] = {}
         for name, value in fields_of(source, history):
             entry = self.fields.get(name)
@@ -122,9 +130,24 @@ class TranslationSet:
                 found[name] = FieldStatus.MISSING
             elif entry.source_hash != _hash(value):
                 found[name] = FieldStatus.STALE
+            elif entry.needs_review:
+                found[name] = FieldStatus.REVIEW
             else:
                 found[name] = FieldStatus.CURRENT
         return found
+
+    def publishable(self, *, machine: bool = True) -> TranslationSet:
+        """The fields a page may show: never a draft that needs review; unreviewed machine
+        drafts only with *machine* (an edition's ``missing_translation: machine``). A field
+        left out is shown like a missing one: the original, marked."""
+        return replace(
+            self,
+            fields={
+                name: entry
+                for name, entry in self.fields.items()
+                if not entry.needs_review and (machine or entry.method is not Method.MACHINE)
+            },
+        )
 
     def obsolete(self, source: Article, history: Iterable[Revision] | None = None) -> list[str]:
         """Fields translated here that the source no longer has. Correction notes are
@@ -236,12 +259,15 @@ def translated_view(
     *,
     history: Iterable[Revision] = (),
     stale: StaleTranslation = StaleTranslation.MARK,
+    machine: bool = True,
 ) -> TranslatedView:
     """*source* in the translation's language, field by field (see the module).
 
     A field whose translation does not fit its block (a list translated without items)
-    shows the original, like a missing one.
+    shows the original, like a missing one; so does a draft that needs review, and an
+    unreviewed machine draft unless *machine* (see :meth:`TranslationSet.publishable`).
     """
+    translations = translations.publishable(machine=machine)
     revisions = tuple(history)
     statuses = translations.status(source, revisions)
     shown: dict[str, ShownField] = {}

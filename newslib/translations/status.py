@@ -41,8 +41,9 @@ class StatusRow:
     current: int
     stale: int
     missing: int
-    machine_unreviewed: int
+    machine_unreviewed: int  # current machine drafts nobody has reviewed (none in doubt)
     obsolete: int
+    needs_review: int = 0  # machine drafts with reasons for review: not current
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready data."""
@@ -53,6 +54,7 @@ class StatusRow:
             "stale": self.stale,
             "missing": self.missing,
             "machine_unreviewed": self.machine_unreviewed,
+            "needs_review": self.needs_review,
             "obsolete": self.obsolete,
         }
 
@@ -107,6 +109,7 @@ def status_row(
         missing=values.count(FieldStatus.MISSING),
         machine_unreviewed=machine,
         obsolete=len(translations.obsolete(source, given)),
+        needs_review=values.count(FieldStatus.REVIEW),
     )
 
 

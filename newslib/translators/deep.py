@@ -1,238 +1,180 @@
-"""Adapters over deep-translator, which has no timeouts, no retries and no common error.
+"""Google and MyMemory through deep-translator, on a session of newslib's own.
 
-This adapter adds them: every request gets a timeout; HTTP 429 and 5xx are retried with
-exponential backoff (honouring ``Retry-After``); long texts are split at sentence
-boundaries under the engine's length limit; and every failure becomes a
-:class:`~newslib.errors.TranslatorError`, in one place: :func:`_foreign_errors`.
+deep-translator calls the module-level ``requests.get`` (a fresh session each time, no
+timeout, no retries) and takes no session. So the ``requests`` name *inside its google
+and mymemory modules* is bound to a :class:`_Router`: while one of these adapters is
+translating (a context variable says so, per thread and task), ``get``/``post`` go to that
+adapter's :class:`~newslib.translators.transport.TransportSession` (timeout, urllib3
+retries, ``Retry-After``); at any other time they go to ``requests`` itself. Nothing of
+``requests`` is patched, so ``requests.get`` elsewhere in the process is untouched, and so
+is deep-translator used by other code.
 
-deep-translator calls ``requests`` without a timeout. The adapter wraps
-``requests.Session.request`` once, and the wrapper applies a timeout — and records each
-response's status — only inside an adapter call (a context variable says so); other uses
-of requests in the process are untouched.
+deep-translator's errors are mapped once, in :func:`_foreign_errors`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import re
-import time
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from typing import Any
 
 import requests
-from deep_translator import GoogleTranslator, LibreTranslator, MyMemoryTranslator
+from deep_translator import GoogleTranslator, MyMemoryTranslator
 from deep_translator import exceptions as deep_errors
+from deep_translator import google as deep_google
+from deep_translator import mymemory as deep_mymemory
+from deep_translator.constants import MY_MEMORY_LANGUAGES_TO_CODES
 
 from newslib.errors import (
     TranslatorError,
     TranslatorHTTPError,
     TranslatorResponseError,
-    TranslatorTimeout,
     TranslatorUnavailable,
-    UsageError,
+)
+from newslib.translators.pieces import translate_pieces
+from newslib.translators.transport import (
+    Transport,
+    TransportSession,
+    open_session,
+    request_failure,
+    retry_after,
 )
 
-__all__ = ["LIMITS", "DeepTranslator", "split_sentences"]
+__all__ = ["LIMITS", "DeepTranslator"]
 
-# Characters per request each engine accepts.
-LIMITS = {"google": 5000, "mymemory": 500, "libre": 2000}
-_CLIENTS: dict[str, Any] = {
-    "google": GoogleTranslator,
-    "mymemory": MyMemoryTranslator,
-    "libre": LibreTranslator,
-}
+# Characters per request each engine accepts (deep-translator wants fewer than 5000 / 500).
+LIMITS = {"google": 4999, "mymemory": 499}
+_CLIENTS: dict[str, Any] = {"google": GoogleTranslator, "mymemory": MyMemoryTranslator}
 
-_TIMEOUT: ContextVar[float | None] = ContextVar("newslib_translator_timeout", default=None)
-_RESPONSES: ContextVar[list[requests.Response] | None] = ContextVar(
-    "newslib_translator_responses", default=None
-)
+_SESSION: ContextVar[TransportSession | None] = ContextVar("newslib_deep_session", default=None)
 
 
-def _install_request_hook() -> None:
-    session = requests.sessions.Session
-    if getattr(session.request, "_newslib", False):
-        return
-    original = session.request
+class _Router:
+    """Stands for ``requests`` in deep-translator's modules: an adapter's session while it
+    translates, ``requests`` itself otherwise."""
 
-    def request(self: requests.Session, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
-        timeout = _TIMEOUT.get()
-        if timeout is not None and kwargs.get("timeout") is None:
-            kwargs["timeout"] = timeout
-        response = original(self, method, url, *args, **kwargs)
-        seen = _RESPONSES.get()
-        if seen is not None:
-            seen.append(response)
-        return response
+    def __getattr__(self, name: str) -> Any:
+        return getattr(requests, name)
 
-    request._newslib = True  # type: ignore[attr-defined]
-    session.request = request  # type: ignore[method-assign,assignment]
+    def get(self, url: str, **kwargs: Any) -> requests.Response:
+        session = _SESSION.get()
+        return session.get(url, **kwargs) if session is not None else requests.get(url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> requests.Response:
+        session = _SESSION.get()
+        return session.post(url, **kwargs) if session is not None else requests.post(url, **kwargs)
 
 
-@contextlib.contextmanager
-def _watched(timeout: float) -> Iterator[list[requests.Response]]:
-    responses: list[requests.Response] = []
-    timeout_token = _TIMEOUT.set(timeout)
-    responses_token = _RESPONSES.set(responses)
-    try:
-        yield responses
-    finally:
-        _TIMEOUT.reset(timeout_token)
-        _RESPONSES.reset(responses_token)
+def _route_deep_translator() -> None:
+    for module in (deep_google, deep_mymemory):
+        if not isinstance(module.requests, _Router):
+            module.requests = _Router()
 
 
-@contextlib.contextmanager
-def _foreign_errors(
-    engine: str,
-    timeout: float,
-    *,
-    failure: type[TranslatorError] = TranslatorError,
-    pair: str = "these languages",
-) -> Iterator[None]:
-    """Run deep-translator under *timeout*; turn its and requests' errors into newslib's.
+def mymemory_code(language: str) -> str:
+    """MyMemory's code for *language*: it wants a region (``ru`` → ``ru-RU``).
 
-    An error the engine's API does not explain becomes *failure*; *pair* names the
-    languages asked for.
+    >>> mymemory_code("ru"), mymemory_code("en"), mymemory_code("pt-BR"), mymemory_code("ka")
+    ('ru-RU', 'en-GB', 'pt-BR', 'ka-GE')
     """
-    with _watched(timeout) as responses:
-        try:
-            yield
-        except deep_errors.LanguageNotSupportedException as exc:
-            raise TranslatorUnavailable(f"{engine} does not translate {pair} ({exc})") from exc
-        except requests.Timeout as exc:
-            raise TranslatorTimeout(f"{engine} did not answer within {timeout:g} s") from exc
-        except (json.JSONDecodeError, requests.JSONDecodeError, KeyError, TypeError) as exc:
-            raise TranslatorResponseError(
-                f"{engine} answered with something that is not its API's JSON"
-            ) from exc
-        except (deep_errors.ServerException, deep_errors.TooManyRequests,
-                deep_errors.RequestError) as exc:  # fmt: skip
-            last = responses[-1] if responses else None
-            header = last.headers.get("Retry-After") if last is not None else None
-            raise TranslatorHTTPError(
-                engine,
-                last.status_code if last is not None else None,
-                str(exc),
-                retry_after=float(header) if header and header.isdigit() else None,
-            ) from exc
-        except deep_errors.BaseError as exc:
-            raise failure(f"{engine}: {exc}") from exc
-        except requests.RequestException as exc:
-            raise TranslatorError(f"{engine}: cannot reach the service ({exc})") from exc
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”“)\]]*\s+")
-
-
-def split_sentences(text: str, limit: int) -> list[str]:
-    """*text* in pieces of at most *limit* characters, cut after sentences where possible.
-
-    Joining the pieces gives *text* back.
-
-    >>> split_sentences("One. Two. Three.", 9)
-    ['One. ', 'Two. ', 'Three.']
-    """
-    if len(text) <= limit:
-        return [text]
-    pieces: list[str] = []
-    current = ""
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
-    start = 0
-    for cut in [*cuts, len(text)]:
-        sentence = text[start:cut]
-        start = cut
-        if current and len(current) + len(sentence) > limit:
-            pieces.append(current)
-            current = ""
-        while len(sentence) > limit:  # one sentence longer than the limit: cut at a space
-            space = sentence.rfind(" ", 0, limit)
-            cut_at = space + 1 if space > 0 else limit
-            pieces.append(sentence[:cut_at])
-            sentence = sentence[cut_at:]
-        current += sentence
-    if current:
-        pieces.append(current)
-    return pieces
+    codes = set(MY_MEMORY_LANGUAGES_TO_CODES.values())
+    tag = language.replace("_", "-")
+    if tag in codes:
+        return tag
+    base = tag.split("-")[0].lower()
+    preferred = {"en": "en-GB", "pt": "pt-PT", "zh": "zh-CN", "ar": "ar-SA"}.get(base)
+    if preferred in codes:
+        return str(preferred)
+    same = f"{base}-{base.upper()}"
+    if same in codes:
+        return same
+    regional = sorted(code for code in codes if code.split("-")[0] == base)
+    return regional[0] if regional else language
 
 
 class DeepTranslator:
-    """One deep-translator engine with a timeout, retries, splitting and mapped errors."""
+    """Google or MyMemory through deep-translator, with newslib's transport."""
 
     def __init__(
         self,
         name: str,
         *,
         url: str | None = None,
-        api_key: str | None = None,
         timeout: float = 10.0,
         retries: int = 3,
         backoff: float = 0.5,
+        max_wait: float = 30.0,
     ) -> None:
         if name not in _CLIENTS:
-            raise TranslatorUnavailable(f"deep-translator has no engine {name!r} here")
-        if not 0 < timeout <= 600 or retries < 0 or backoff < 0:
-            raise UsageError(
-                f"timeout {timeout:g} s, {retries} retries, backoff {backoff:g} s: the timeout "
-                "must be above 0 and at most 600 s, and retries and backoff not negative"
-            )
+            raise TranslatorUnavailable(f"newslib drives no {name!r} engine over deep-translator")
         self.name = name
         self.url = url
-        self.api_key = api_key
-        self.timeout = timeout
-        self.retries = retries
-        self.backoff = backoff
+        self.transport = Transport(timeout, retries, backoff, max_wait)
         self.limit = LIMITS[name]
-        _install_request_hook()
+        self._session = open_session(self.transport)
+        _route_deep_translator()
 
     def translate(self, texts: Sequence[str], *, source: str, target: str) -> list[str]:
-        """Translate every text, piece by piece under the engine's limit."""
+        """Translate every text, one piece per request, under the engine's limit."""
         client = self._client(source, target)
-        results = []
-        for text in texts:
-            if not text.strip():
-                results.append(text)
-                continue
-            pieces = split_sentences(text, self.limit)
-            translated = [self._one(client, piece.rstrip()) for piece in pieces]
-            # Keep the whitespace that followed each piece.
-            results.append(
-                "".join(
-                    t + piece[len(piece.rstrip()) :]
-                    for t, piece in zip(translated, pieces, strict=True)
-                )
+        token = _SESSION.set(self._session)
+        try:
+            return translate_pieces(
+                texts,
+                limit=self.limit,
+                batch=1,
+                send=lambda batch: [self._one(client, batch[0])],
+                engine=self.name,
             )
-        return results
+        finally:
+            _SESSION.reset(token)
 
     def _client(self, source: str, target: str) -> Any:
-        options: dict[str, Any] = {"source": source, "target": target}
-        if self.name == "libre":
-            options["api_key"] = self.api_key or "newslib"  # self-hosted servers need none
-            if self.url:
-                options["custom_url"] = self.url if self.url.endswith("/") else self.url + "/"
-        pair = f"{source!r} to {target!r}"
-        with _foreign_errors(self.name, self.timeout, failure=TranslatorUnavailable, pair=pair):
-            return _CLIENTS[self.name](**options)
+        if self.name == "mymemory":
+            source, target = mymemory_code(source), mymemory_code(target)
+        try:
+            client = _CLIENTS[self.name](source=source, target=target)
+        except (deep_errors.LanguageNotSupportedException,
+                deep_errors.InvalidSourceOrTargetLanguage) as exc:  # fmt: skip
+            raise TranslatorUnavailable(
+                f"{self.name} does not translate {source!r} to {target!r}"
+            ) from exc
+        if self.url:  # a mirror, or a test server
+            client._base_url = self.url
+        return client
 
     def _one(self, client: Any, text: str) -> str:
-        for attempt in range(self.retries + 1):
-            try:
-                with _foreign_errors(self.name, self.timeout):
-                    result = client.translate(text)
-            except TranslatorHTTPError as exc:
-                if _retryable(exc.status) and attempt < self.retries:
-                    time.sleep(self._delay(attempt, exc.retry_after))
-                    continue
-                raise
-            if not isinstance(result, str):
-                raise TranslatorResponseError(f"{self.name} returned no text for {text[:40]!r}")
-            return result
-        raise TranslatorError(f"{self.name}: no answer")  # unreachable: the loop returns or raises
-
-    def _delay(self, attempt: int, retry_after: float | None) -> float:
-        wait = float(self.backoff * 2**attempt)
-        return max(wait, min(retry_after, 30.0)) if retry_after is not None else wait
+        with _foreign_errors(self.name, self._session):
+            result = client.translate(text)
+        if not isinstance(result, str):
+            raise TranslatorResponseError(f"{self.name} returned no text")
+        return result
 
 
-def _retryable(status: int | None) -> bool:
-    return status == 429 or (status is not None and 500 <= status < 600)
+@contextlib.contextmanager
+def _foreign_errors(engine: str, session: TransportSession) -> Iterator[None]:
+    """Turn deep-translator's and requests' errors into newslib's (after the retries)."""
+    try:
+        yield
+    except (json.JSONDecodeError, requests.JSONDecodeError, KeyError, TypeError, AttributeError,
+            StopIteration, deep_errors.TranslationNotFound) as exc:  # fmt: skip
+        raise TranslatorResponseError(
+            f"{engine} answered with something that is not its API's answer ({type(exc).__name__})"
+        ) from None
+    except requests.RequestException as exc:
+        url = exc.request.url if exc.request is not None and exc.request.url else engine
+        raise request_failure(engine, exc, session.transport, str(url)) from None
+    except (deep_errors.TooManyRequests, deep_errors.RequestError,
+            deep_errors.ServerException) as exc:  # fmt: skip
+        last = session.last_response
+        attempts = session.transport.attempts
+        raise TranslatorHTTPError(
+            engine,
+            last.status_code if last is not None else None,
+            f"asked {attempts} time{'s' if attempts > 1 else ''}",
+            retry_after=retry_after(last) if last is not None else None,
+        ) from exc
+    except deep_errors.BaseError as exc:
+        raise TranslatorError(f"{engine}: {type(exc).__name__}") from None

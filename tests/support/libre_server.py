@@ -1,104 +1,85 @@
 """A LibreTranslate server on 127.0.0.1 for the tests: its /translate and /languages
-contract, with scripted misbehaviour (429, 500, slow replies, malformed JSON, placeholders
-dropped, duplicated or reordered)."""
+contract (form or JSON body, ``q`` a text or a list, ``{"error": ...}`` with 400, 403, 429,
+500), optional API keys, and scripted misbehaviour.
+
+Script actions: ``429`` / ``429:N`` / ``429:date`` (slow down, with that Retry-After),
+``500``, ``500:echo`` (an error that repeats the key and the text it was sent), ``400``,
+``stall``, ``malformed`` (broken JSON), ``single`` (one text for a batch).
+"""
 
 from __future__ import annotations
 
-import json
-import threading
-import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
-from urllib.parse import parse_qs, urlsplit
+
+from .scripted_server import Handler, Request, Scripted, retry_after, serve
 
 LANGUAGES = [
     {"code": code, "name": name, "targets": ["ar", "de", "en", "fr", "ru"]}
     for code, name in (("ar", "Arabic"), ("de", "German"), ("en", "English"),
                        ("fr", "French"), ("ru", "Russian"))
 ]  # fmt: skip
+CODES = {language["code"] for language in LANGUAGES}
 
 
-class LibreServer:
-    """State shared with the handler: scripted replies, a translation function, a log."""
+class LibreServer(Scripted):
+    """*translate(text, source, target)* is the "engine"; *keys*, when given, are the only
+    API keys accepted (and then one is required)."""
 
-    def __init__(self, translate: Callable[[str, str, str], str]) -> None:
+    def __init__(
+        self, translate: Callable[[str, str, str], str], keys: frozenset[str] = frozenset()
+    ) -> None:
+        super().__init__()
         self.translate = translate
-        self.script: deque[str] = deque()  # next replies: "429", "500", "slow", "malformed"…
-        self.requests: list[dict[str, str]] = []
-        self.url = ""
+        self.keys = keys
 
-    def handler(self) -> type[BaseHTTPRequestHandler]:
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                if urlsplit(self.path).path.rstrip("/") == "/languages":
-                    self._json(200, LANGUAGES)
-                else:
-                    self._json(404, {"error": "Not Found"})
-
-            def do_POST(self) -> None:
-                parts = urlsplit(self.path)
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode("utf-8") if length else ""
-                fields = {k: v[0] for k, v in parse_qs(parts.query).items()}
-                fields.update({k: v[0] for k, v in parse_qs(body).items()})
-                if body.startswith("{"):
-                    fields.update(json.loads(body))
-                if parts.path.rstrip("/") != "/translate":
-                    self._json(404, {"error": "Not Found"})
-                    return
-                server.requests.append(fields)
-                action = server.script.popleft() if server.script else "ok"
-                if action == "429":
-                    self._json(429, {"error": "Slowdown"}, {"Retry-After": "0"})
-                elif action == "500":
-                    self._json(500, {"error": "boom"})
-                elif action == "400":
-                    self._json(400, {"error": "Invalid request"})
-                elif action == "slow":
-                    time.sleep(1.5)
-                    self._json(200, {"translatedText": "late"})
-                elif action == "malformed":
-                    self._raw(200, b'{"translatedText": "unterminated')
-                else:
-                    text = server.translate(fields["q"], fields["source"], fields["target"])
-                    self._json(200, {"translatedText": text})
-
-            def _json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
-                self._raw(status, json.dumps(data, ensure_ascii=False).encode(), headers)
-
-            def _raw(
-                self, status: int, payload: bytes, headers: dict[str, str] | None = None
-            ) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                for key, value in (headers or {}).items():
-                    self.send_header(key, value)
-                self.end_headers()
-                self.wfile.write(payload)
-
-        return Handler
+    def answer(self, handler: Handler, request: Request, action: str) -> None:
+        path = request.path.rstrip("/")
+        if request.method == "GET" and path == "/languages":
+            handler.json(200, LANGUAGES)
+            return
+        if request.method != "POST" or path != "/translate":
+            handler.json(404, {"error": "Not Found"})
+            return
+        fields = request.fields
+        key = fields.get("api_key")
+        if self.keys and key and key not in self.keys:
+            handler.json(403, {"error": "Invalid API key"})
+            return
+        if self.keys and not key:
+            handler.json(400, {"error": "Please contact the server operator to get an API key"})
+            return
+        q = fields.get("q")
+        for name in ("q", "source", "target"):
+            if not fields.get(name):
+                handler.json(400, {"error": f"Invalid request: missing {name} parameter"})
+                return
+        for code in (fields["source"], fields["target"]):
+            if code not in CODES:
+                handler.json(400, {"error": f"{code} is not supported"})
+                return
+        texts = q if isinstance(q, list) else [q]
+        if action.startswith("429"):
+            handler.json(429, {"error": "Slowdown: 10 per 1 minute"}, retry_after(action))
+        elif action == "500":
+            handler.json(500, {"error": "Cannot translate text: boom"})
+        elif action == "500:echo":
+            handler.json(500, {"error": f"Cannot translate text: {texts[0]!r} with key {key}"})
+        elif action == "400":
+            handler.json(400, {"error": "Invalid request"})
+        elif action == "malformed":
+            handler.send(200, b'{"translatedText": "unterminated')
+        elif action == "single":
+            handler.json(200, {"translatedText": "one"})
+        else:
+            done = [self.translate(t, fields["source"], fields["target"]) for t in texts]
+            handler.json(200, {"translatedText": done if isinstance(q, list) else done[0]})
 
 
 @contextmanager
-def libre_server(translate: Callable[[str, str, str], str]) -> Iterator[LibreServer]:
+def libre_server(
+    translate: Callable[[str, str, str], str], keys: frozenset[str] = frozenset()
+) -> Iterator[LibreServer]:
     """Run a LibreTranslate-compatible server on 127.0.0.1 while the block runs."""
-    state = LibreServer(translate)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), state.handler())
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
+    with serve(LibreServer(translate, keys)) as state:
         yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
