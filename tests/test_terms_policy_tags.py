@@ -34,7 +34,7 @@ def write(folder: Path, name: str, text: str) -> Path:
             "did you mean 'russian-usage'?",
         ),
         ("name: desk\nallow: [local, historc]\n", "2:16", "did you mean 'historic'?"),
-        ("name: desk\nprefer: [kremlin-style]\n", "2:10", "known: ap, bgn-pcgn, colloquial"),
+        ("name: desk\nprefer: [kremlin-style]\n", "2:10", "known: ap, arab-usage, argentine-usage"),
     ],
 )
 def test_an_unknown_usage_tag_is_an_error_at_its_place(

@@ -24,9 +24,10 @@ from newslib.terms.declension import CLASSES, forms
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant, script_of
 from newslib.terms.geonames import merge_geonames
 from newslib.terms.wordforms import derived_forms, dictionary_versions, word_forms
+from newslib.terms.world import with_world
 from newslib.yamlio import Reader, compose
 
-__all__ = ["gazetteer_from_yaml", "load_gazetteer", "shipped_gazetteer"]
+__all__ = ["gazetteer_from_yaml", "load_gazetteer", "regional_gazetteer", "shipped_gazetteer"]
 
 FORMAT_VERSION = "1"
 _DERIVED = re.compile(r"[^\W\d_](?:[^\W\d_]|[ -])*\*?")
@@ -34,7 +35,8 @@ _SHIPPED: list[Gazetteer] = []
 
 
 def shipped_gazetteer() -> Gazetteer:
-    """The regional gazetteer that ships with newslib (loaded once per process)."""
+    """The gazetteer that ships with newslib, the regional one and the world (loaded once
+    per process)."""
     if not _SHIPPED:
         _SHIPPED.append(load_gazetteer())
     return _SHIPPED[0]
@@ -54,13 +56,20 @@ def load_gazetteer(
     default); see :mod:`newslib.terms.geonames`. What was read before comes from the cache.
     """
     if path is None:
-        data = resources.files("newslib.terms.data").joinpath("gazetteer.yaml")
-        curated = gazetteer_from_yaml(data.read_text(encoding="utf-8"), path="<shipped gazetteer>")
+        # Issue 18: the shipped gazetteer is the regional one joined with the world's
+        # (newslib.terms.world); regional entities win where both describe a place.
+        curated = with_world(regional_gazetteer())
     else:
         curated = gazetteer_from_yaml(read_text(path), path=path)
     if geonames is None:
         return curated
     return merge_geonames(curated, geonames, alternate_names, languages=languages)
+
+
+def regional_gazetteer() -> Gazetteer:
+    """The shipped regional gazetteer alone (data/gazetteer.yaml), without the world."""
+    data = resources.files("newslib.terms.data").joinpath("gazetteer.yaml")
+    return gazetteer_from_yaml(data.read_text(encoding="utf-8"), path="<shipped gazetteer>")
 
 
 def gazetteer_from_yaml(text: str, *, path: str | Path = "<string>") -> Gazetteer:

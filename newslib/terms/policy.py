@@ -51,7 +51,9 @@ __all__ = [
     "load_policy",
 ]
 
-SHIPPED_POLICIES = ("as-written", "georgian-official", "russian-usage")
+SHIPPED_POLICIES = (
+    "as-written", "georgian-official", "russian-usage", "official-current", "ap-style", "bbc-style",
+)  # fmt: skip
 
 
 class Rule(StrEnum):
@@ -166,9 +168,12 @@ def _is_file(name: str) -> bool:
 @cache
 def known_usage_tags() -> frozenset[str]:
     """The usage tags of the shipped gazetteer and of GeoNames merges."""
-    from newslib.terms.loader import shipped_gazetteer
+    from newslib.terms.loader import regional_gazetteer
+    from newslib.terms.world import WORLD_TAGS
 
-    return shipped_gazetteer().usage_tags() | GEONAMES_TAGS
+    # The world's tags are declared, not read from its entities: reading every one of
+    # them would decode the whole cached world on each first policy.
+    return regional_gazetteer().usage_tags() | WORLD_TAGS | GEONAMES_TAGS
 
 
 class _PolicyReader(Reader):

@@ -22,6 +22,7 @@ from newslib.terms.fold import fold_name, without_dropped
 from newslib.terms.gazetteer import Context, Gazetteer, Variant, script_of
 from newslib.terms.matcher import Candidate, RawMatch, compiled
 from newslib.terms.tokens import Tokens, name_tokens
+from newslib.terms.world import CLDR_TAGS
 
 __all__ = ["Mention", "Spans", "machine_text_spans", "quotation_spans", "scan"]
 
@@ -272,7 +273,7 @@ class _Readings(dict[tuple[Candidate, ...], "_Reading | None"]):
                 first,
                 tuple(variants[1:]),
                 first.context,
-                "geonames" in first.usage,
+                "geonames" in first.usage or first.usage <= CLDR_TAGS,
             )
         self[candidates] = reading
         return reading
