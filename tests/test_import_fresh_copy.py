@@ -120,3 +120,19 @@ def test_the_tass_slashes_are_still_the_agency() -> None:
     parts = read_dateline("MOSCOW, October 4. /TASS/. The minister")
     assert parts is not None
     assert (parts.place, parts.agency, parts.others) == ("MOSCOW", "TASS", ())
+
+
+def test_russian_direct_speech_after_a_dash_is_a_quote_with_its_speaker() -> None:
+    copy = (
+        "Политика\n\nЛавров: «Мы готовы к диалогу с Тбилиси»\n\n"
+        "МОСКВА, 3 марта. /ТАСС/. Министр Пётр Соколов выступил в Думе.\n\n"
+        "— Мы готовы к диалогу, — сказал Пётр Соколов журналистам.\n\n"
+        "— Это пункт повестки, — и не более того.\n\nКонец.\n"
+    )
+    article = _import(copy).article
+    quote, aside = article.body[1], article.body[2]
+    assert isinstance(quote, Quote) and quote.text.plain == "Мы готовы к диалогу."
+    assert quote.speaker == "pyotr-sokolov"
+    assert quote.attribution is not None
+    assert quote.attribution.plain == "сказал Пётр Соколов журналистам"
+    assert isinstance(aside, Paragraph)  # a dash, but no verb of saying: story text
