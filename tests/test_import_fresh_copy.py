@@ -136,3 +136,21 @@ def test_russian_direct_speech_after_a_dash_is_a_quote_with_its_speaker() -> Non
     assert quote.attribution is not None
     assert quote.attribution.plain == "сказал Пётр Соколов журналистам"
     assert isinstance(aside, Paragraph)  # a dash, but no verb of saying: story text
+
+
+@pytest.mark.parametrize(
+    ("front", "section", "headline", "standfirst"),
+    [
+        ("Politik\n\nGespräche in Tiflis", "Politik", "Gespräche in Tiflis", None),
+        ("Экономика\n\nПереговоры в Тбилиси", "Экономика", "Переговоры в Тбилиси", None),
+        ("Talks end\n\nNo deal yet", None, "Talks end", "No deal yet"),
+        ("Breakthrough\n\nNo deal", None, "Breakthrough", "No deal"),
+    ],
+)  # fmt: skip
+def test_a_one_word_section_over_a_short_headline(
+    front: str, section: str | None, headline: str, standfirst: str | None
+) -> None:
+    copy = f"{front}\n\nTiflis, 12. März (dpa) - Die Gespräche begannen.\n"
+    article = _import(copy).article
+    assert (article.section, article.headline.plain) == (section or "News", headline)
+    assert (article.standfirst.plain if article.standfirst else None) == standfirst
