@@ -154,3 +154,10 @@ def test_a_one_word_section_over_a_short_headline(
     article = _import(copy).article
     assert (article.section, article.headline.plain) == (section or "News", headline)
     assert (article.standfirst.plain if article.standfirst else None) == standfirst
+
+
+def test_a_tass_dateline_with_a_dash_after_the_slashes_leaves_no_dash_in_the_story() -> None:
+    copy = "Politics\n\nTalks open in Sukhumi on Monday\n\nMOSCOW, March 3 /TASS/ - Talks opened.\n"
+    article = _import(copy).article
+    assert article.body[0].text.plain == "Talks opened."  # type: ignore[union-attr]
+    assert article.source == "TASS"

@@ -31,7 +31,7 @@ LANGUAGES = ("en", "ru", "de", "fr", "ka", "ar", "es", "it", "uk")
 _AGENCY = "|".join(re.escape(s) for s in SPELLINGS)
 _DATELINE = re.compile(
     r"(?P<head>[^\W\d_](?:[^()/\n]|/(?=[^\W\d_])){0,100}?)[\s.,]*"  # NEW DELHI/TBILISI
-    r"(?:/(?P<slash>[^/\n]{1,40})/\.?"  # TASS: /TASS/.
+    r"(?:/(?P<slash>[^/\n]{1,40})/\.?(?:\s*[-–—]{1,2}(?=\s))?"  # TASS: /TASS/. (or /TASS/ -)
     rf"|\(\s*(?P<paren>{_AGENCY})\s*\)\s*[-–—]{{1,2}}"  # (Reuters) -
     rf"|(?P<bare>{_AGENCY})\s*[-–—]{{1,2}})"  # Interfax: ИНТЕРФАКС -
     r"[^\S\n]*"
