@@ -33,7 +33,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("TASS", ("TASS", "ТАСС"), "en", "ТАСС"),
     Agency("Reuters", ("Reuters", "REUTERS"), "en"),
     Agency("AP", ("AP", "Associated Press"), "en"),
-    Agency("AFP", ("AFP",), "fr"),
+    Agency("AFP", ("AFP", "Agence France-Presse"), "fr"),
     Agency("Interfax", ("Interfax", "INTERFAX", "Интерфакс", "ИНТЕРФАКС"), "en", "Интерфакс"),
     Agency("dpa", ("dpa", "DPA"), "de"),
     Agency("RIA Novosti", ("RIA Novosti", "РИА Новости"), "ru", "РИА Новости"),
@@ -103,6 +103,15 @@ _CREDIT_LINE = re.compile(
     rf"(?:\s+\d{{4}})?)\.?",
     re.IGNORECASE,
 )
+# An editor's credit under Russian copy, or an English one: "Редактор: Анна Белова".
+_EDITOR = re.compile(r"(?:Редакторы?|Editors?)\s*:\s*(?P<names>[^:;()]+?)\.?", re.IGNORECASE)
+# AP's contributor line, under a rule of underscores: "Associated Press writer Jane Doe in
+# Tbilisi contributed to this report."
+_CONTRIBUTED = re.compile(
+    rf"(?:(?:{_AGENCY_WORDS})\s+)?(?:writers?|reporters?|journalists?|correspondents?)\s+"
+    r"(?P<names>[^;()]+?)\s+contributed(?:\s+to\s+this\s+(?:report|story))?\.?"
+)
+_RULE = re.compile(r"[_=*#~-]{3,}")  # a line of underscores (or dashes) above the credits
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")  # "Jane Doe in Tbilisi"
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+und\s+|\s+et\s+|\s+и\s+|&)\s*")
 
@@ -124,6 +133,8 @@ Byline(name='Mark Roe', role='editing', affiliation=None))
         return Trailer(credits, f"the credits {text}")
     if _CREDIT_LINE.fullmatch(text):
         return Trailer((), f"the credit line {text}")
+    if _RULE.fullmatch(text):
+        return Trailer((), f"the rule {text}")
     initials = text.split("(")[0].strip()
     if _INITIALS.fullmatch(text) and initials in (initials.lower(), initials.upper()):
         return Trailer((), f"the desk initials {text}")
@@ -131,6 +142,10 @@ Byline(name='Mark Roe', role='editing', affiliation=None))
 
 
 def _credits(text: str) -> tuple[Byline, ...]:
+    for line, role in ((_EDITOR, "editing"), (_CONTRIBUTED, "reporting")):
+        named = line.fullmatch(text)
+        if named is not None:
+            return _named(named["names"], role)
     match = _CREDITS.fullmatch(text)
     if match is None:
         return ()
@@ -144,6 +159,17 @@ def _credits(text: str) -> tuple[Byline, ...]:
         names = [_IN_PLACE.sub("", name) for name in split_names(credit["names"])]
         found += [Byline(name, role) for name in names if name]
     return tuple(found)
+
+
+def _named(names: str, role: str) -> tuple[Byline, ...]:
+    """The people a credit line names, each two to four capitalised words (else none:
+    "Editor: the story was changed" is story text)."""
+    found = [_IN_PLACE.sub("", name).split() for name in split_names(names)]
+    if not found or not all(2 <= len(words) <= 4 for words in found):
+        return ()
+    if not all(word[0].isupper() for words in found for word in words):
+        return ()
+    return tuple(Byline(" ".join(words), role) for words in found)
 
 
 def split_names(names: str) -> list[str]:

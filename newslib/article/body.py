@@ -23,6 +23,7 @@ __all__ = ["build_blocks"]
 
 _PRONOUNS = frozenset({"he", "she", "they", "он", "она", "они", "er", "sie", "il", "elle"})
 # Capitalised words that open or make up a title or an institution, not a person's name.
+# (Casefolded as the words they are compared with: "Außenminister" is "aussenminister".)
 _NOT_NAMES = frozenset(
     "foreign minister ministry president prime deputy spokesman spokeswoman spokesperson "
     "ambassador senator mr mrs ms dr general secretary chief head office government council "
@@ -32,7 +33,7 @@ _NOT_NAMES = frozenset(
     "russian georgian abkhaz ossetian armenian american european french german "
     "министр министерство мид президент премьер глава пресс-секретарь посол "
     "außenminister minister ministerium präsident sprecher sprecherin regierung "
-    "ministre ministère président porte-parole gouvernement".split()
+    "ministre ministère président porte-parole gouvernement".casefold().split()
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
 

@@ -3,7 +3,7 @@ agency — and the separators each agency uses.
 
 =========  ==================================================
 TASS       ``MOSCOW, October 4. /TASS/.`` · ``МОСКВА, 4 октября. /ТАСС/.``
-Reuters    ``TBILISI, March 12 (Reuters) -``
+Reuters    ``TBILISI, March 12 (Reuters) -`` · ``NEW DELHI/TBILISI (Reuters) -``
 AP         ``TBILISI, Georgia (AP) —``
 AFP        ``Tbilissi (AFP) -`` · ``TBILISI, March 12, 2025 (AFP) -``
 Interfax   ``MOSCOW. March 12 (Interfax) -`` · ``Москва. 12 марта. ИНТЕРФАКС -``
@@ -30,8 +30,8 @@ LANGUAGES = ("en", "ru", "de", "fr", "ka", "ar", "es", "it", "uk")
 
 _AGENCY = "|".join(re.escape(s) for s in SPELLINGS)
 _DATELINE = re.compile(
-    r"(?P<head>[^\W\d_][^()/\n]{0,100}?)[\s.,]*"
-    r"(?:/(?P<slash>[^/\n]{1,40})/\.?"  # TASS: /TASS/.
+    r"(?P<head>[^\W\d_](?:[^()/\n]|/(?=[^\W\d_])){0,100}?)[\s.,]*"  # NEW DELHI/TBILISI
+    r"(?:/(?P<slash>[^/\n]{1,40})/\.?(?:\s*[-–—]{1,2}(?=\s))?"  # TASS: /TASS/. (or /TASS/ -)
     rf"|\(\s*(?P<paren>{_AGENCY})\s*\)\s*[-–—]{{1,2}}"  # (Reuters) -
     rf"|(?P<bare>{_AGENCY})\s*[-–—]{{1,2}})"  # Interfax: ИНТЕРФАКС -
     r"[^\S\n]*"
@@ -54,6 +54,7 @@ class DatelineParts:
     agency: str
     end: int
     unread: str | None = None  # what stands where a date would, when it cannot be read
+    others: tuple[str, ...] = ()  # the other places a Reuters dateline names: NEW DELHI/TBILISI
 
 
 def read_dateline(paragraph: str, languages: tuple[str, ...] = LANGUAGES) -> DatelineParts | None:
@@ -65,13 +66,15 @@ def read_dateline(paragraph: str, languages: tuple[str, ...] = LANGUAGES) -> Dat
     ('TBILISI', 3, 12, 2025, 'AFP')
     >>> read_dateline("TBILISI, Georgia (AP) — Talks began.").region
     'Georgia'
+    >>> read_dateline("NEW DELHI/TBILISI, March 3 (Reuters) - Talks began.").others
+    ('TBILISI',)
     """
     match = _DATELINE.match(paragraph)
     if match is None:
         return None
     parts = _parts(match["head"])
-    place = parts[0]
-    if not _looks_like_a_place(place):
+    place, *others = (city.strip() for city in parts[0].split("/"))
+    if not all(_looks_like_a_place(city) for city in (place, *others)):
         return None
     region: list[str] = []
     when: tuple[int, int, int | None, str] | None = None
@@ -96,6 +99,7 @@ def read_dateline(paragraph: str, languages: tuple[str, ...] = LANGUAGES) -> Dat
         agency=(match["slash"] or match["paren"] or match["bare"]).strip(),
         end=match.end(),
         unread=unread,
+        others=tuple(others),
     )
 
 

@@ -89,6 +89,7 @@ def import_text(
     gets ``-2``, ``-3``, … until it is free.
     """
     notes: list[str] = []
+    text = text.removeprefix("\ufeff")  # the byte order mark Windows editors write first
     refuse_control_characters(text, path)
     paragraphs = split_paragraphs(text)
     if not paragraphs:
@@ -144,6 +145,11 @@ def import_text(
     language = language or _language(parts, guess, notes)
     when = _filed(parts, year, filed, text, path, paragraphs[start].line, notes)
     written_place = parts.place if parts is not None else (place or "")
+    if parts is not None and parts.others:
+        notes.append(
+            f"the dateline names {len(parts.others) + 1} places; the first, {parts.place!r}, "
+            "is the dateline's place"
+        )
 
     entities: dict[str, Entity] = {}
 
@@ -182,7 +188,7 @@ def import_text(
         source=_source(parts, source, bylines, notes),
         dateline=Dateline(
             place=place_id,
-            written=written_place,
+            written="/".join((written_place, *parts.others)) if parts else written_place,
             date=when,
             region=parts.region if parts is not None else None,
         ),

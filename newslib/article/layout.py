@@ -164,9 +164,12 @@ def front_matter(front: list[str]) -> tuple[str | None, str, str | None]:
 
 def _looks_like_a_section(first: str, second: str) -> bool:
     """A section line is a word or three, unpunctuated, over a headline at least twice
-    as long (a headline over its standfirst is seldom three words)."""
-    words = len(first.split())
-    return words <= 3 and not first.endswith(TERMINAL) and len(second.split()) >= 2 * words + 2
+    as long (a headline over its standfirst is seldom three words), or one word over a
+    headline of three ("Politik / Gespräche in Tiflis": a one-word headline is rarer still)."""
+    words, below = len(first.split()), len(second.split())
+    if first.endswith(TERMINAL) or words > 3:
+        return False
+    return below >= 2 * words + 2 or (words == 1 and below >= 3)
 
 
 def without_trailers(texts: list[str], notes: list[str]) -> tuple[list[str], list[Byline]]:

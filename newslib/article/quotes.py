@@ -3,6 +3,7 @@
 ======== =====================================================
 English  ``"We are ready," Lavrov said.`` · ``“Why now?” he asked.``
 Russian  ``«Мы готовы», — заявил Лавров.`` · ``"Мы готовы", - сказал Лавров.``
+         ``— Мы готовы, — сказал Лавров.``
 French   ``« Nous sommes prêts », a déclaré Lavrov.``
 German   ``„Wir sind bereit“, sagte Lawrow.`` · ``»Wir sind bereit«, sagte er.``
 ======== =====================================================
@@ -28,6 +29,14 @@ _PATTERNS = [
 ]
 
 
+# Russian direct speech opened by a dash, its attribution opening with a verb in the past
+# tense (сказал, заявила, отметили, поинтересовался): "— Мы готовы, — сказал Лавров."
+_DIALOGUE = re.compile(
+    r"[—–]\s*(?P<quote>[^—–]+?)\s*(?P<inside>[,?!…])\s*[—–]\s*"
+    r"(?P<attribution>[а-яё]+(?:л|ла|ли|лся|лась|лись)\b[^—–]{0,70}?)\."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class QuotedParagraph:
     """The quotation (ending with its full stop, question or exclamation mark) and the
@@ -46,13 +55,16 @@ def read_quote(paragraph: str) -> QuotedParagraph | None:
     'Nous sommes prêts ?'
     >>> read_quote('"It is over." Talks ended.') is None
     True
+    >>> read_quote("— Мы готовы, — сказал Лавров.")
+    QuotedParagraph(quote='Мы готовы.', attribution='сказал Лавров')
     """
-    for pattern in _PATTERNS:
+    for pattern in (*_PATTERNS, _DIALOGUE):
         match = pattern.fullmatch(paragraph.strip())
         if match is None:
             continue
-        inside, outside = match["inside"], match["outside"]
-        if inside not in (",", "?", "!", "…") and outside == "" and match["dash"] is None:
+        inside, outside = match["inside"], match.groupdict().get("outside") or ""
+        dash = match.groupdict().get("dash")
+        if inside not in (",", "?", "!", "…") and outside == "" and dash is None:
             continue  # '"It is over." Talks ended.': a quotation and a sentence, not a quote
         stop = next((s for s in (inside, outside) if s in ("?", "!", "…")), ".")
         spaced = " " if stop in "?!" and re.search(r"\s[?!]", paragraph) else ""

@@ -37,7 +37,9 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     memory_export = memory_commands.add_parser("export", help="the memory as a TMX 1.4b file")
     memory_export.add_argument("--format", choices=("tmx",), default="tmx")
     memory_export.add_argument(
-        "--memory", metavar="FILE", help="the memory's SQLite file (default: the user cache's)"
+        "--memory",
+        metavar="FILE",
+        help="the memory's SQLite file (default: $NEWSLIB_MEMORY, else the user data folder's)",
     )
     memory_export.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
     memory_export.set_defaults(command=_memory_export)

@@ -243,15 +243,17 @@ class Page:
         return self.loc_of(self.language)
 
     def quote(self, quotation: Text, attribution: Text | None) -> str:
-        """A quote block with its attribution, in the agency style of the quote's language."""
+        """A quote block with its attribution, in the agency style of the quote's language
+        (as written, English in the wire's plain style; other languages have no other)."""
         said = self.text(attribution) if attribution is not None else None
-        if self.as_written:  # the wire's plain style: "We will help," Lavrov said.
-            body = self.text(quotation)
+        language = self.text_language(quotation)
+        if self.as_written and primary_language(language) == "en":
+            body = self.text(quotation)  # the wire's plain style: "We will help," Lavrov said.
             if said is None:
                 return f'"{body}"'
             body = body[:-1] + "," if body.endswith(".") else body
             return f'"{body}" {said}.'
-        loc = self.loc_of(self.text_language(quotation))
+        loc = self.loc_of(language)
         return labels.quote_with_attribution(loc, self.text(quotation), said)
 
     def quoted(self, quotation: Text) -> str:

@@ -16,8 +16,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import assert_never
 
-from newslib.article.model import Block, Heading, ListBlock, Paragraph, Quote, Text
-from newslib.errors import DraftInterrupted, TranslatorError, TranslatorResponseError
+from newslib.article.model import (
+    Block,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Text,
+    primary_language,
+)
+from newslib.errors import DraftInterrupted, TranslatorError, TranslatorResponseError, UsageError
 from newslib.project import Project
 from newslib.terms import Gazetteer, Policy, shipped_gazetteer
 from newslib.translations.masking import Masked, mask, placeholder_problems, unmask
@@ -90,6 +98,11 @@ def _draft(
 ) -> DraftSummary:
     repository = project.repository()
     source = repository.read(article_id)
+    if primary_language(source.language) == primary_language(target):
+        raise UsageError(
+            f"{article_id} is written in {source.language}: there is nothing to translate "
+            f"into {target}; name another language with --to"
+        )
     history = repository.history(article_id)
     head = history[-1] if history else None
     assert head is not None
