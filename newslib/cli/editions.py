@@ -201,7 +201,7 @@ def _translate(args: argparse.Namespace) -> int:
     print(
         f"{summary.path}: {len(summary.drafted)} drafted, {len(summary.from_memory)} from "
         f"memory, {len(summary.review)} need review, {len(summary.kept_human)} stale human "
-        f"translation(s) kept (--force redrafts them), {len(summary.current)} current",
+        f"translation(s) kept (--force redrafts them), {len(summary.current)} already current",
         file=sys.stderr,
     )
     for name, problems in summary.review.items():
