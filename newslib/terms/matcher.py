@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import version
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,9 +39,9 @@ import ahocorasick
 from newslib.terms import common_words
 from newslib.terms import fold as fold_module
 from newslib.terms import tokens as tokens_module
-from newslib.terms.cache import code_fingerprint, disk_cached, entry_dir
+from newslib.terms.cache import code_fingerprint, disk_cached, entry_dir, form_table
 from newslib.terms.common_words import IN_ANY_LANGUAGE
-from newslib.terms.tokens import Tokens, name_tokens
+from newslib.terms.tokens import Tokens, name_keys
 
 if TYPE_CHECKING:
     from newslib.terms.gazetteer import Gazetteer
@@ -85,11 +88,6 @@ def _base(count: int) -> int:
     return max(16, math.isqrt(max(count - 1, 0)) + 1)
 
 
-def _most_used(item: tuple[str, int]) -> tuple[int, str]:
-    token, uses = item
-    return -uses, token
-
-
 def _code(number: int, base: int) -> str:
     first, second = divmod(number, base)
     return chr(_DIGITS + first) + chr(_DIGITS + base + second)
@@ -118,58 +116,58 @@ class CompiledNames:
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> CompiledNames:
-        """Compile every form of every variant of *gazetteer*."""
-        entity_ids: list[str] = []
-        lang_index: dict[str, int] = {}
-        names: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
-        capitalised_only: dict[tuple[str, ...], bool] = {}
-        for entity_index, entity in enumerate(gazetteer):
-            entity_ids.append(entity.id)
-            for lang, variants in entity.names.items():
-                li = lang_index.setdefault(lang, len(lang_index))
-                for vi, variant in enumerate(variants):
-                    capitalised = "geonames" in variant.usage and variant.text[:1].isupper()
-                    for key in {name_tokens(f) for f in variant.forms.values()}:
-                        if key:
-                            capitalised_only[key] = capitalised_only.get(key, True) and capitalised
-                            rows = names.setdefault(key, [])
-                            if (entity_index, li, vi) not in rows:
-                                rows.append((entity_index, li, vi))
-        for key in [k for k in names if len(k) == 1 and k[0] in IN_ANY_LANGUAGE]:
-            if capitalised_only[key]:  # a GeoNames "The" or "Of": never a mention
-                del names[key]
-        uses = Counter(token for key in names for token in key)
-        number = {token: n for n, (token, _) in enumerate(sorted(uses.items(), key=_most_used))}
-        vocabulary = sorted(number)
+        """Compile every form of every variant of *gazetteer*.
+
+        The forms come as flat columns (:func:`~newslib.terms.cache.form_table`), are
+        folded and split in one pass (:func:`~newslib.terms.tokens.name_keys`), and each
+        reading stays one packed int until the tables are written: a world gazetteer
+        compiles in seconds.
+        """
+        table = form_table(gazetteer)
+        keys = name_keys(table.forms)  # of each form: its tokens joined by spaces
+        # A key written in lower case by some name; the others are only uncurated
+        # (GeoNames) names written capitalised.
+        lowercase = set(compress(keys, map(operator.not_, table.capitalised)))
+        patterns = dict.fromkeys(keys)  # the distinct keys, in the gazetteer's order
+        patterns.pop("", None)
+        for key in IN_ANY_LANGUAGE & patterns.keys() - lowercase:
+            del patterns[key]  # a GeoNames "The" or "Of" on its own: never a mention
+        pattern_of = dict(zip(patterns, range(len(patterns)), strict=True))
+        # Each (pattern, reading) once, in the gazetteer's order, grouped by pattern.
+        pairs = dict.fromkeys(zip(map(pattern_of.get, keys), table.readings, strict=True))
+        rows = sorted((pair for pair in pairs if pair[0] is not None), key=itemgetter(0))
+        readings = list(map(itemgetter(1), rows))
+        per_pattern = Counter(map(itemgetter(0), rows))
+        uses = Counter(" ".join(patterns).split(" ")) if patterns else Counter()
+        vocabulary = sorted(uses)
+        by_use = sorted(vocabulary, key=uses.__getitem__, reverse=True)  # stable: ties by token
         base = _base(len(vocabulary))
-        codes = ["".join(_code(number[t], base) for t in key) for key in names]  # by pattern
+        firsts = [chr(_DIGITS + n) for n in range(base)]
+        seconds = [chr(_DIGITS + base + n) for n in range(base)]
+        all_codes = [first + second for first in firsts for second in seconds]
+        code_of = dict(zip(by_use, all_codes[: len(by_use)], strict=True))
+        code = code_of.__getitem__
+        codes = [
+            code(key) if " " not in key else "".join(map(code, key.split(" "))) for key in patterns
+        ]  # by pattern
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         automaton.add_word(_UNKNOWN_PATH, len(codes))
         for pattern_id in sorted(range(len(codes)), key=codes.__getitem__):
             automaton.add_word(codes[pattern_id], pattern_id)
-        lengths, proper, starts = array("B"), array("B"), array("I", [0])
-        cand_entity, cand_lang, cand_variant = array("I"), array("H"), array("H")
-        for key, rows in names.items():
-            lengths.append(min(len(key), 255))
-            proper.append(capitalised_only[key])
-            for entity_index, li, vi in rows:
-                cand_entity.append(entity_index)
-                cand_lang.append(li)
-                cand_variant.append(vi)
-            starts.append(len(cand_entity))
         automaton.make_automaton()
+        number = dict(zip(by_use, range(len(by_use)), strict=True))
         return cls(
             automaton,
             vocabulary,
             array("I", map(number.__getitem__, vocabulary)),
-            entity_ids,
-            list(lang_index),
-            lengths,
-            proper,
-            starts,
-            cand_entity,
-            cand_lang,
-            cand_variant,
+            list(gazetteer.entities),
+            table.langs,
+            array("B", [min(spaces + 1, 255) for spaces in map(str.count, patterns, repeat(" "))]),
+            array("B", [key not in lowercase for key in patterns]),
+            array("I", [0, *accumulate(map(per_pattern.__getitem__, range(len(patterns))))]),
+            array("I", [row >> 32 for row in readings]),
+            array("H", [row >> 16 & 0xFFFF for row in readings]),
+            array("H", [row & 0xFFFF for row in readings]),
         )
 
     def find(self, text: str | Tokens) -> list[RawMatch]:
