@@ -58,15 +58,21 @@ SHORTEST, LONG = 4, 6
 # words) is an ordinary word, not a misspelt name.
 ORDINARY_ZIPF = 3.0
 
-# Transliteration families, longest spelling first, each to one symbol of the key.
-_LATIN = (
-    ("shtch", "S"), ("shch", "S"), ("szcz", "S"), ("tsch", "H"), ("tch", "H"), ("sch", "S"),
-    ("sh", "S"), ("sz", "S"), ("ch", "H"), ("kh", "H"), ("gh", "G"), ("zh", "Z"),
-    ("ts", "C"), ("tz", "C"), ("ph", "f"), ("ck", "k"), ("qu", "kv"), ("ou", "u"), ("oo", "u"),
-    ("h", "H"), ("x", "H"), ("q", "k"), ("w", "v"), ("y", "i"), ("j", "i"),
-)  # fmt: skip
-_CYRILLIC = (("ё", "е"), ("э", "е"), ("є", "е"), ("й", "и"), ("ы", "и"), ("і", "и"),
-             ("ї", "и"), ("ґ", "г"), ("ь", ""), ("ъ", ""))  # fmt: skip
+# Transliteration families, each to one symbol of the key. The sounds of "ch" differ by
+# language: tʃ in English (T, as French "tch" and German "tsch"), ʃ in French (S, as
+# English "sh" and German "sch"), x in German (H, as "kh" and "h").
+_LATIN = {
+    "shtch": "S", "shch": "S", "szcz": "S", "sh": "S", "sz": "S", "kh": "H", "gh": "G",
+    "zh": "Z", "ts": "C", "tz": "C", "ph": "f", "ck": "k", "qu": "kv", "ou": "u", "oo": "u",
+    "h": "H", "x": "H", "q": "k", "w": "v", "y": "i", "j": "i",
+}  # fmt: skip
+_LATIN_BY_LANGUAGE = {
+    "en": {"tch": "T", "ch": "T"},
+    "fr": {"tch": "T", "ch": "S", "dj": "Z"},
+    "de": {"tsch": "T", "sch": "S", "ch": "H", "z": "C"},
+}
+_CYRILLIC = {"ё": "е", "э": "е", "є": "е", "й": "и", "ы": "и", "і": "и", "ї": "и", "ґ": "г",
+             "ь": "", "ъ": ""}  # fmt: skip
 _FINAL_VOWELS = frozenset("aeiouаеиоуюяაეიოუ")
 # Latin letters that look like Cyrillic ones, both ways.
 _TO_CYRILLIC = str.maketrans("aeopcxyk", "аеорсхук")
@@ -74,13 +80,13 @@ _TO_LATIN = str.maketrans("аеорсхук", "aeopcxyk")
 _APOSTROPHES = "'’ʼʹ`´"
 
 
-def _family(pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
-    table = dict(pairs)
+def _family(table: dict[str, str]) -> Callable[[str], str]:
     pattern = re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)))
     return lambda word: pattern.sub(lambda m: table[m.group()], word)
 
 
-_latin_family = _family(_LATIN)
+_latin_family = {lang: _family({**_LATIN, **extra}) for lang, extra in _LATIN_BY_LANGUAGE.items()}
+_RULES = tuple(_LATIN_BY_LANGUAGE)
 _cyrillic_family = _family(_CYRILLIC)
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -102,14 +108,17 @@ def in_own_script(word: str) -> str:
     return word
 
 
-def spelling_key(word: str) -> str:
-    """The transliteration key of a folded word; words of one family share it.
+def spelling_key(word: str, lang: str = "en") -> str:
+    """The transliteration key of a folded word, read by *lang*'s (else English) rules
+    for Latin letters; words of one family share it.
 
     >>> spelling_key("ochamchire") == spelling_key("ochamchira") == spelling_key("ochamchir")
     True
     >>> spelling_key("kiyv") == spelling_key("kyiv"), spelling_key("gagry") == spelling_key("gagra")
     (True, True)
     >>> spelling_key("цхинвалe") == spelling_key("цхинвале")  # a Latin "e" at the end
+    True
+    >>> spelling_key("otschamtschire", "de") == spelling_key("otchamtchire", "fr")
     True
     """
     word = in_own_script("".join(c for c in word if c not in _APOSTROPHES))
@@ -118,7 +127,7 @@ def spelling_key(word: str) -> str:
     )
     script = _script(stripped[0]) if stripped else ""
     if script == "LATIN":
-        word = _latin_family(stripped)
+        word = _latin_family.get(lang, _latin_family["en"])(stripped)
     elif script == "CYRILLIC":
         word = _cyrillic_family(stripped)
     word = _DOUBLED.sub(r"\1", word)
@@ -164,6 +173,7 @@ class NearMiss:
 class SpellingIndex:
     """The known forms of one language, by transliteration key (see the module docstring)."""
 
+    lang: str
     known: frozenset[str]  # every folded form: never a near miss
     entries: list[tuple[str, int, str, str | None]]  # (entity, variant, form, case)
     keys: dict[str, list[int]]  # transliteration key -> entries
@@ -178,9 +188,11 @@ class SpellingIndex:
         """The known form folded *word* resembles most, if one entity is that close."""
         if word in self.known or len(word) < SHORTEST or not word.isalpha():
             return None
-        key = spelling_key(word)
+        # Read by the language's rules, then by the others' (a German spelling quoted
+        # in English copy: Tkuartschal).
+        key, *others = dict.fromkeys(spelling_key(word, lang) for lang in (self.lang, *_RULES))
         own = in_own_script(word)
-        found = dict.fromkeys(self.keys.get(key, ()), 0)
+        found = dict.fromkeys((e for k in (key, *others) for e in self.keys.get(k, ())), 0)
         if not found and len(word) >= LONG:
             for probe in {key, own, *_deletions(key), *_deletions(own)}:
                 for entry in self.neighbours.get(probe, ()):
@@ -205,7 +217,7 @@ class SpellingIndex:
         """1: *own* is one edit from the entry's form, or its key from the entry's key;
         2: the key is the entry's cut short by one or two letters; 3: neither."""
         form = fold_name(self.entries[entry][2])
-        other = spelling_key(form)
+        other = spelling_key(form, self.lang)
         if _distance(own, form) == 1 or _distance(key, other) == 1:
             return 1
         return 2 if other.startswith(key) and len(other) - len(key) <= 2 else 3
@@ -226,7 +238,7 @@ class SpellingIndex:
                     known.add(folded)
                     if len(folded) < SHORTEST or not folded.isalpha():
                         continue
-                    key, entry = spelling_key(folded), len(entries)
+                    key, entry = spelling_key(folded, lang), len(entries)
                     entries.append((entity_id, index, form, case))
                     keys.setdefault(key, []).append(entry)
                     if len(folded) >= LONG:
@@ -234,13 +246,13 @@ class SpellingIndex:
                         probes |= {key[:-1], key[:-2]} if len(key) > LONG else set()
                         for probe in probes:
                             neighbours.setdefault(probe, []).append(entry)
-        return cls(frozenset(known), entries, keys, neighbours)
+        return cls(lang, frozenset(known), entries, keys, neighbours)
 
     def save(self, folder: Path) -> None:
         """Write the index into *folder* (which must not exist yet)."""
         folder.mkdir(parents=True)
-        data = {"known": sorted(self.known), "entries": self.entries, "keys": self.keys}
-        data["neighbours"] = self.neighbours
+        data: dict[str, object] = {"lang": self.lang, "known": sorted(self.known)}
+        data.update(entries=self.entries, keys=self.keys, neighbours=self.neighbours)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         (folder / "index.json").write_text(text, encoding="utf-8")
 
@@ -249,7 +261,8 @@ class SpellingIndex:
         """Read an index written by :meth:`save`."""
         data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
         entries = [(e, int(v), f, c) for e, v, f, c in data["entries"]]
-        return cls(frozenset(data["known"]), entries, data["keys"], data["neighbours"])
+        known, keys = frozenset(data["known"]), data["keys"]
+        return cls(data["lang"], known, entries, keys, data["neighbours"])
 
 
 def _single_word_forms(variant: Variant) -> Iterator[tuple[str, str | None]]:
