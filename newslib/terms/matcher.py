@@ -207,6 +207,11 @@ class CompiledNames:
         readings = {pattern: self.candidates(pattern) for pattern in {p for _, _, p in chosen}}
         return [RawMatch(start, end, readings[pattern_id]) for start, end, pattern_id in chosen]
 
+    def knows(self, token: str) -> bool:
+        """True when folded *token* is a token of some compiled name."""
+        index = bisect_left(self.vocabulary, token)
+        return index < len(self.vocabulary) and self.vocabulary[index] == token
+
     def _code_of(self, token: str, base: int) -> str:
         index = bisect_left(self.vocabulary, token)
         if index < len(self.vocabulary) and self.vocabulary[index] == token:

@@ -31,7 +31,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +43,7 @@ from newslib.terms.common_words import COMMON_WORDS, NO_WORDS
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
 from newslib.terms.lines import LineIndex
+from newslib.terms.matcher import compiled
 from newslib.terms.policy import Policy, Rule
 from newslib.terms.scanner import Mention, Spans, machine_text_spans
 from newslib.terms.tokens import Tokens
@@ -57,6 +58,7 @@ SHORTEST, LONG = 4, 6
 # A word the language uses this often (wordfreq's Zipf scale: 3 is once per million
 # words) is an ordinary word, not a misspelt name.
 ORDINARY_ZIPF = 3.0
+_MEMO_SIZE = 100_000
 
 # Transliteration families, each to one symbol of the key. The sounds of "ch" differ by
 # language: tʃ in English (T, as French "tch" and German "tsch"), ʃ in French (S, as
@@ -180,12 +182,22 @@ class SpellingIndex:
     # For the forms of six letters or more: their folded spelling and key, each of their
     # one-deletions, and the key cut short by one or two letters -> entries.
     neighbours: dict[str, list[int]]
+    # Words looked up before, with what was found: copy repeats its words.
+    memo: dict[str, NearMiss | None] = field(default_factory=dict, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
     def lookup(self, word: str) -> NearMiss | None:
         """The known form folded *word* resembles most, if one entity is that close."""
+        if word in self.memo:
+            return self.memo[word]
+        if len(self.memo) >= _MEMO_SIZE:
+            self.memo.clear()
+        found = self.memo[word] = self._lookup(word)
+        return found
+
+    def _lookup(self, word: str) -> NearMiss | None:
         if word in self.known or len(word) < SHORTEST or not word.isalpha():
             return None
         # Read by the language's rules, then by the others' (a German spelling quoted
@@ -344,15 +356,21 @@ def unknown_spelling_rule(
     if not index:
         return
     tokens = Tokens(text) if tokens is None else tokens
+    # The capitalised words of four letters or more that no name has: the few to look up.
+    chunks = {chunk for chunk in text.split() if not chunk.islower()}
     capitalised = {
         fold_name(word)
-        for word in set(_WORD.findall(text))
+        for chunk in chunks
+        for word in _WORD.findall(chunk)
         if word[0].isupper() and len(word) >= SHORTEST
     }
+    known = compiled(gazetteer).knows
     near_misses = {
         word: near
         for word in capitalised & tokens.unique
-        if (near := index.lookup(word)) is not None and not ordinary_word(word, primary)
+        if not known(word)
+        and (near := index.lookup(word)) is not None
+        and not ordinary_word(word, primary)
     }
     if not near_misses:
         return
