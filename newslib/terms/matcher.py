@@ -23,14 +23,14 @@ from __future__ import annotations
 import json
 import math
 import operator
+import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import version
-from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from itertools import compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -132,12 +132,26 @@ class CompiledNames:
         patterns.pop("", None)
         for key in IN_ANY_LANGUAGE & patterns.keys() - lowercase:
             del patterns[key]  # a GeoNames "The" or "Of" on its own: never a mention
-        pattern_of = dict(zip(patterns, range(len(patterns)), strict=True))
-        # Each (pattern, reading) once, in the gazetteer's order, grouped by pattern.
-        pairs = dict.fromkeys(zip(map(pattern_of.get, keys), table.readings, strict=True))
-        rows = sorted((pair for pair in pairs if pair[0] is not None), key=itemgetter(0))
-        readings = list(map(itemgetter(1), rows))
-        per_pattern = Counter(map(itemgetter(0), rows))
+        pattern_keys = list(patterns)
+        pattern_of = dict(zip(pattern_keys, range(len(patterns)), strict=True))
+        # Each form's reading under its pattern, grouped by pattern in the gazetteer's order:
+        # forms sorted by (pattern, form number) in one C-level sort. One variant's forms are
+        # consecutive, so a reading it already gave a pattern is the one just before.
+        count = len(keys)
+        shifted = map(operator.lshift, map(pattern_of.get, keys, repeat(-1)), repeat(_FORM_BITS))
+        ordered = sorted(map(operator.or_, shifted, range(count)))  # no pattern (-1): first
+        ordered = ordered[bisect_left(ordered, 0) :]
+        pattern_column = list(map(operator.rshift, ordered, repeat(_FORM_BITS)))
+        forms_in_order = map(operator.and_, ordered, repeat((1 << _FORM_BITS) - 1))
+        reading_column = list(map(table.readings.__getitem__, forms_in_order))
+        repeated = map(
+            operator.and_,
+            map(operator.eq, pattern_column[1:], pattern_column[:-1]),
+            map(operator.eq, reading_column[1:], reading_column[:-1]),
+        )
+        kept = [True, *map(operator.not_, repeated)] if ordered else []
+        pattern_column = list(compress(pattern_column, kept))
+        readings = array("Q", compress(reading_column, kept))
         uses = Counter(" ".join(patterns).split(" ")) if patterns else Counter()
         vocabulary = sorted(uses)
         by_use = sorted(vocabulary, key=uses.__getitem__, reverse=True)  # stable: ties by token
@@ -146,10 +160,10 @@ class CompiledNames:
         seconds = [chr(_DIGITS + base + n) for n in range(base)]
         all_codes = [first + second for first in firsts for second in seconds]
         code_of = dict(zip(by_use, all_codes[: len(by_use)], strict=True))
+        codes: list[str] = list(map(code_of.get, patterns, repeat("")))  # by pattern
         code = code_of.__getitem__
-        codes = [
-            code(key) if " " not in key else "".join(map(code, key.split(" "))) for key in patterns
-        ]  # by pattern
+        for pattern_id in [n for n, found in enumerate(codes) if not found]:  # several tokens
+            codes[pattern_id] = "".join(map(code, pattern_keys[pattern_id].split(" ")))
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         automaton.add_word(_UNKNOWN_PATH, len(codes))
         for pattern_id in sorted(range(len(codes)), key=codes.__getitem__):
@@ -164,10 +178,8 @@ class CompiledNames:
             table.langs,
             array("B", [min(spaces + 1, 255) for spaces in map(str.count, patterns, repeat(" "))]),
             array("B", [key not in lowercase for key in patterns]),
-            array("I", [0, *accumulate(map(per_pattern.__getitem__, range(len(patterns))))]),
-            array("I", [row >> 32 for row in readings]),
-            array("H", [row >> 16 & 0xFFFF for row in readings]),
-            array("H", [row & 0xFFFF for row in readings]),
+            array("I", map(bisect_left, repeat(pattern_column), range(len(patterns) + 1))),
+            *_unpacked(readings),
         )
 
     def find(self, text: str | Tokens) -> list[RawMatch]:
@@ -274,6 +286,25 @@ class CompiledNames:
             arrays["cand_lang"],
             arrays["cand_variant"],
         )
+
+
+_FORM_BITS = 40  # a form's number in the low bits, its pattern's above
+
+
+def _unpacked(readings: array[int]) -> tuple[array[int], array[int], array[int]]:
+    """The entity, language and variant columns of packed readings (entity << 32 |
+    language << 16 | variant), read from their bytes without a loop in Python."""
+    if sys.byteorder != "little" or array("I").itemsize != 4:
+        return (
+            array("I", [row >> 32 for row in readings]),
+            array("H", [row >> 16 & 0xFFFF for row in readings]),
+            array("H", [row & 0xFFFF for row in readings]),
+        )
+    raw = readings.tobytes()
+    halves, quarters = array("I"), array("H")
+    halves.frombytes(raw)
+    quarters.frombytes(raw)
+    return halves[1::2], quarters[1::4], quarters[0::4]
 
 
 def _automaton_state(automaton: ahocorasick.Automaton) -> tuple[list[bytes], list[int]]:

@@ -334,8 +334,6 @@ def ordinary_word(word: str, lang: str) -> bool:
 
 # -------------------------------------------------------------------- the rule
 
-_WORD = re.compile(r"\w+")
-
 
 def unknown_spelling_rule(
     text: str,
@@ -356,20 +354,15 @@ def unknown_spelling_rule(
     if not index:
         return
     tokens = Tokens(text) if tokens is None else tokens
-    # The capitalised words of four letters or more that no name has: the few to look up.
-    chunks = {chunk for chunk in text.split() if not chunk.islower()}
-    capitalised = {
-        fold_name(word)
-        for chunk in chunks
-        for word in _WORD.findall(chunk)
-        if word[0].isupper() and len(word) >= SHORTEST
-    }
+    # The words of four letters or more that no compiled name has, each looked up once
+    # (and remembered); only near misses are then found in the text, capitalised.
     known = compiled(gazetteer).knows
     near_misses = {
         word: near
-        for word in capitalised & tokens.unique
-        if not known(word)
+        for word in tokens.unique
+        if len(word) >= SHORTEST
         and (near := index.lookup(word)) is not None
+        and not known(word)
         and not ordinary_word(word, primary)
     }
     if not near_misses:

@@ -19,11 +19,12 @@ word that is not in the text costs one set lookup.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
 
 import regex
 
@@ -158,16 +159,20 @@ def name_keys(names: list[str]) -> list[str]:
         begin = nfc.rfind("\n", 0, mark.start()) + 1
         end = nfc.find("\n", mark.start()) % (len(nfc) + 1)  # -1: the end of the text
         folded[line] = fold_name(nfc[begin:end])
-    rest = [
-        index
-        for index, name in enumerate(folded)
-        if not name.isalpha()
-        and not (" " in name and name.replace(" ", "").isalpha() and " ".join(name.split()) == name)
-    ]
+    # A name of letters, or of letters and single spaces, is its own key (tested in C).
+    others = [i for i, alpha in enumerate(map(str.isalpha, folded)) if not alpha]
+    names = list(map(folded.__getitem__, others))
+    spaced = map(
+        operator.and_,
+        map(str.isalpha, map(str.replace, names, repeat(" "), repeat(""))),
+        map(operator.eq, map(str.strip, names, repeat(" ")), names),
+    )
+    single = map(operator.not_, map(operator.contains, names, repeat("  ")))
+    rest = list(compress(others, map(operator.not_, map(operator.and_, spaced, single))))
     if rest:
-        others = "\n".join(map(folded.__getitem__, rest))
-        split = _NAMES_SPLIT if _plain_tokens(others, {others}) else _NAMES_TOKEN
-        keys = " ".join(["", *split.findall(others + "\n")]).split(" \n")
+        joined = "\n".join(map(folded.__getitem__, rest))
+        split = _NAMES_SPLIT if _plain_tokens(joined, {joined}) else _NAMES_TOKEN
+        keys = " ".join(["", *split.findall(joined + "\n")]).split(" \n")
         for index, key in zip(rest, keys, strict=False):
             folded[index] = key.lstrip(" ")
     return folded
