@@ -28,7 +28,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from itertools import compress, repeat
 from pathlib import Path
@@ -52,6 +52,7 @@ _UNKNOWN = "\x01\x01"  # the code of any token that is in no name
 # A name that no text contains, added first: the root's first child is then the first
 # character of _UNKNOWN, found at once instead of after every other child.
 _UNKNOWN_PATH = "\x01\x02"
+_SEEN_LIMIT = 200_000  # tokens and patterns remembered between calls, at most
 _DIGITS = 0x100  # first digits count up from U+0100; second digits follow them
 _ARRAYS = {
     "numbers": "I",
@@ -108,6 +109,12 @@ class CompiledNames:
     cand_entity: array[int]
     cand_lang: array[int]
     cand_variant: array[int]
+    # What find looked up before, kept between calls (copy repeats its words and names):
+    # each token's code, each pattern's readings.
+    seen_codes: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    seen_readings: dict[int, tuple[Candidate, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def base(self) -> int:
@@ -187,7 +194,10 @@ class CompiledNames:
         winning, in order."""
         tokens = Tokens(text) if isinstance(text, str) else text
         base = self.base
-        codes_of = {word: self._code_of(word, base) for word in tokens.unique}
+        seen = self.seen_codes
+        if len(seen) > _SEEN_LIMIT:
+            seen.clear()
+        codes_of = {word: seen.get(word) or self._code_of(word, base) for word in tokens.unique}
         if all(code == _UNKNOWN for code in codes_of.values()):
             return []
         # Every token is two code characters, so code position // 2 is the token index.
@@ -216,7 +226,13 @@ class CompiledNames:
                 taken[first : last + 1] = b"\x01" * (last - first + 1)
             chosen.append((bounds[2 * first], bounds[2 * last + 1], pattern_id))
         chosen.sort()
-        readings = {pattern: self.candidates(pattern) for pattern in {p for _, _, p in chosen}}
+        known = self.seen_readings
+        if len(known) > _SEEN_LIMIT:
+            known.clear()
+        readings = {
+            pattern: known.get(pattern) or self._remember(pattern)
+            for pattern in {p for _, _, p in chosen}
+        }
         return [RawMatch(start, end, readings[pattern_id]) for start, end, pattern_id in chosen]
 
     def knows(self, token: str) -> bool:
@@ -226,9 +242,15 @@ class CompiledNames:
 
     def _code_of(self, token: str, base: int) -> str:
         index = bisect_left(self.vocabulary, token)
+        code = _UNKNOWN
         if index < len(self.vocabulary) and self.vocabulary[index] == token:
-            return _code(self.numbers[index], base)
-        return _UNKNOWN
+            code = _code(self.numbers[index], base)
+        self.seen_codes[token] = code
+        return code
+
+    def _remember(self, pattern_id: int) -> tuple[Candidate, ...]:
+        found = self.seen_readings[pattern_id] = self.candidates(pattern_id)
+        return found
 
     def candidates(self, pattern_id: int) -> tuple[Candidate, ...]:
         """The readings of pattern *pattern_id*."""
