@@ -32,13 +32,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from newslib.terms.fold import without_dropped
+from newslib.article.model import primary_language
+from newslib.terms.fold import fold_name, without_dropped
 from newslib.terms.gazetteer import Gazetteer, Variant
 from newslib.terms.lines import LineIndex
 from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, sentence_start
 from newslib.terms.policy import Policy, Rule, Severity, Treatment
 from newslib.terms.scanner import Mention, scan
-from newslib.terms.spelling import unknown_spelling_rule
+from newslib.terms.spelling import near_misses
 from newslib.terms.tokens import Tokens
 
 __all__ = ["Finding", "apply_fixes", "check", "match_case"]
@@ -217,6 +218,50 @@ def inconsistent_rule(
                 message=f"the document also writes {majority!r} for {mention.entity}; "
                 f"use one spelling",
             )
+
+
+def unknown_spelling_rule(
+    text: str,
+    mentions: Sequence[Mention],
+    policy: Policy,
+    gazetteer: Gazetteer,
+    lang: str,
+    *,
+    tokens: Tokens | None = None,
+) -> Iterator[Finding]:
+    """Capitalised words that look like a known name (:mod:`newslib.terms.spelling`),
+    with the policy's variant in the resembled form's case as the suggestion."""
+    lines, primary = LineIndex(text), primary_language(lang)
+    for start, end, near in near_misses(text, mentions, gazetteer, lang, tokens=tokens):
+        variants = gazetteer.entity(near.entity).variants(primary)
+        resembled = variants[near.variant]
+        tag = _preferred_tag(variants, policy.preferred(near.entity, primary))
+        target = _closest([v for v in variants if tag in v.usage], resembled) if tag else None
+        form = target.forms.get(near.case or "nom", target.text) if target else near.form
+        surface = text[start:end]
+        suggestion = match_case(surface, form)
+        message = (
+            f"{surface!r} is not a known spelling; did you mean {suggestion!r} ({near.entity})?"
+        )
+        if fold_name(form) != fold_name(near.form):
+            message += f" It looks like {near.form!r}; {policy.name} writes {form!r}"
+        line, column = lines.at(start)
+        yield Finding(
+            path=None,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            surface=surface,
+            entity=near.entity,
+            variant=resembled.text,
+            suggestion=suggestion,
+            rule=Rule.UNKNOWN_SPELLING,
+            severity=policy.severity_of(Rule.UNKNOWN_SPELLING),
+            message=message,
+            lang=primary,
+            line_text=lines.line_text(line),
+        )
 
 
 def derived_rule(

@@ -173,8 +173,9 @@ class CompiledNames:
             codes[pattern_id] = "".join(map(code, pattern_keys[pattern_id].split(" ")))
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         automaton.add_word(_UNKNOWN_PATH, len(codes))
-        for pattern_id in sorted(range(len(codes)), key=codes.__getitem__):
-            automaton.add_word(codes[pattern_id], pattern_id)
+        pattern_of_code = dict(zip(codes, range(len(codes)), strict=True))  # codes are unique
+        for code_string in sorted(codes):
+            automaton.add_word(code_string, pattern_of_code[code_string])
         automaton.make_automaton()
         number = dict(zip(by_use, range(len(by_use)), strict=True))
         return cls(

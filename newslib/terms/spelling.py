@@ -18,8 +18,8 @@ a word the language uses anyway (``common_words``, and the ``wordfreq`` list whe
 installed) never. Only curated names of contested entities in the text's language are
 candidates, and the word must point at exactly one entity.
 
-The suggestion is the policy's variant of that entity, in the word form of the name the
-word resembles (its case), else the resembled form itself. Each language's index
+The checker's ``unknown-spelling`` rule suggests the policy's variant of that entity, in
+the word form of the name the word resembles (its case). Each language's index
 (keys, and the one-deletion neighbourhood of the long keys: SymSpell's lookup) is built
 once per gazetteer and kept in the disk cache beside the matcher, so a lookup costs a few
 dictionary probes per capitalised word, however large the gazetteer.
@@ -34,7 +34,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from newslib.article.model import primary_language
 from newslib.terms import common_words
@@ -42,16 +41,11 @@ from newslib.terms.cache import code_fingerprint, disk_cached, entry_dir
 from newslib.terms.common_words import COMMON_WORDS, NO_WORDS
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Gazetteer, Variant
-from newslib.terms.lines import LineIndex
 from newslib.terms.matcher import compiled
-from newslib.terms.policy import Policy, Rule
 from newslib.terms.scanner import Mention, Spans, machine_text_spans
 from newslib.terms.tokens import Tokens
 
-if TYPE_CHECKING:
-    from newslib.terms.checker import Finding
-
-__all__ = ["NearMiss", "SpellingIndex", "spelling_index", "spelling_key", "unknown_spelling_rule"]
+__all__ = ["NearMiss", "SpellingIndex", "near_misses", "spelling_index", "spelling_key"]
 
 # Words shorter than this are never suggested; shorter than LONG, only through their key.
 SHORTEST, LONG = 4, 6
@@ -335,29 +329,27 @@ def ordinary_word(word: str, lang: str) -> bool:
 # -------------------------------------------------------------------- the rule
 
 
-def unknown_spelling_rule(
+def near_misses(
     text: str,
     mentions: Sequence[Mention],
-    policy: Policy,
     gazetteer: Gazetteer,
     lang: str,
     *,
     tokens: Tokens | None = None,
-) -> Iterator[Finding]:
-    """Capitalised words that look like a known name (see the module docstring); each
-    distinct word is looked up once, and only near misses are found in the text."""
-    # checker defines findings and imports this module: import it once it is loaded.
-    from newslib.terms.checker import Finding, _closest, _preferred_tag, match_case
+) -> list[tuple[int, int, NearMiss]]:
+    """(start, end, near miss) of every capitalised word of *text* that looks like a known
+    name (see the module docstring), outside *mentions* and addresses, in text order.
 
+    The words of four letters or more that no compiled name has are each looked up once
+    (and remembered); only near misses are then found in the text.
+    """
     primary = primary_language(lang)
     index = spelling_index(gazetteer, primary)
     if not index:
-        return
+        return []
     tokens = Tokens(text) if tokens is None else tokens
-    # The words of four letters or more that no compiled name has, each looked up once
-    # (and remembered); only near misses are then found in the text, capitalised.
     known = compiled(gazetteer).knows
-    near_misses = {
+    words = {
         word: near
         for word in tokens.unique
         if len(word) >= SHORTEST
@@ -365,45 +357,13 @@ def unknown_spelling_rule(
         and not known(word)
         and not ordinary_word(word, primary)
     }
-    if not near_misses:
-        return
+    if not words:
+        return []
     covered = Spans([*((m.start, m.end) for m in mentions), *machine_text_spans(text)])
     found = []
-    for word, near in near_misses.items():
+    for word, near in words.items():
         for position in tokens.positions(word):
             start, end = tokens.span(position, position)
             if text[start].isupper() and not covered.touches(start):
                 found.append((start, end, near))
-    lines = LineIndex(text)
-    for start, end, near in sorted(found, key=lambda item: item[:2]):
-        variants = gazetteer.entity(near.entity).variants(primary)
-        resembled = variants[near.variant]
-        tag = _preferred_tag(variants, policy.preferred(near.entity, primary))
-        target = _closest([v for v in variants if tag in v.usage], resembled) if tag else None
-        form = near.form
-        if target is not None:
-            form = target.forms.get(near.case or "nom", target.text)
-        surface = text[start:end]
-        suggestion = match_case(surface, form)
-        line, column = lines.at(start)
-        message = (
-            f"{surface!r} is not a known spelling; did you mean {suggestion!r} ({near.entity})?"
-        )
-        if fold_name(form) != fold_name(near.form):
-            message += f" It looks like {near.form!r}; {policy.name} writes {form!r}"
-        yield Finding(
-            path=None,
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            surface=surface,
-            entity=near.entity,
-            variant=resembled.text,
-            suggestion=suggestion,
-            rule=Rule.UNKNOWN_SPELLING,
-            severity=policy.severity_of(Rule.UNKNOWN_SPELLING),
-            message=message,
-            lang=primary,
-            line_text=lines.line_text(line),
-        )
+    return sorted(found, key=lambda item: item[:2])
