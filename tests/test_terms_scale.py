@@ -68,6 +68,9 @@ def test_a_cached_gazetteer_compiles_to_the_tables_just_built(
     cached = gazetteer_from_yaml(text)
     assert isinstance(cached.entities, cache._LazyEntities)
     assert _tables(CompiledNames.build(cached)) == _tables(fresh)
+    # Compiled from the form table, no entity decoded; a form with a line break has no
+    # table, and the entities are read instead.
+    assert bool(cached.entities._memo) == ("\n" in odd_name)
     # "Of" is a GeoNames name written capitalised and a function word: never compiled.
     found = [(m.start, m.candidates) for m in fresh.find("Sukhum, Гагры, the Of Сухуме")]
     assert found == [

@@ -4,9 +4,10 @@
 
 A cached gazetteer is one JSON line per entity plus an index of line offsets; loading it
 reads only the ids, and each entity is decoded the first time it is asked for. This is
-what lets a 200,000-name gazetteer start in a fraction of a second. Beside them, a table
-of every variant's forms (one tab-separated line each) lets the matcher compile a cached
-gazetteer without decoding a single entity.
+what lets a 200,000-name gazetteer start in a fraction of a second. Beside it, an entry
+of its own holds every variant's forms as flat columns (:class:`FormTable`), so the
+matcher compiles a cached gazetteer without decoding a single entity, and loading the
+gazetteer does not read them.
 
 The cache lives in ``$NEWSLIB_CACHE``, else ``$XDG_CACHE_HOME/newslib``, else
 ``~/.cache/newslib``. Entries are written to a temporary folder and renamed into place,
@@ -42,7 +43,7 @@ __all__ = [
     "form_table",
 ]
 
-VERSION = "7"
+VERSION = "8"
 T = TypeVar("T")
 
 
@@ -92,13 +93,18 @@ def disk_cached(
                     return found
         _discard(folder)
     value = build()
+    _store_entry(folder, lambda target: save(value, target))
+    return value
+
+
+def _store_entry(folder: Path, save: Callable[[Path], None]) -> None:
+    """Store an entry: ``save(target)``, then the checksum, renamed into place at once."""
 
     def write(target: Path) -> None:
-        save(value, target)
+        save(target)
         (target / _CHECKSUM).write_text(_checksum(target), encoding="ascii")
 
     _store_atomically(folder, write)
-    return value
 
 
 _CHECKSUM = "checksum"
@@ -161,12 +167,9 @@ def _write_gazetteer(gazetteer: Gazetteer, target: Path) -> None:
             handle.write(line.encode("utf-8") + b"\n")
     (target / "offsets.bin").write_bytes(offsets.tobytes())
     table = _form_table_of(gazetteer)
-    forms = "\n".join(table.forms)
-    storable = forms.count("\n") == len(table.forms) - 1  # no form holds a line break
-    if storable:
-        (target / "forms.txt").write_bytes(forms.encode("utf-8"))
-        (target / "readings.bin").write_bytes(table.readings.tobytes())
-        (target / "capitalised.bin").write_bytes(table.capitalised)
+    if table.forms_text().count("\n") == len(table.forms) - 1:  # no form holds a line break
+        # An entry of its own, beside the gazetteer's: read (and checked) only to compile.
+        _store_entry(_forms_dir(gazetteer.content_hash), table.save)
     derived = {
         lang: {stem: list(owner) for stem, owner in words.items()}
         for lang, words in gazetteer.derived.items()
@@ -175,7 +178,6 @@ def _write_gazetteer(gazetteer: Gazetteer, target: Path) -> None:
         "ids": ids,
         "contested": sorted(gazetteer.contested),
         "derived": derived,
-        "form_langs": table.langs if storable else None,
     }
     (target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
@@ -190,14 +192,45 @@ class FormTable:
     readings: array[int]  # of each form: entity index << 32 | language << 16 | variant
     capitalised: bytes  # of each form: 1 for an uncurated (GeoNames) name written capitalised
 
+    def forms_text(self) -> str:
+        """The forms, one a line."""
+        return "\n".join(self.forms)
+
+    def save(self, folder: Path) -> None:
+        """Write the table into *folder* (which must not exist yet)."""
+        folder.mkdir(parents=True)
+        (folder / "forms.txt").write_bytes(self.forms_text().encode("utf-8"))
+        (folder / "readings.bin").write_bytes(self.readings.tobytes())
+        (folder / "capitalised.bin").write_bytes(self.capitalised)
+        (folder / "langs.json").write_text(json.dumps(self.langs), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> FormTable | None:
+        """The table written by :meth:`save`, or ``None`` if its columns disagree."""
+        readings = array("Q")
+        readings.frombytes((folder / "readings.bin").read_bytes())
+        text = (folder / "forms.txt").read_bytes().decode("utf-8")
+        forms = text.split("\n") if readings else []
+        capitalised = (folder / "capitalised.bin").read_bytes()
+        if not len(forms) == len(readings) == len(capitalised):
+            return None
+        langs = json.loads((folder / "langs.json").read_text(encoding="utf-8"))
+        return cls(langs, forms, readings, capitalised)
+
+
+def _forms_dir(content_hash: str) -> Path:
+    return entry_dir(content_hash) / "forms"
+
 
 def form_table(gazetteer: Gazetteer) -> FormTable:
     """The :class:`FormTable` of *gazetteer*; one read from the cache decodes no entity."""
-    entities = gazetteer.entities
-    if isinstance(entities, _LazyEntities):
-        found = entities.form_table()
-        if found is not None:
-            return found
+    if isinstance(gazetteer.entities, _LazyEntities):
+        folder = _forms_dir(gazetteer.content_hash)
+        if folder.is_dir() and _intact(folder):
+            with contextlib.suppress(OSError, ValueError):
+                found = FormTable.load(folder)
+                if found is not None:
+                    return found
     return _form_table_of(gazetteer)
 
 
@@ -227,7 +260,7 @@ def _read_gazetteer(folder: Path, content_hash: str) -> Gazetteer | None:
     ids: list[str] = meta["ids"]
     if len(ids) != len(offsets):
         return None
-    entities = _LazyEntities(folder / "entities.jsonl", ids, offsets, meta["form_langs"])
+    entities = _LazyEntities(folder / "entities.jsonl", ids, offsets)
     derived = {
         lang: MappingProxyType({stem: (owner[0], owner[1]) for stem, owner in words.items()})
         for lang, words in meta["derived"].items()
@@ -238,11 +271,8 @@ def _read_gazetteer(folder: Path, content_hash: str) -> Gazetteer | None:
 class _LazyEntities(Mapping[str, GazetteerEntity]):
     """Entities decoded from the cache file on first access."""
 
-    def __init__(
-        self, path: Path, ids: list[str], offsets: array[int], form_langs: list[str] | None
-    ) -> None:
+    def __init__(self, path: Path, ids: list[str], offsets: array[int]) -> None:
         self._path = path
-        self._form_langs = form_langs
         self._index = dict(zip(ids, range(len(ids)), strict=True))
         self._ids = ids
         self._offsets = offsets
@@ -260,20 +290,6 @@ class _LazyEntities(Mapping[str, GazetteerEntity]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
-
-    def form_table(self) -> FormTable | None:
-        """The cache's form table (``None`` where the entry has none)."""
-        if self._form_langs is None:
-            return None
-        folder = self._path.parent
-        readings = array("Q")
-        readings.frombytes((folder / "readings.bin").read_bytes())
-        text = (folder / "forms.txt").read_bytes().decode("utf-8")
-        forms = text.split("\n") if readings else []
-        capitalised = (folder / "capitalised.bin").read_bytes()
-        if not len(forms) == len(readings) == len(capitalised):
-            return None  # columns that differ in length: read the entities instead
-        return FormTable(self._form_langs, forms, readings, capitalised)
 
     def __len__(self) -> int:
         return len(self._ids)
