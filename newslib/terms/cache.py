@@ -4,7 +4,10 @@
 
 A cached gazetteer is one JSON line per entity plus an index of line offsets; loading it
 reads only the ids, and each entity is decoded the first time it is asked for. This is
-what lets a 200,000-name gazetteer start in a fraction of a second.
+what lets a 200,000-name gazetteer start in a fraction of a second. Beside it, an entry
+of its own holds every variant's forms as flat columns (:class:`FormTable`), so the
+matcher compiles a cached gazetteer without decoding a single entity, and loading the
+gazetteer does not read them.
 
 The cache lives in ``$NEWSLIB_CACHE``, else ``$XDG_CACHE_HOME/newslib``, else
 ``~/.cache/newslib``. Entries are written to a temporary folder and renamed into place,
@@ -22,6 +25,7 @@ import tempfile
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -29,9 +33,17 @@ from typing import Any, TypeVar
 from newslib.article.model import EntityKind
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant
 
-__all__ = ["cache_dir", "cached_gazetteer", "code_fingerprint", "disk_cached", "entry_dir"]
+__all__ = [
+    "FormTable",
+    "cache_dir",
+    "cached_gazetteer",
+    "code_fingerprint",
+    "disk_cached",
+    "entry_dir",
+    "form_table",
+]
 
-VERSION = "6"
+VERSION = "8"
 T = TypeVar("T")
 
 
@@ -81,13 +93,18 @@ def disk_cached(
                     return found
         _discard(folder)
     value = build()
+    _store_entry(folder, lambda target: save(value, target))
+    return value
+
+
+def _store_entry(folder: Path, save: Callable[[Path], None]) -> None:
+    """Store an entry: ``save(target)``, then the checksum, renamed into place at once."""
 
     def write(target: Path) -> None:
-        save(value, target)
+        save(target)
         (target / _CHECKSUM).write_text(_checksum(target), encoding="ascii")
 
     _store_atomically(folder, write)
-    return value
 
 
 _CHECKSUM = "checksum"
@@ -149,12 +166,90 @@ def _write_gazetteer(gazetteer: Gazetteer, target: Path) -> None:
             line = json.dumps(_entity_data(entity), ensure_ascii=False, separators=(",", ":"))
             handle.write(line.encode("utf-8") + b"\n")
     (target / "offsets.bin").write_bytes(offsets.tobytes())
+    table = _form_table_of(gazetteer)
+    if table.forms_text().count("\n") == len(table.forms) - 1:  # no form holds a line break
+        # An entry of its own, beside the gazetteer's: read (and checked) only to compile.
+        _store_entry(_forms_dir(gazetteer.content_hash), table.save)
     derived = {
         lang: {stem: list(owner) for stem, owner in words.items()}
         for lang, words in gazetteer.derived.items()
     }
-    meta = {"ids": ids, "contested": sorted(gazetteer.contested), "derived": derived}
+    meta = {
+        "ids": ids,
+        "contested": sorted(gazetteer.contested),
+        "derived": derived,
+    }
     (target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class FormTable:
+    """Every word form of every variant of a gazetteer, in its order, as flat columns:
+    what the matcher compiles, without a Python object per variant."""
+
+    langs: list[str]
+    forms: list[str]  # each variant's distinct forms, one after another
+    readings: array[int]  # of each form: entity index << 32 | language << 16 | variant
+    capitalised: bytes  # of each form: 1 for an uncurated (GeoNames) name written capitalised
+
+    def forms_text(self) -> str:
+        """The forms, one a line."""
+        return "\n".join(self.forms)
+
+    def save(self, folder: Path) -> None:
+        """Write the table into *folder* (which must not exist yet)."""
+        folder.mkdir(parents=True)
+        (folder / "forms.txt").write_bytes(self.forms_text().encode("utf-8"))
+        (folder / "readings.bin").write_bytes(self.readings.tobytes())
+        (folder / "capitalised.bin").write_bytes(self.capitalised)
+        (folder / "langs.json").write_text(json.dumps(self.langs), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> FormTable | None:
+        """The table written by :meth:`save`, or ``None`` if its columns disagree."""
+        readings = array("Q")
+        readings.frombytes((folder / "readings.bin").read_bytes())
+        text = (folder / "forms.txt").read_bytes().decode("utf-8")
+        forms = text.split("\n") if readings else []
+        capitalised = (folder / "capitalised.bin").read_bytes()
+        if not len(forms) == len(readings) == len(capitalised):
+            return None
+        langs = json.loads((folder / "langs.json").read_text(encoding="utf-8"))
+        return cls(langs, forms, readings, capitalised)
+
+
+def _forms_dir(content_hash: str) -> Path:
+    return entry_dir(content_hash) / "forms"
+
+
+def form_table(gazetteer: Gazetteer) -> FormTable:
+    """The :class:`FormTable` of *gazetteer*; one read from the cache decodes no entity."""
+    if isinstance(gazetteer.entities, _LazyEntities):
+        folder = _forms_dir(gazetteer.content_hash)
+        if folder.is_dir() and _intact(folder):
+            with contextlib.suppress(OSError, ValueError):
+                found = FormTable.load(folder)
+                if found is not None:
+                    return found
+    return _form_table_of(gazetteer)
+
+
+def _form_table_of(gazetteer: Gazetteer) -> FormTable:
+    lang_index: dict[str, int] = {}
+    forms: list[str] = []
+    readings: array[int] = array("Q")
+    capitalised = bytearray()
+    for entity_index, entity in enumerate(gazetteer):
+        for lang, variants in entity.names.items():
+            language = lang_index.setdefault(lang, len(lang_index)) << 16
+            for index, variant in enumerate(variants):
+                values = variant.forms.values()
+                texts = list(dict.fromkeys(values)) if len(values) > 1 else list(values)
+                forms += texts
+                readings.extend([entity_index << 32 | language | index] * len(texts))
+                proper = "geonames" in variant.usage and variant.text[:1].isupper()
+                capitalised.extend(b"\x01" * len(texts) if proper else bytes(len(texts)))
+    return FormTable(list(lang_index), forms, readings, bytes(capitalised))
 
 
 def _read_gazetteer(folder: Path, content_hash: str) -> Gazetteer | None:

@@ -9,7 +9,9 @@ Rules:
     Where the policy has no preference, one document mixes variants of one entity that
     share no usage (Tskhinval … Tskhinvali).
 ``unknown-spelling``
-    A word one letter away from a known name (Tskhinvail); a suggestion, never fixed.
+    A capitalised word that looks like a known name — another transliteration (Ochamchir,
+    Sokoumi) or one letter away (Tskhinvail) — with the policy's variant as the
+    suggestion, never fixed (see :mod:`newslib.terms.spelling`).
 ``derived``
     An adjective or demonym of a name the policy chooses a variant for (цхинвальский):
     reported as derived, at info level, and never changed — it names neither usage.
@@ -36,7 +38,8 @@ from newslib.terms.gazetteer import Gazetteer, Variant
 from newslib.terms.lines import LineIndex
 from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, sentence_start
 from newslib.terms.policy import Policy, Rule, Severity, Treatment
-from newslib.terms.scanner import Mention, Spans, machine_text_spans, scan
+from newslib.terms.scanner import Mention, scan
+from newslib.terms.spelling import near_misses
 from newslib.terms.tokens import Tokens
 
 __all__ = ["Finding", "apply_fixes", "check", "match_case"]
@@ -226,35 +229,22 @@ def unknown_spelling_rule(
     *,
     tokens: Tokens | None = None,
 ) -> Iterator[Finding]:
-    """Capitalised words of six letters or more one edit away from a known name.
-
-    Each distinct word of the text is looked up once (*tokens* are ``Tokens(text)`` when
-    the caller has them); only near misses are then found in the text.
-    """
-    index = _near_miss_index(gazetteer, primary_language(lang))
-    if not index:
-        return
-    tokens = Tokens(text) if tokens is None else tokens
-    near_misses = {
-        word: near
-        for word in tokens.unique
-        if len(word) >= 6
-        and word.isalpha()
-        and word not in index.known
-        and (near := index.lookup(word)) is not None
-    }
-    if not near_misses:
-        return
-    covered = Spans([*((m.start, m.end) for m in mentions), *machine_text_spans(text)])
-    found = []
-    for word, (form, entity_id) in near_misses.items():
-        for position in tokens.positions(word):
-            start, end = tokens.span(position, position)
-            if text[start].isupper() and not covered.touches(start):
-                found.append((start, end, form, entity_id))
-    lines = LineIndex(text)
-    for start, end, form, entity_id in sorted(found):
+    """Capitalised words that look like a known name (:mod:`newslib.terms.spelling`),
+    with the policy's variant in the resembled form's case as the suggestion."""
+    lines, primary = LineIndex(text), primary_language(lang)
+    for start, end, near in near_misses(text, mentions, gazetteer, lang, tokens=tokens):
+        variants = gazetteer.entity(near.entity).variants(primary)
+        resembled = variants[near.variant]
+        tag = _preferred_tag(variants, policy.preferred(near.entity, primary))
+        target = _closest([v for v in variants if tag in v.usage], resembled) if tag else None
+        form = target.forms.get(near.case or "nom", target.text) if target else near.form
         surface = text[start:end]
+        suggestion = match_case(surface, form)
+        message = (
+            f"{surface!r} is not a known spelling; did you mean {suggestion!r} ({near.entity})?"
+        )
+        if fold_name(form) != fold_name(near.form):
+            message += f" It looks like {near.form!r}; {policy.name} writes {form!r}"
         line, column = lines.at(start)
         yield Finding(
             path=None,
@@ -263,13 +253,13 @@ def unknown_spelling_rule(
             line=line,
             column=column,
             surface=surface,
-            entity=entity_id,
-            variant="",
-            suggestion=match_case(surface, form),
+            entity=near.entity,
+            variant=resembled.text,
+            suggestion=suggestion,
             rule=Rule.UNKNOWN_SPELLING,
             severity=policy.severity_of(Rule.UNKNOWN_SPELLING),
-            message=f"{surface!r} is not a known spelling; did you mean {form!r} ({entity_id})?",
-            lang=primary_language(lang),
+            message=message,
+            lang=primary,
             line_text=lines.line_text(line),
         )
 
@@ -583,97 +573,3 @@ def _finding(
         lang=mention.lang,
         line_text=lines.line_text(line),
     )
-
-
-@dataclass(frozen=True)
-class _NearMissIndex:
-    known: frozenset[str]
-    deletions: dict[str, tuple[tuple[str, str], ...]]
-    heads: frozenset[str]  # the first two letters of every indexed form
-    tails: frozenset[str]  # and the last two
-
-    def __bool__(self) -> bool:
-        return bool(self.deletions)
-
-    def lookup(self, word: str) -> tuple[str, str] | None:
-        """A (form, entity) one edit from *word*, if exactly one entity is that close.
-
-        Among one entity's forms, a look-alike letter from another script (Latin "e"
-        for Cyrillic "е") is the likelier slip.
-        """
-        # One edit of a form of six letters or more leaves its first two letters or its
-        # last two as they were, so most words are ruled out without building deletions.
-        if word[:2] not in self.heads and word[-2:] not in self.tails:
-            return None
-        found: dict[str, list[str]] = {}
-        for key in (word, *_deletes(word)):
-            for form, entity in self.deletions.get(key, ()):
-                if _one_edit(word, fold_name(form)) and form not in found.get(entity, []):
-                    found.setdefault(entity, []).append(form)
-        if len(found) != 1:
-            return None
-        entity, forms = found.popitem()
-        return min(forms, key=lambda form: not _homoglyph_slip(word, fold_name(form))), entity
-
-
-_NEAR_MISS: dict[tuple[str, str], _NearMissIndex] = {}
-
-
-def _near_miss_index(gazetteer: Gazetteer, lang: str) -> _NearMissIndex:
-    key = (gazetteer.content_hash, lang)
-    found = _NEAR_MISS.get(key)
-    if found is not None:
-        return found
-    known: set[str] = set()
-    deletions: dict[str, list[tuple[str, str]]] = {}
-    for entity_id in gazetteer.contested:
-        entity = gazetteer.entity(entity_id)
-        variants = entity.variants(lang)
-        for variant in variants:
-            for form in variant.forms.values():
-                folded = fold_name(form)
-                known.add(folded)
-                if len(folded) < 6 or " " in folded:
-                    continue
-                for key_form in (folded, *_deletes(folded)):
-                    deletions.setdefault(key_form, []).append((form, entity.id))
-    indexed = {fold_name(form) for forms in deletions.values() for form, _ in forms}
-    index = _NearMissIndex(
-        frozenset(known),
-        {k: tuple(dict.fromkeys(v)) for k, v in deletions.items()},
-        frozenset(form[:2] for form in indexed),
-        frozenset(form[-2:] for form in indexed),
-    )
-    _NEAR_MISS[key] = index
-    return index
-
-
-_HOMOGLYPHS = {frozenset(pair) for pair in zip("aeopcxyk", "аеорсхук", strict=True)}
-
-
-def _homoglyph_slip(a: str, b: str) -> bool:
-    """True when *a* and *b* differ in one letter that looks the same in another script."""
-    if len(a) != len(b):
-        return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(diff) == 1 and frozenset(diff[0]) in _HOMOGLYPHS
-
-
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Damerau-Levenshtein distance exactly one."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import json
 import math
+import operator
+import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
+from itertools import compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,9 +39,9 @@ import ahocorasick
 from newslib.terms import common_words
 from newslib.terms import fold as fold_module
 from newslib.terms import tokens as tokens_module
-from newslib.terms.cache import code_fingerprint, disk_cached, entry_dir
+from newslib.terms.cache import code_fingerprint, disk_cached, entry_dir, form_table
 from newslib.terms.common_words import IN_ANY_LANGUAGE
-from newslib.terms.tokens import Tokens, name_tokens
+from newslib.terms.tokens import Tokens, name_keys
 
 if TYPE_CHECKING:
     from newslib.terms.gazetteer import Gazetteer
@@ -49,6 +52,7 @@ _UNKNOWN = "\x01\x01"  # the code of any token that is in no name
 # A name that no text contains, added first: the root's first child is then the first
 # character of _UNKNOWN, found at once instead of after every other child.
 _UNKNOWN_PATH = "\x01\x02"
+_SEEN_LIMIT = 200_000  # tokens and patterns remembered between calls, at most
 _DIGITS = 0x100  # first digits count up from U+0100; second digits follow them
 _ARRAYS = {
     "numbers": "I",
@@ -85,11 +89,6 @@ def _base(count: int) -> int:
     return max(16, math.isqrt(max(count - 1, 0)) + 1)
 
 
-def _most_used(item: tuple[str, int]) -> tuple[int, str]:
-    token, uses = item
-    return -uses, token
-
-
 def _code(number: int, base: int) -> str:
     first, second = divmod(number, base)
     return chr(_DIGITS + first) + chr(_DIGITS + base + second)
@@ -110,6 +109,12 @@ class CompiledNames:
     cand_entity: array[int]
     cand_lang: array[int]
     cand_variant: array[int]
+    # What find looked up before, kept between calls (copy repeats its words and names):
+    # each token's code, each pattern's readings.
+    seen_codes: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    seen_readings: dict[int, tuple[Candidate, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def base(self) -> int:
@@ -118,58 +123,74 @@ class CompiledNames:
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> CompiledNames:
-        """Compile every form of every variant of *gazetteer*."""
-        entity_ids: list[str] = []
-        lang_index: dict[str, int] = {}
-        names: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
-        capitalised_only: dict[tuple[str, ...], bool] = {}
-        for entity_index, entity in enumerate(gazetteer):
-            entity_ids.append(entity.id)
-            for lang, variants in entity.names.items():
-                li = lang_index.setdefault(lang, len(lang_index))
-                for vi, variant in enumerate(variants):
-                    capitalised = "geonames" in variant.usage and variant.text[:1].isupper()
-                    for key in {name_tokens(f) for f in variant.forms.values()}:
-                        if key:
-                            capitalised_only[key] = capitalised_only.get(key, True) and capitalised
-                            rows = names.setdefault(key, [])
-                            if (entity_index, li, vi) not in rows:
-                                rows.append((entity_index, li, vi))
-        for key in [k for k in names if len(k) == 1 and k[0] in IN_ANY_LANGUAGE]:
-            if capitalised_only[key]:  # a GeoNames "The" or "Of": never a mention
-                del names[key]
-        uses = Counter(token for key in names for token in key)
-        number = {token: n for n, (token, _) in enumerate(sorted(uses.items(), key=_most_used))}
-        vocabulary = sorted(number)
+        """Compile every form of every variant of *gazetteer*.
+
+        The forms come as flat columns (:func:`~newslib.terms.cache.form_table`), are
+        folded and split in one pass (:func:`~newslib.terms.tokens.name_keys`), and each
+        reading stays one packed int until the tables are written: a world gazetteer
+        compiles in seconds.
+        """
+        table = form_table(gazetteer)
+        keys = name_keys(table.forms)  # of each form: its tokens joined by spaces
+        # A key written in lower case by some name; the others are only uncurated
+        # (GeoNames) names written capitalised.
+        lowercase = set(compress(keys, map(operator.not_, table.capitalised)))
+        patterns = dict.fromkeys(keys)  # the distinct keys, in the gazetteer's order
+        patterns.pop("", None)
+        for key in IN_ANY_LANGUAGE & patterns.keys() - lowercase:
+            del patterns[key]  # a GeoNames "The" or "Of" on its own: never a mention
+        pattern_keys = list(patterns)
+        pattern_of = dict(zip(pattern_keys, range(len(patterns)), strict=True))
+        # Each form's reading under its pattern, grouped by pattern in the gazetteer's order:
+        # forms sorted by (pattern, form number) in one C-level sort. One variant's forms are
+        # consecutive, so a reading it already gave a pattern is the one just before.
+        count = len(keys)
+        shifted = map(operator.lshift, map(pattern_of.get, keys, repeat(-1)), repeat(_FORM_BITS))
+        ordered = sorted(map(operator.or_, shifted, range(count)))  # no pattern (-1): first
+        ordered = ordered[bisect_left(ordered, 0) :]
+        pattern_column = list(map(operator.rshift, ordered, repeat(_FORM_BITS)))
+        forms_in_order = map(operator.and_, ordered, repeat((1 << _FORM_BITS) - 1))
+        reading_column = list(map(table.readings.__getitem__, forms_in_order))
+        repeated = map(
+            operator.and_,
+            map(operator.eq, pattern_column[1:], pattern_column[:-1]),
+            map(operator.eq, reading_column[1:], reading_column[:-1]),
+        )
+        kept = [True, *map(operator.not_, repeated)] if ordered else []
+        pattern_column = list(compress(pattern_column, kept))
+        readings = array("Q", compress(reading_column, kept))
+        langs = table.langs
+        del table, keys, pattern_of, ordered, reading_column, kept  # a third of the peak memory
+        uses = Counter(" ".join(patterns).split(" ")) if patterns else Counter()
+        vocabulary = sorted(uses)
+        by_use = sorted(vocabulary, key=uses.__getitem__, reverse=True)  # stable: ties by token
         base = _base(len(vocabulary))
-        codes = ["".join(_code(number[t], base) for t in key) for key in names]  # by pattern
+        firsts = [chr(_DIGITS + n) for n in range(base)]
+        seconds = [chr(_DIGITS + base + n) for n in range(base)]
+        all_codes = [first + second for first in firsts for second in seconds]
+        code_of = dict(zip(by_use, all_codes[: len(by_use)], strict=True))
+        codes: list[str] = list(map(code_of.get, patterns, repeat("")))  # by pattern
+        code = code_of.__getitem__
+        for pattern_id in [n for n, found in enumerate(codes) if not found]:  # several tokens
+            codes[pattern_id] = "".join(map(code, pattern_keys[pattern_id].split(" ")))
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         automaton.add_word(_UNKNOWN_PATH, len(codes))
-        for pattern_id in sorted(range(len(codes)), key=codes.__getitem__):
-            automaton.add_word(codes[pattern_id], pattern_id)
-        lengths, proper, starts = array("B"), array("B"), array("I", [0])
-        cand_entity, cand_lang, cand_variant = array("I"), array("H"), array("H")
-        for key, rows in names.items():
-            lengths.append(min(len(key), 255))
-            proper.append(capitalised_only[key])
-            for entity_index, li, vi in rows:
-                cand_entity.append(entity_index)
-                cand_lang.append(li)
-                cand_variant.append(vi)
-            starts.append(len(cand_entity))
+        pattern_of_code = dict(zip(codes, range(len(codes)), strict=True))  # codes are unique
+        for code_string in sorted(codes):
+            automaton.add_word(code_string, pattern_of_code[code_string])
         automaton.make_automaton()
+        del all_codes, code_of, codes, pattern_of_code
+        number = dict(zip(by_use, range(len(by_use)), strict=True))
         return cls(
             automaton,
             vocabulary,
             array("I", map(number.__getitem__, vocabulary)),
-            entity_ids,
-            list(lang_index),
-            lengths,
-            proper,
-            starts,
-            cand_entity,
-            cand_lang,
-            cand_variant,
+            list(gazetteer.entities),
+            langs,
+            array("B", [min(spaces + 1, 255) for spaces in map(str.count, patterns, repeat(" "))]),
+            array("B", [key not in lowercase for key in patterns]),
+            array("I", map(bisect_left, repeat(pattern_column), range(len(patterns) + 1))),
+            *_unpacked(readings),
         )
 
     def find(self, text: str | Tokens) -> list[RawMatch]:
@@ -177,7 +198,10 @@ class CompiledNames:
         winning, in order."""
         tokens = Tokens(text) if isinstance(text, str) else text
         base = self.base
-        codes_of = {word: self._code_of(word, base) for word in tokens.unique}
+        seen = self.seen_codes
+        if len(seen) > _SEEN_LIMIT:
+            seen.clear()
+        codes_of = {word: seen.get(word) or self._code_of(word, base) for word in tokens.unique}
         if all(code == _UNKNOWN for code in codes_of.values()):
             return []
         # Every token is two code characters, so code position // 2 is the token index.
@@ -206,14 +230,31 @@ class CompiledNames:
                 taken[first : last + 1] = b"\x01" * (last - first + 1)
             chosen.append((bounds[2 * first], bounds[2 * last + 1], pattern_id))
         chosen.sort()
-        readings = {pattern: self.candidates(pattern) for pattern in {p for _, _, p in chosen}}
+        known = self.seen_readings
+        if len(known) > _SEEN_LIMIT:
+            known.clear()
+        readings = {
+            pattern: known.get(pattern) or self._remember(pattern)
+            for pattern in {p for _, _, p in chosen}
+        }
         return [RawMatch(start, end, readings[pattern_id]) for start, end, pattern_id in chosen]
+
+    def knows(self, token: str) -> bool:
+        """True when folded *token* is a token of some compiled name."""
+        index = bisect_left(self.vocabulary, token)
+        return index < len(self.vocabulary) and self.vocabulary[index] == token
 
     def _code_of(self, token: str, base: int) -> str:
         index = bisect_left(self.vocabulary, token)
+        code = _UNKNOWN
         if index < len(self.vocabulary) and self.vocabulary[index] == token:
-            return _code(self.numbers[index], base)
-        return _UNKNOWN
+            code = _code(self.numbers[index], base)
+        self.seen_codes[token] = code
+        return code
+
+    def _remember(self, pattern_id: int) -> tuple[Candidate, ...]:
+        found = self.seen_readings[pattern_id] = self.candidates(pattern_id)
+        return found
 
     def candidates(self, pattern_id: int) -> tuple[Candidate, ...]:
         """The readings of pattern *pattern_id*."""
@@ -271,6 +312,25 @@ class CompiledNames:
             arrays["cand_lang"],
             arrays["cand_variant"],
         )
+
+
+_FORM_BITS = 40  # a form's number in the low bits, its pattern's above
+
+
+def _unpacked(readings: array[int]) -> tuple[array[int], array[int], array[int]]:
+    """The entity, language and variant columns of packed readings (entity << 32 |
+    language << 16 | variant), read from their bytes without a loop in Python."""
+    if sys.byteorder != "little" or array("I").itemsize != 4:
+        return (
+            array("I", [row >> 32 for row in readings]),
+            array("H", [row >> 16 & 0xFFFF for row in readings]),
+            array("H", [row & 0xFFFF for row in readings]),
+        )
+    raw = readings.tobytes()
+    halves, quarters = array("I"), array("H")
+    halves.frombytes(raw)
+    quarters.frombytes(raw)
+    return halves[1::2], quarters[1::4], quarters[0::4]
 
 
 def _automaton_state(automaton: ahocorasick.Automaton) -> tuple[list[bytes], list[int]]:

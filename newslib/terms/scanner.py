@@ -119,17 +119,19 @@ def scan(
     certain = {r.entity for r in readings if r.context is None}
     words = _ContextWords(tokens)
     covers = Spans(quotation_spans(text) if quoted is None else quoted).covers
-    mentions = [
+    mentions = [  # by position: a long text has thousands, and keywords cost a third more
         Mention(
-            start=match.start,
-            end=match.end,
-            surface=text[match.start : match.end],
-            entity=reading.entity,
-            lang=reading.lang,
-            variant=reading.variant,
-            alternatives=reading.alternatives,
-            quoted=covers(match.start, match.end),
-            candidates=reading.candidates,
+            match.start,
+            match.end,
+            text[match.start : match.end],
+            reading.entity,
+            reading.lang,
+            reading.variant,
+            reading.alternatives,
+            covers(match.start, match.end),
+            False,  # about_name
+            False,  # derived
+            reading.candidates,
         )
         for match, reading in found
         if _counts(match, reading.context, certain, words)

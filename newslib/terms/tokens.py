@@ -19,17 +19,18 @@ word that is not in the text costs one set lookup.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
 
 import regex
 
 from newslib.terms.fold import DROPPED, MARKS, fold, fold_name, has_dropped, unify_apostrophes
 
-__all__ = ["Tokens", "is_plain", "name_tokens", "token_spans"]
+__all__ = ["Tokens", "is_plain", "name_keys", "name_tokens", "token_spans"]
 
 _TOKEN = regex.compile(r"\w+|[^\w\s]")
 _SPLIT = regex.compile(r"(\w+|[^\w\s])")
@@ -37,6 +38,9 @@ _SPLIT = regex.compile(r"(\w+|[^\w\s])")
 # in text of the blocks below, but for combining marks, numbers like ², connectors like ‿,
 # format characters, unassigned code points and what folding drops (see _plain_text).
 _PLAIN_SPLIT = re.compile(r"(\w+|[^\w\s])")
+_NAMES_SPLIT = re.compile(r"\w+|[^\w\s]|\n")
+_NAMES_TOKEN = regex.compile(r"\w+|[^\w\s]|\n")
+_DROPPED_CHAR = re.compile(f"[{re.escape(DROPPED)}]")
 _PLAIN_BLOCKS = (
     (0x0000, 0x02FF), (0x0370, 0x058F), (0x05D0, 0x05FF), (0x0600, 0x06FF), (0x0750, 0x077F),
     (0x10A0, 0x10FF), (0x1C90, 0x1CBF), (0x1E00, 0x1FFF), (0x2000, 0x214F), (0x3000, 0x303F),
@@ -132,6 +136,46 @@ def name_tokens(name: str) -> tuple[str, ...]:
     """The folded tokens of a name or phrase: ``("south", "ossetia")``."""
     folded = fold_name(name)
     return tuple(folded[start:end] for start, end in token_spans(folded))
+
+
+def name_keys(names: list[str]) -> list[str]:
+    """:func:`name_tokens` of each of *names*, joined by single spaces (tokens hold none),
+    folded and split in a few calls for the lot.
+
+    Folding is per character and NFC never composes across a line break, so the names
+    fold as one text joined by line breaks (those with a mark folding drops, one by one:
+    case folding writes such marks too). A name of letters and single spaces is its own
+    key; the others are split together, at their tokens and line breaks. A quarter of a
+    million names take a fraction of a second.
+    """
+    joined = "\n".join(names)
+    if joined.count("\n") != len(names) - 1:  # a name with a line break of its own
+        return [" ".join(name_tokens(name)) for name in names]
+    nfc = unicodedata.normalize("NFC", joined)
+    folded = unify_apostrophes(nfc).casefold().split("\n")
+    line, begin, end = 0, 0, 0
+    while has_dropped(nfc) and (mark := _DROPPED_CHAR.search(nfc, end)) is not None:
+        line += nfc.count("\n", begin, mark.start())
+        begin = nfc.rfind("\n", 0, mark.start()) + 1
+        end = nfc.find("\n", mark.start()) % (len(nfc) + 1)  # -1: the end of the text
+        folded[line] = fold_name(nfc[begin:end])
+    # A name of letters, or of letters and single spaces, is its own key (tested in C).
+    others = [i for i, alpha in enumerate(map(str.isalpha, folded)) if not alpha]
+    names = list(map(folded.__getitem__, others))
+    spaced = map(
+        operator.and_,
+        map(str.isalpha, map(str.replace, names, repeat(" "), repeat(""))),
+        map(operator.eq, map(str.strip, names, repeat(" ")), names),
+    )
+    single = map(operator.not_, map(operator.contains, names, repeat("  ")))
+    rest = list(compress(others, map(operator.not_, map(operator.and_, spaced, single))))
+    if rest:
+        joined = "\n".join(map(folded.__getitem__, rest))
+        split = _NAMES_SPLIT if _plain_tokens(joined, {joined}) else _NAMES_TOKEN
+        keys = " ".join(["", *split.findall(joined + "\n")]).split(" \n")
+        for index, key in zip(rest, keys, strict=False):
+            folded[index] = key.lstrip(" ")
+    return folded
 
 
 class Tokens:
