@@ -468,6 +468,7 @@ def test_a_first_translation_creates_its_file(content: Path, tmp_path: Path) -> 
         ('msgid "What comes next"', 'msgid "What comes after"', "source text is not revision 4"),
         ('msgctxt "h1"\n', 'msgctxt "h1"\nthis is not po\n', "not a PO file"),
         ('"Project-Id-Version: second-story 4', '"Project-Id-Version: second-story', "Project-Id"),
+        ('"Language: ru', '"Language: xx', "Language 'xx' is not a CLDR locale"),
     ],
 )
 def test_a_broken_po_file_is_one_error(
@@ -477,6 +478,21 @@ def test_a_broken_po_file_is_one_error(
     with pytest.raises(TranslationError, match=problem) as caught:
         newslib.import_translation(path, content=content, by="x")
     assert caught.value.path == str(path) and caught.value.line is not None
+
+
+def test_a_unit_twice_in_a_po_file_is_refused(content: Path, tmp_path: Path) -> None:
+    # Babel merges a second entry into the first: its translation was dropped, its fuzzy
+    # flag held back the edit of the first.
+    path = export(content, "ru", "po", tmp_path)
+    entry = next(u for u in po_units(path).values() if u.getcontext() == "h1")
+    text = path.read_text("utf-8").replace('msgstr "Что дальше"', 'msgstr "Дальше"')
+    twice = f"{text}\n#, fuzzy\n{entry}".replace("Что дальше", "Что потом")
+    path.write_text(twice, "utf-8")
+    before = translation_file(content, "ru").read_bytes()
+    with pytest.raises(TranslationError, match="'h1' is in the file twice") as caught:
+        newslib.import_translation(path, content=content, by="x")
+    assert caught.value.line is not None and caught.value.line > text.count("\n")
+    assert translation_file(content, "ru").read_bytes() == before
 
 
 def test_a_newsroom_gazetteer_exports_with_xml_ids(tmp_path: Path) -> None:
