@@ -380,6 +380,35 @@ def test_tbx_v2_reads_in_translate_toolkit_with_forbidden_terms() -> None:
     assert german["Zchinwal"] is False and german["Zchinwali"] is True
 
 
+@pytest.mark.parametrize(
+    ("policy", "sukhumi", "tskhinvali"),
+    [
+        ("russian-usage", ("Sukhum", "Сухум"), ("Tskhinval", "Zchinwal")),
+        ("georgian-official", ("Sukhumi", "Сухуми"), ("Tskhinvali", "Zchinwali")),
+    ],
+)
+def test_tbx_v2_puts_the_policy_s_name_first_for_one_term_tools(
+    policy: str, sukhumi: tuple[str, str], tskhinvali: tuple[str, str]
+) -> None:
+    # translate-toolkit's unit source and target (Weblate's glossary entry) are the first
+    # term of each language: the deprecated Sukhumi stood first under russian-usage.
+    text = newslib.export_glossary("tbx-v2", policy=policy)
+    ru = tbx.tbxfile.parsestring(text.encode("utf-8"), sourcelanguage="en", targetlanguage="ru")
+    de = tbx.tbxfile.parsestring(text.encode("utf-8"), sourcelanguage="en", targetlanguage="de")
+    (unit,) = [u for u in ru.units if u.getid() == "sukhumi"]
+    assert (unit.source, unit.target) == sukhumi
+    (unit,) = [u for u in de.units if u.getid() == "tskhinvali"]
+    assert (unit.source, unit.target) == tskhinvali
+    lang_sets = list(etree.fromstring(text.encode("utf-8")).iter("langSet"))
+    assert len(lang_sets) > 100  # and in each language: preferred, admitted, deprecated
+    for lang_set in lang_sets:
+        ranks = [_RANKS.index(s) for s in lang_set.xpath("tig/termNote/text()")]
+        assert ranks == sorted(ranks)
+
+
+_RANKS = ["preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"]
+
+
 def test_csv_is_weblate_s_glossary_columns(tmp_path: Path) -> None:
     out = tmp_path / "g.csv"
     assert main(["terms", "export", "--format", "csv", "--policy", "russian-usage",
