@@ -135,3 +135,36 @@ def test_fix_without_a_policy_anywhere_says_where_to_set_one(
     monkeypatch.chdir(tmp_path)
     assert main(["fix", "story.txt"]) == 2
     assert "[tool.newslib]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "pyproject.toml",
+            '[tool.other]\npolicy = 1\n\n[tool.newslib]\nignore = []\npolicy = "no-such"\n',
+            6,
+        ),
+        ("newslib.yaml", NEWSLIB_YAML.replace("policies/house.yaml", "no-such"), 7),
+    ],
+)
+def test_a_policy_the_settings_name_that_does_not_exist_is_their_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    text: str,
+    line: int,
+) -> None:
+    # The message said "no policy 'no-such'", naming neither the file nor the line.
+    from newslib.cli import main
+
+    (tmp_path / name).write_text(text, "utf-8")
+    (tmp_path / "story.txt").write_text("Talks in Sukhum.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    for command in ("check", "fix"):
+        assert main([command, "story.txt"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"newslib: error: {tmp_path / name}:{line}: no policy 'no-such'")
+        assert err.count("\n") == 1
+    assert main(["check", "story.txt", "--policy", "as-written"]) == 0  # the flag wins

@@ -380,6 +380,35 @@ def test_tbx_v2_reads_in_translate_toolkit_with_forbidden_terms() -> None:
     assert german["Zchinwal"] is False and german["Zchinwali"] is True
 
 
+@pytest.mark.parametrize(
+    ("policy", "sukhumi", "tskhinvali"),
+    [
+        ("russian-usage", ("Sukhum", "Сухум"), ("Tskhinval", "Zchinwal")),
+        ("georgian-official", ("Sukhumi", "Сухуми"), ("Tskhinvali", "Zchinwali")),
+    ],
+)
+def test_tbx_v2_puts_the_policy_s_name_first_for_one_term_tools(
+    policy: str, sukhumi: tuple[str, str], tskhinvali: tuple[str, str]
+) -> None:
+    # translate-toolkit's unit source and target (Weblate's glossary entry) are the first
+    # term of each language: the deprecated Sukhumi stood first under russian-usage.
+    text = newslib.export_glossary("tbx-v2", policy=policy)
+    ru = tbx.tbxfile.parsestring(text.encode("utf-8"), sourcelanguage="en", targetlanguage="ru")
+    de = tbx.tbxfile.parsestring(text.encode("utf-8"), sourcelanguage="en", targetlanguage="de")
+    (unit,) = [u for u in ru.units if u.getid() == "sukhumi"]
+    assert (unit.source, unit.target) == sukhumi
+    (unit,) = [u for u in de.units if u.getid() == "tskhinvali"]
+    assert (unit.source, unit.target) == tskhinvali
+    lang_sets = list(etree.fromstring(text.encode("utf-8")).iter("langSet"))
+    assert len(lang_sets) > 100  # and in each language: preferred, admitted, deprecated
+    for lang_set in lang_sets:
+        ranks = [_RANKS.index(s) for s in lang_set.xpath("tig/termNote/text()")]
+        assert ranks == sorted(ranks)
+
+
+_RANKS = ["preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"]
+
+
 def test_csv_is_weblate_s_glossary_columns(tmp_path: Path) -> None:
     out = tmp_path / "g.csv"
     assert main(["terms", "export", "--format", "csv", "--policy", "russian-usage",
@@ -468,6 +497,7 @@ def test_a_first_translation_creates_its_file(content: Path, tmp_path: Path) -> 
         ('msgid "What comes next"', 'msgid "What comes after"', "source text is not revision 4"),
         ('msgctxt "h1"\n', 'msgctxt "h1"\nthis is not po\n', "not a PO file"),
         ('"Project-Id-Version: second-story 4', '"Project-Id-Version: second-story', "Project-Id"),
+        ('"Language: ru', '"Language: xx', "Language 'xx' is not a CLDR locale"),
     ],
 )
 def test_a_broken_po_file_is_one_error(
@@ -477,6 +507,21 @@ def test_a_broken_po_file_is_one_error(
     with pytest.raises(TranslationError, match=problem) as caught:
         newslib.import_translation(path, content=content, by="x")
     assert caught.value.path == str(path) and caught.value.line is not None
+
+
+def test_a_unit_twice_in_a_po_file_is_refused(content: Path, tmp_path: Path) -> None:
+    # Babel merges a second entry into the first: its translation was dropped, its fuzzy
+    # flag held back the edit of the first.
+    path = export(content, "ru", "po", tmp_path)
+    entry = next(u for u in po_units(path).values() if u.getcontext() == "h1")
+    text = path.read_text("utf-8").replace('msgstr "Что дальше"', 'msgstr "Дальше"')
+    twice = f"{text}\n#, fuzzy\n{entry}".replace("Что дальше", "Что потом")
+    path.write_text(twice, "utf-8")
+    before = translation_file(content, "ru").read_bytes()
+    with pytest.raises(TranslationError, match="'h1' is in the file twice") as caught:
+        newslib.import_translation(path, content=content, by="x")
+    assert caught.value.line is not None and caught.value.line > text.count("\n")
+    assert translation_file(content, "ru").read_bytes() == before
 
 
 def test_a_newsroom_gazetteer_exports_with_xml_ids(tmp_path: Path) -> None:

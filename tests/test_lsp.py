@@ -488,14 +488,35 @@ def test_lines_end_where_the_protocol_says() -> None:
     st.sampled_from(["utf-8", "utf-16", "utf-32"]),
 )
 def test_edits_turn_the_text_into_the_fixed_text(old: str, new: str, encoding: str) -> None:
-    edits = [
-        {
-            "range": {
-                "start": {"line": e.range.start.line, "character": e.range.start.character},
-                "end": {"line": e.range.end.line, "character": e.range.end.character},
-            },
-            "newText": e.new_text,
-        }
-        for e in edits_between(Positions(old, encoding), new)
-    ]
+    edits = [_as_json(e) for e in edits_between(Positions(old, encoding), new)]
     assert apply_edits(old, edits, encoding) == new
+
+
+def test_edits_of_a_long_text_with_many_fixes_take_moments() -> None:
+    # Fixing every paragraph of a long file kept its lines; diffing thousands of lines,
+    # half of them blank and alike, took a minute and held up every request behind it.
+    old = "".join(f"{i}. Делегация 😀 прибыла в Сухуми из Цхинвали.\n\n" for i in range(1500))
+    new = old.replace("Сухуми", "Сухум").replace("Цхинвали", "Цхинвала")
+    started = time.monotonic()
+    edits = edits_between(Positions(old, "utf-16"), new)
+    assert time.monotonic() - started < 5.0
+    assert [(e.new_text, e.range.end.character - e.range.start.character) for e in edits] == [
+        ("", 1),
+        ("а", 1),
+    ] * 1500
+    grown = "A new first line\n" + new  # one more line: diffed, blank lines no anchor
+    started = time.monotonic()
+    edits = edits_between(Positions(old, "utf-16"), grown)
+    assert time.monotonic() - started < 5.0
+    assert apply_edits(old, [_as_json(e) for e in edits], "utf-16") == grown
+
+
+def _as_json(edit: Any) -> dict[str, Any]:
+    start, end = edit.range.start, edit.range.end
+    return {
+        "range": {
+            "start": {"line": start.line, "character": start.character},
+            "end": {"line": end.line, "character": end.character},
+        },
+        "newText": edit.new_text,
+    }

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import newslib
 from newslib.cli import reports
@@ -20,7 +22,7 @@ from newslib.cli.shared import (
     read_stdin,
     use_color,
 )
-from newslib.errors import UsageError
+from newslib.errors import ConfigError, UnknownPolicyError, UsageError
 
 __all__ = ["register"]
 
@@ -132,6 +134,8 @@ def _inputs(args: argparse.Namespace, *, fixing: bool = False) -> list[str]:
         if getattr(args, option, False) is None and getattr(settings, option) is not None:
             setattr(args, option, str(getattr(settings, option)))
     if getattr(args, "policy", False) is None:
+        if settings.policy is not None:
+            _load_settings_policy(settings.policy, settings.source)
         args.policy = settings.policy or ("as-written" if not fixing else None)
         if args.policy is None:
             raise UsageError(
@@ -142,6 +146,27 @@ def _inputs(args: argparse.Namespace, *, fixing: bool = False) -> list[str]:
     for note in found.notes:
         print(f"newslib: note: {note}", file=sys.stderr)
     return [path for path in found.paths if path in args.paths or not settings.ignores(path)]
+
+
+def _load_settings_policy(policy: str, source: Path | None) -> None:
+    """Load the policy the project's settings name; one that does not exist is an error
+    of the settings, at their file and line (the message named neither)."""
+    try:
+        newslib.load_policy(policy)
+    except UnknownPolicyError as exc:
+        line = _line_of_policy(source) if source is not None else None
+        raise ConfigError(str(exc), path=source, line=line) from None
+
+
+def _line_of_policy(source: Path) -> int | None:
+    """The line of ``policy`` in ``[tool.newslib]`` or ``check:`` of *source*."""
+    inside = False
+    for number, line in enumerate(source.read_text("utf-8").splitlines(), 1):
+        if re.match(r"\s*\[|check\s*:", line):
+            inside = bool(re.match(r"\s*\[\s*tool\.newslib\s*\]|check\s*:", line))
+        elif inside and re.match(r"\s*policy\s*[=:]", line):
+            return number
+    return None
 
 
 def _scan(args: argparse.Namespace) -> int:

@@ -81,7 +81,7 @@ def edits_between(positions: Positions, new: str) -> list[types.TextEdit]:
     them the words that differ, each trimmed to the characters that differ (so an editor
     keeps its cursor and marks, and a fix far from another is an edit of its own)."""
     edits = []
-    for start, end, text in _changes(_LINES.findall(positions.text), _LINES.findall(new)):
+    for start, end, text in _line_changes(_LINES.findall(positions.text), _LINES.findall(new)):
         prefix = _common_prefix(positions.text[start:end], text)
         suffix = _common_prefix(positions.text[start + prefix : end][::-1], text[prefix:][::-1])
         start, end, text = start + prefix, end - suffix, text[prefix : len(text) - suffix]
@@ -106,11 +106,28 @@ def edits_between(positions: Positions, new: str) -> list[types.TextEdit]:
     return edits
 
 
-def _changes(old: list[str], new: list[str]) -> list[tuple[int, int, str]]:
+def _line_changes(old: list[str], new: list[str]) -> list[tuple[int, int, str]]:
+    """Where the lines *old* and *new* differ, as :func:`_changes` says. A fix that kept
+    the number of lines (names replaced within them, as nearly always) is compared line by
+    line, in linear time; a full diff of thousands of lines, most of them alike (the blank
+    lines between paragraphs), takes minutes."""
+    if len(old) != len(new):
+        return _changes(old, new, autojunk=True)  # blank lines are junk: never an anchor
+    old_starts = [0, *accumulate(len(line) for line in old)]
+    return [
+        (old_starts[index], old_starts[index + 1], line)
+        for index, (was, line) in enumerate(zip(old, new, strict=True))
+        if was != line
+    ]
+
+
+def _changes(
+    old: list[str], new: list[str], *, autojunk: bool = False
+) -> list[tuple[int, int, str]]:
     """Where the pieces *old* and *new* (of two texts) differ: spans of the old text, as
     offsets, and what the new text has there."""
     old_starts = [0, *accumulate(len(piece) for piece in old)]
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    matcher = SequenceMatcher(None, old, new, autojunk=autojunk)
     return [
         (old_starts[i1], old_starts[i2], "".join(new[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()

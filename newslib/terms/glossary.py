@@ -10,7 +10,10 @@ flag it). Without a policy every variant is admitted.
 TBX-Basic's older ``martif`` form (ISO 30042:2008), which translate-toolkit, and so
 Weblate, reads: Weblate imports ``deprecatedTerm-admn-sts`` terms as forbidden
 translations. In both a term's usage tags are ``customerSubset`` admins, its source a
-``source`` admin, its word forms and the policy's reason ``note`` elements.
+``source`` admin, its word forms and the policy's reason ``note`` elements. A language's
+preferred terms come first, then the admitted, then the deprecated: a tool that sees one
+term a language (translate-toolkit's unit source and target, Weblate's glossary entry)
+takes the first.
 """
 
 from __future__ import annotations
@@ -101,6 +104,13 @@ def _tbx(gazetteer: Gazetteer, policy: Policy | None, version: str) -> str:
     return "\n".join(lines)
 
 
+_RANK = (Standing.PREFERRED, Standing.ADMITTED, Standing.DEPRECATED)
+
+
+def _rank(term: Term) -> int:
+    return _RANK.index(term.standing)
+
+
 def _entry(entity: GazetteerEntity, policy: Policy | None, names: dict[str, str]) -> list[str]:
     about = f"{entity.kind}" + (f", GeoNames {entity.geonames}" if entity.geonames else "")
     # An XML id starts with a letter; an entity id may start with a digit.
@@ -108,7 +118,7 @@ def _entry(entity: GazetteerEntity, policy: Policy | None, names: dict[str, str]
     lines = [f"      <{names['entry']} id={quoteattr(xml_id)}>", f"        <note>{about}</note>"]
     for lang in sorted(entity.names):
         lines.append(f"        <{names['lang']} xml:lang={quoteattr(lang)}>")
-        for term in standings(entity, lang, policy):
+        for term in sorted(standings(entity, lang, policy), key=_rank):
             variant = term.variant
             lines += [
                 f"          <{names['term']}>",

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, PoFileParser, write_po
 
 from newslib.article.markup import format_text, parse_text
 from newslib.article.model import Text
@@ -89,8 +89,11 @@ def write_bilingual_po(document: Bilingual) -> str:
 def read_bilingual_po(path: str | Path) -> Bilingual:
     """Read a PO file written by :func:`write_bilingual_po` (and edited since)."""
     text = read_text(path, error=TranslationError)
+    catalog = Catalog()
     try:
-        catalog = read_po(io.StringIO(text), abort_invalid=True)
+        _OneEntryAUnit(catalog, path).parse(io.StringIO(text))
+    except TranslationError:
+        raise
     except PoFileError as exc:
         raise TranslationError(
             f"not a PO file: {exc.args[0] if exc.args else exc}",
@@ -111,6 +114,13 @@ def read_bilingual_po(path: str | Path) -> Bilingual:
             line=_line_of(text, "Project-Id-Version"),
             hint='write "Project-Id-Version: <article id> <revision>", as newslib exports it',
         )
+    if catalog.locale is None and catalog.locale_identifier:
+        raise TranslationError(
+            f"the header's Language {catalog.locale_identifier!r} is not a CLDR locale",
+            path=path,
+            line=_line_of(text, '"Language:'),
+            hint='write the language translated into as a locale, such as "ru" or "de-AT"',
+        )
     if catalog.locale is None:
         raise TranslationError(
             "the header has no Language",
@@ -127,6 +137,28 @@ def read_bilingual_po(path: str | Path) -> Bilingual:
         units=tuple(units),
         path=str(path),
     )
+
+
+class _OneEntryAUnit(PoFileParser):
+    """Babel's parser, refusing a second entry for a unit: Babel would merge it into the
+    first, keeping the first translation and adding the second's flags (a duplicate's
+    ``fuzzy`` would hold back the translator's real edit)."""
+
+    def __init__(self, catalog: Catalog, path: str | Path) -> None:
+        super().__init__(catalog, abort_invalid=True)
+        self.path = path
+
+    def _add_message(self) -> None:
+        if not self.obsolete and self.messages and self.context:
+            msgid, context = self.messages[0].denormalize(), self.context.denormalize()
+            if self.catalog.get(msgid, context) is not None:
+                raise TranslationError(
+                    f"{context!r} is in the file twice",
+                    path=self.path,
+                    line=self.offset + 1,
+                    hint="keep one",
+                )
+        super()._add_message()
 
 
 def _unit(message: Message, path: str | Path) -> Unit:
