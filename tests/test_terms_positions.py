@@ -12,8 +12,8 @@ from newslib.terms.lines import LineIndex
 
 
 def test_line_text_drops_the_line_ending_only() -> None:
-    lines = LineIndex("one\r\ntwo\nthree\r")
-    assert [lines.line_text(n) for n in (1, 2, 3)] == ["one", "two", "three\r"]
+    lines = LineIndex("one\r\ntwo\nthree\rfour")
+    assert [lines.line_text(n) for n in (1, 2, 3, 4)] == ["one", "two", "three", "four"]
     assert LineIndex("").line_text(1) == ""
     assert LineIndex("a\n").line_text(2) == ""
 
@@ -124,3 +124,14 @@ def test_mentions_know_their_lines_in_texts_and_files(tmp_path: Path) -> None:
     path.write_text("<p>\n  In <b>Sukhumi</b></p>", encoding="utf-8")
     [mention] = scan_file(path, lang="en")
     assert (mention.line, mention.column, mention.end_line, mention.end_column) == (2, 9, 2, 16)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_lines_end_as_editors_count_them(ending: str) -> None:
+    """A lone CR ends a line too (old Mac files, some CMS exports), as in the LSP."""
+    text = f"Встреча в Сухуми.{ending}Из Цхинвали приехали.{ending}"
+    findings = check_text(text, lang="ru", policy="russian-usage")
+    assert [(f.line, f.column, f.line_text) for f in findings] == [
+        (1, 11, "Встреча в Сухуми."),
+        (2, 4, "Из Цхинвали приехали."),
+    ]

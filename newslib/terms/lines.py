@@ -1,10 +1,13 @@
 """Line and column numbers of string offsets, as findings report them (1-based; a line
-ends at "\\n", so "\\r\\n" ends one line too; columns count code points, ``str`` indices).
+ends at "\\n", "\\r\\n" or a lone "\\r", as editors and the Language Server Protocol count
+them; columns count code points, ``str`` indices).
 
 >>> LineIndex("ab\\ncd\\n").at(4)
 (2, 2)
 >>> LineIndex("ab\\r\\ncd").line_text(1)
 'ab'
+>>> LineIndex("ab\\rcd").at(4)
+(2, 2)
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from bisect import bisect_right
 
 __all__ = ["LineIndex"]
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = re.compile("\r\n|\r|\n")
 
 
 class LineIndex:
@@ -34,12 +37,12 @@ class LineIndex:
         return line, offset - starts[line - 1] + 1
 
     def line_text(self, line: int) -> str:
-        """The text of *line* without its line ending ("\\n" or "\\r\\n")."""
+        """The text of *line* without its line ending."""
         starts = self._line_starts()
         if line >= len(starts):
             return self.text[starts[line - 1] :]
-        text = self.text[starts[line - 1] : starts[line] - 1]
-        return text.removesuffix("\r")
+        text = self.text[starts[line - 1] : starts[line]]
+        return text[:-2] if text.endswith("\r\n") else text[:-1]
 
     def _line_starts(self) -> list[int]:
         if self._starts is None:
