@@ -171,7 +171,13 @@ def _from_pyproject(path: Path) -> CheckSettings | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML: {exc}", path=path, hint="fix the TOML") from None
+        # Python 3.11's error has no line attribute; its message ends "(at line 8, column 14)".
+        where = re.search(r"\(at line (\d+), column (\d+)\)$", str(exc))
+        problem = str(exc)[: where.start()].rstrip() if where else str(exc)
+        line, column = (int(where[1]), int(where[2])) if where else (None, None)
+        raise ConfigError(
+            f"not valid TOML: {problem}", path=path, line=line, column=column, hint="fix the TOML"
+        ) from None
     table = data.get("tool", {}).get("newslib")
     if table is None:
         return None

@@ -85,6 +85,7 @@ def test_no_settings_anywhere(tmp_path: Path) -> None:
         ('alternate_names = "a.txt"', "pyproject.toml:5: unknown setting 'alternate_names'"),
         ('fail-on = "sometimes"', "pyproject.toml:5: invalid fail-on 'sometimes'"),
         ('ignore = "vendor"', "pyproject.toml:5: 'ignore' must be a list"),
+        ('fail-on = "x" "y"', "pyproject.toml:5:15: not valid TOML: Expected newline"),  # broken
     ],
 )
 def test_bad_settings_name_file_and_line(tmp_path: Path, line: str, problem: str) -> None:
