@@ -148,6 +148,7 @@ def test_a_po_edit_comes_back_current_with_its_names(content: Path, tmp_path: Pa
     store.savefile(str(path))
     result = newslib.import_translation(path, content=content, by="Ирина Петрова", now=WHEN)
     assert result.written == ("p2", "correction.4") and result.stale == ()
+    assert result.unmarked == ()
     saved = newslib.read_translations(translation_file(content, "ru"))
     repository = Repository(content)
     status = saved.status(repository.read(STORY), repository.history(STORY))
@@ -161,6 +162,31 @@ def test_a_po_edit_comes_back_current_with_its_names(content: Path, tmp_path: Pa
     again = translation_file(content, "ru").read_bytes()
     assert not newslib.import_translation(path, content=content).changed
     assert translation_file(content, "ru").read_bytes() == again
+
+
+@pytest.mark.parametrize(
+    "p2",
+    [
+        "Обсуждалась железная дорога через Сухум.",  # the markup dropped
+        "Обсуждалась железная дорога через [[tbilisi|Сухум]].",  # another entity marked
+    ],
+)
+def test_a_name_left_unmarked_is_imported_with_a_warning(
+    content: Path, tmp_path: Path, p2: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = export(content, "ru", "po", tmp_path)
+    store = po.pofile.parsefile(str(path))
+    for unit in store.units:
+        if unit.getcontext() == "p2":
+            unit.target = p2
+            unit.markfuzzy(False)
+    store.savefile(str(path))
+    args = ["--content", str(content), "translations", "import", str(path), "--by", "desk"]
+    assert main(args) == 0
+    warning = f"{path}: p2: warning: the source marks sukhumi and the translation does not"
+    assert warning in capsys.readouterr().err
+    saved = newslib.read_translations(translation_file(content, "ru")).fields["p2"]
+    assert saved.text == newslib.parse_text(p2)  # imported as the translator wrote it
 
 
 def test_an_xliff_edit_comes_back_with_its_names(content: Path, tmp_path: Path) -> None:

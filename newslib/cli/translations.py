@@ -63,6 +63,12 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{args.file}: {name}: not imported ({why})", file=sys.stderr)
     for name in result.stale:
         print(f"{args.file}: {name}: imported, stale: the source changed since", file=sys.stderr)
+    for unit, entity in result.unmarked:
+        print(
+            f"{args.file}: {unit}: warning: the source marks {entity} and the translation "
+            'does not (keep the name\'s [[entity|…]] markup, or <mrk mtype="term">)',
+            file=sys.stderr,
+        )
     if result.written:
         print(
             f"{result.translation}: {verb} {len(result.written)} field(s): "

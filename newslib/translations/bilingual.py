@@ -17,6 +17,7 @@ The codecs are :mod:`~newslib.translations.po` and :mod:`~newslib.translations.x
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -178,6 +179,8 @@ class Merge:
     stale: tuple[str, ...] = ()  # of those, fields whose source changed since the file's revision
     kept: tuple[str, ...] = ()  # fields the file leaves as they are
     skipped: tuple[tuple[str, str], ...] = field(default=())  # (field, why), not imported
+    # (unit, entity): a name the source marks that the imported translation does not
+    unmarked: tuple[tuple[str, str], ...] = field(default=())
 
 
 def merge_units(
@@ -240,6 +243,7 @@ def merge_units(
     stale: list[str] = []
     kept: list[str] = []
     skipped: list[tuple[str, str]] = []
+    unmarked: list[tuple[str, str]] = []
     head_article, head_history = head
     for name, units in by_field.items():
         parts = _parts(name, fields[name])
@@ -282,13 +286,27 @@ def merge_units(
         written.append(name)
         if _head_hash(head_article, head_history, name) != digest:
             stale.append(name)
+        unmarked += _unmarked(parts, offered)
     return Merge(
         replace(translations, fields=current),
         tuple(written),
         tuple(stale),
         tuple(kept),
         tuple(skipped),
+        tuple(unmarked),
     )
+
+
+def _unmarked(parts: list[tuple[str, Text]], offered: dict[str, Text]) -> list[tuple[str, str]]:
+    """(unit, entity) for each name a source text marks more often than its translation
+    does: the markup was dropped (``[[abkhazia|Абхазии]]`` → ``Абхазии``) or swapped."""
+    lost = []
+    for unit_id, text in parts:
+        missing = Counter(r.entity for r in text.refs()) - Counter(
+            r.entity for r in offered[unit_id].refs()
+        )
+        lost += [(unit_id, entity) for entity in sorted(missing)]
+    return lost
 
 
 _Content = tuple[Text | None, Text | None, tuple[Text, ...] | None]

@@ -121,6 +121,8 @@ class ImportResult:
     stale: tuple[str, ...]  # of those, fields whose source changed since the file's revision
     kept: tuple[str, ...]  # fields the file leaves as they are
     skipped: tuple[tuple[str, str], ...]  # (field, why) not imported
+    # (unit, entity): names the source marks that the imported translation leaves unmarked
+    unmarked: tuple[tuple[str, str], ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -207,5 +209,12 @@ def import_translation(
     if merge.written and not dry_run:
         write_translations(merge.translations, target)
     return ImportResult(
-        document.article, language, target, merge.written, merge.stale, merge.kept, merge.skipped
+        document.article,
+        language,
+        target,
+        merge.written,
+        merge.stale,
+        merge.kept,
+        merge.skipped,
+        merge.unmarked,
     )
