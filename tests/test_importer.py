@@ -97,7 +97,7 @@ def test_known_names_are_annotated_with_the_gazetteer() -> None:
          "МОСКВА, 4 октября. /ТАСС/.",
          "lavrov-provedyot-peregovory-s-glavami-mid-abkhazii-i-yuzhnoy"),
         ("Lawrow führt Gespräche über Südossetien", "MOSKAU, 4 Oktober. /TASS/.",
-         "lawrow-fuhrt-gesprache-uber-sudossetien"),
+         "lawrow-fuehrt-gespraeche-ueber-suedossetien"),
         ("Lavrov to hold talks with foreign ministers of Abkhazia, South Ossetia",
          "MOSCOW, October 4. /TASS/.", "lavrov-to-hold-talks-with-foreign-ministers-of-abkhazia"),
     ],

@@ -307,16 +307,47 @@ def _unique(base: str, taken: Callable[[str], bool] | None) -> str:
 
 
 def slug(value: str, language: str = "en", *, length: int = 60) -> str:
-    """An id from *value*: transliterated, lowercase, whole words, at most *length* letters.
+    """An id from *value*: transliterated, lowercase, whole words, at most *length* letters,
+    not ending on a preposition, article or conjunction.
 
-    Russian goes through iuliia's Wikipedia schema (``Лавров`` → ``lavrov``); other
-    scripts through python-slugify's transliteration.
+    Russian goes through iuliia's Wikipedia schema (``Лавров`` → ``lavrov``); German umlauts
+    as German writes them without (``ü`` → ``ue``); other scripts through python-slugify's
+    transliteration.
 
     >>> slug("Лавров проведёт переговоры с главами МИД Абхазии и Южной Осетии", "ru")
     'lavrov-provedyot-peregovory-s-glavami-mid-abkhazii-i-yuzhnoy'
     >>> slug("Lawrow führt Gespräche über Südossetien", "de")
-    'lawrow-fuhrt-gesprache-uber-sudossetien'
+    'lawrow-fuehrt-gespraeche-ueber-suedossetien'
+    >>> slug("Russian and Armenian ministers to meet in St Petersburg on Monday", length=50)
+    'russian-and-armenian-ministers-to-meet-in-st'
     """
-    if primary_language(language) == "ru":
+    code = primary_language(language)
+    if code == "ru":
         value = iuliia.WIKIPEDIA.translate(value)
-    return slugify(value, max_length=length, word_boundary=True)
+    replacements = _GERMAN_LETTERS if code == "de" else ()
+    words = slugify(value, max_length=length, word_boundary=True, replacements=replacements)
+    kept = words.split("-")
+    trailing = _FUNCTION_WORDS.get(code, frozenset())
+    while len(kept) > 2 and kept[-1] in trailing:
+        kept.pop()  # "…-in-st-petersburg-on" cut at "on": a dangling word says nothing
+    return "-".join(kept)
+
+
+# German without umlauts writes ae, oe, ue, ss (Duden), not a, o, u.
+_GERMAN_LETTERS = tuple(
+    [letter, plain]
+    for letter, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"),
+                          ("Ü", "Ue"), ("ß", "ss"))
+)  # fmt: skip
+# Words an id should not end on, as they read once transliterated.
+_FUNCTION_WORDS = {
+    "en": frozenset("a an the of to in on at for and or with from by as into over".split()),
+    "de": frozenset(
+        "der die das den dem des ein eine und oder nach in im zu zum zur mit von vom fuer "
+        "ueber auf an am bei aus gegen".split()
+    ),
+    "fr": frozenset(
+        "le la les de du des a au aux et ou en dans pour sur avec par qui que l d".split()
+    ),
+    "ru": frozenset("v vo na i s so k ko o ob ot do za po iz u dlya ili a no".split()),
+}
