@@ -46,7 +46,8 @@ def test_a_name_ending_in_its_alternative_gives_both_and_only_the_first_is_offic
     assert "Myanmar (Burma)" not in burma
     assert "official-current" in burma["Myanmar"].usage
     assert "official-current" not in burma["Burma"].usage
-    assert {"cldr", "legacy", "bbc"} <= burma["Burma"].usage
+    assert {"cldr", "legacy"} <= burma["Burma"].usage
+    assert "bbc" in burma["Myanmar"].usage and "bbc" not in burma["Burma"].usage
 
 
 def test_disputed_territories_get_no_official_current_from_cldr() -> None:
@@ -130,13 +131,18 @@ def test_a_dish_or_a_bird_is_not_a_place() -> None:
             "Gespräche in Belarus und Nordmazedonien.",
         ),
         ("Talks in Kiev with Türkiye.", "en", "ap-style", "Talks in Kyiv with Turkey."),
+        # The BBC News style guide moved from Burma/Rangoon (2012) to Myanmar/Yangon.
         (
-            "Elections in Myanmar; Yangon votes.",
+            "Elections in Burma; Rangoon votes.",
             "en",
             "bbc-style",
-            "Elections in Burma; Rangoon votes.",
+            "Elections in Myanmar; Yangon votes.",
         ),
         ("Elections in Burma.", "en", "ap-style", "Elections in Myanmar."),
+        # AP's datelines and the BBC's country profile write Ivory Coast.
+        ("Cocoa from Côte d'Ivoire.", "en", "ap-style", "Cocoa from Ivory Coast."),
+        ("Cocoa from Côte d’Ivoire.", "en", "bbc-style", "Cocoa from Ivory Coast."),
+        ("Cocoa from Ivory Coast.", "en", "official-current", "Cocoa from Côte d’Ivoire."),
     ],
 )
 def test_the_shipped_world_policies_fix_to_their_sources_forms(
