@@ -92,6 +92,12 @@ def test_every_variant_has_a_source_and_only_declared_tags() -> None:
         ("وصل الوفد إلى كييف أمس.", "ar", "kyiv", "كييف"),
         ("Жители Алма-Аты и Бишкека.", "ru", "almaty", "Алма-Аты"),
         ("Flights to Yangon, formerly Rangoon, resumed.", "en", "yangon", "Yangon"),
+        ("Gas reached Transnistria on loan.", "en", "transnistria", "Transnistria"),
+        ("Поезд из Тирасполя пришёл в Приднестровье.", "ru", "transnistria", "Приднестровье"),
+        ("Поезд из Тирасполя пришёл в Приднестровье.", "ru", "tiraspol", "Тирасполя"),
+        ("Wahlen in Transnistrien.", "de", "transnistria", "Transnistrien"),
+        ("حشود حول مدينة دنيبرو.", "ar", "dnipro", "دنيبرو"),
+        ("انفجارات في ميكولايف.", "ar", "mykolaiv", "ميكولايف"),
     ],
 )
 def test_curated_names_are_found_in_every_language_in_their_forms(
@@ -223,6 +229,11 @@ def test_arabic_names_are_found_with_their_proclitics() -> None:
     mentions = scan_text("قصفت روسيا كييف وخاركيف وبأوديسا.", lang="ar")
     found = [(m.surface, m.entity) for m in mentions]
     assert ("وخاركيف", "kharkiv") in found and ("كييف", "kyiv") in found
+
+
+def test_the_russian_based_arabic_spelling_is_fixed_to_the_ukrainian_based_one() -> None:
+    fixed = fix_text("انفجارات في خاركوف.", lang="ar", policy="official-current")
+    assert fixed == "انفجارات في خاركيف."
 
 
 def test_adjectives_of_world_places_are_derived_words_not_misspellings() -> None:
