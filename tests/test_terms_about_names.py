@@ -72,6 +72,11 @@ POSITIVE = [
     # en.wikipedia.org/wiki/Sukhumi
     ("en", "Sukhumi's history can be traced to the 6th century BC, when it was settled by "
      "Greeks, who named it Dioscurias.", {"Dioscurias"}),
+    # written for this test: "X, officially Y" (the shape of en4 in the try18 report)
+    ("en", "Ivory Coast, officially Côte d'Ivoire, votes in October.",
+     {"Ivory Coast", "Côte d'Ivoire"}),
+    ("en", "Turkey, officially Türkiye since 2022, hosted the talks.",
+     {"Turkey", "Türkiye"}),
     # --- Russian
     ("ru", "Грузины называют город Сухуми, абхазы — Сухумом.", {"Сухуми", "Сухумом"}),
     ("ru", "Цхинвал, как его называют осетины, снова обстреляли ночью.", {"Цхинвал"}),
@@ -170,6 +175,8 @@ NEGATIVE = [
     ("en", "The Russian delegation flew to Sukhum on Tuesday."),
     ("en", "He was once Tskhinval's chief negotiator."),
     ("en", "The name of South Ossetia's capital is disputed."),
+    ("en", "The bridge was officially opened in Kyiv on Monday."),
+    ("en", "Officially, Kiev denied the report."),
     # thefreedictionary.com, "Sokhumi", references in periodicals
     ("en", "Ferrero-Waldner argued for a new format of peace talks between Tbilisi and "
      "Sokhumi."),

@@ -46,7 +46,8 @@ def test_a_name_ending_in_its_alternative_gives_both_and_only_the_first_is_offic
     assert "Myanmar (Burma)" not in burma
     assert "official-current" in burma["Myanmar"].usage
     assert "official-current" not in burma["Burma"].usage
-    assert {"cldr", "legacy", "bbc"} <= burma["Burma"].usage
+    assert {"cldr", "legacy"} <= burma["Burma"].usage
+    assert "bbc" in burma["Myanmar"].usage and "bbc" not in burma["Burma"].usage
 
 
 def test_disputed_territories_get_no_official_current_from_cldr() -> None:
@@ -91,6 +92,12 @@ def test_every_variant_has_a_source_and_only_declared_tags() -> None:
         ("وصل الوفد إلى كييف أمس.", "ar", "kyiv", "كييف"),
         ("Жители Алма-Аты и Бишкека.", "ru", "almaty", "Алма-Аты"),
         ("Flights to Yangon, formerly Rangoon, resumed.", "en", "yangon", "Yangon"),
+        ("Gas reached Transnistria on loan.", "en", "transnistria", "Transnistria"),
+        ("Поезд из Тирасполя пришёл в Приднестровье.", "ru", "transnistria", "Приднестровье"),
+        ("Поезд из Тирасполя пришёл в Приднестровье.", "ru", "tiraspol", "Тирасполя"),
+        ("Wahlen in Transnistrien.", "de", "transnistria", "Transnistrien"),
+        ("حشود حول مدينة دنيبرو.", "ar", "dnipro", "دنيبرو"),
+        ("انفجارات في ميكولايف.", "ar", "mykolaiv", "ميكولايف"),
     ],
 )
 def test_curated_names_are_found_in_every_language_in_their_forms(
@@ -130,13 +137,18 @@ def test_a_dish_or_a_bird_is_not_a_place() -> None:
             "Gespräche in Belarus und Nordmazedonien.",
         ),
         ("Talks in Kiev with Türkiye.", "en", "ap-style", "Talks in Kyiv with Turkey."),
+        # The BBC News style guide moved from Burma/Rangoon (2012) to Myanmar/Yangon.
         (
-            "Elections in Myanmar; Yangon votes.",
+            "Elections in Burma; Rangoon votes.",
             "en",
             "bbc-style",
-            "Elections in Burma; Rangoon votes.",
+            "Elections in Myanmar; Yangon votes.",
         ),
         ("Elections in Burma.", "en", "ap-style", "Elections in Myanmar."),
+        # AP's datelines and the BBC's country profile write Ivory Coast.
+        ("Cocoa from Côte d'Ivoire.", "en", "ap-style", "Cocoa from Ivory Coast."),
+        ("Cocoa from Côte d’Ivoire.", "en", "bbc-style", "Cocoa from Ivory Coast."),
+        ("Cocoa from Ivory Coast.", "en", "official-current", "Cocoa from Côte d’Ivoire."),
     ],
 )
 def test_the_shipped_world_policies_fix_to_their_sources_forms(
@@ -217,6 +229,11 @@ def test_arabic_names_are_found_with_their_proclitics() -> None:
     mentions = scan_text("قصفت روسيا كييف وخاركيف وبأوديسا.", lang="ar")
     found = [(m.surface, m.entity) for m in mentions]
     assert ("وخاركيف", "kharkiv") in found and ("كييف", "kyiv") in found
+
+
+def test_the_russian_based_arabic_spelling_is_fixed_to_the_ukrainian_based_one() -> None:
+    fixed = fix_text("انفجارات في خاركوف.", lang="ar", policy="official-current")
+    assert fixed == "انفجارات في خاركيف."
 
 
 def test_adjectives_of_world_places_are_derived_words_not_misspellings() -> None:

@@ -168,7 +168,7 @@ _EN = _Table(
     triggers={
         *"call calls called calling known spelled spelt written transliterated rendered".split(),
         *"romanised romanized pronounced named dubbed renamed termed referred formerly".split(),
-        *"previously once".split(),
+        *"previously officially once".split(),
         *_EN_NOUN.split(),
         *"variant variants romanisation romanization".split(),
     },
@@ -183,6 +183,7 @@ _EN = _Table(
         r"(?: (?:is|was|are|were|became|becomes|has become|remains))?"
         r"|(?:name|spelling) (?:was|has been|had been|is) changed(?: back)? to"
         r"|(?:formerly|previously)(?: \( [^()]{1,20} \))?(?: (?:called|known as|named))?"
+        r"|[,(] officially(?: (?:called|known as|named))?"
         r"|[,(] once)"
         rf"{_PAUSE}{_OPEN}$"
     ),
