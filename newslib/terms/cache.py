@@ -31,6 +31,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from newslib.article.model import EntityKind
+from newslib.terms import declension, fold, gazetteer, morphology, wordforms
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant
 
 __all__ = [
@@ -41,10 +42,26 @@ __all__ = [
     "disk_cached",
     "entry_dir",
     "form_table",
+    "names_fingerprint",
 ]
 
 VERSION = "8"
 T = TypeVar("T")
+
+
+def names_fingerprint(reader: str) -> str:
+    """What a gazetteer parsed by the module *reader* depends on besides its text: the code
+    of *reader*, of the model, of the code that folds names and makes their word forms, and
+    the versions of pymorphy3's dictionaries."""
+    code = code_fingerprint(
+        reader,
+        gazetteer.__file__,
+        declension.__file__,
+        fold.__file__,
+        wordforms.__file__,
+        morphology.__file__,
+    )
+    return f"{code}\n{wordforms.dictionary_versions()}"
 
 
 def code_fingerprint(*modules: str) -> str:

@@ -18,12 +18,11 @@ import yaml
 from newslib.article.model import ENTITY_ID, EntityKind
 from newslib.errors import GazetteerError
 from newslib.fsio import read_text
-from newslib.terms import declension, fold, gazetteer, morphology, wordforms
-from newslib.terms.cache import cached_gazetteer, code_fingerprint
+from newslib.terms.cache import cached_gazetteer, names_fingerprint
 from newslib.terms.declension import CLASSES, forms
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant, script_of
 from newslib.terms.geonames import merge_geonames
-from newslib.terms.wordforms import derived_forms, dictionary_versions, word_forms
+from newslib.terms.wordforms import derived_forms, word_forms
 from newslib.terms.world import with_world
 from newslib.yamlio import Reader, compose
 
@@ -74,17 +73,7 @@ def regional_gazetteer() -> Gazetteer:
 
 def gazetteer_from_yaml(text: str, *, path: str | Path = "<string>") -> Gazetteer:
     """Parse and validate gazetteer YAML (or take it from the cache)."""
-    # fold.py folds the derived words the gazetteer indexes.
-    # Generated word forms depend on the code that makes them and pymorphy3's dictionaries.
-    code = code_fingerprint(
-        __file__,
-        gazetteer.__file__,
-        declension.__file__,
-        fold.__file__,
-        wordforms.__file__,
-        morphology.__file__,
-    )
-    key = f"{FORMAT_VERSION}\n{code}\n{dictionary_versions()}\n{text}"
+    key = f"{FORMAT_VERSION}\n{names_fingerprint(__file__)}\n{text}"
     digest = hashlib.sha256(key.encode()).hexdigest()
 
     def build() -> Gazetteer:

@@ -31,13 +31,12 @@ from babel.core import get_cldr_version
 
 from newslib.article.model import ENTITY_ID, EntityKind
 from newslib.errors import GazetteerError
-from newslib.terms import declension, fold, gazetteer, morphology, wordforms
-from newslib.terms.cache import cached_gazetteer, code_fingerprint
+from newslib.terms.cache import cached_gazetteer, names_fingerprint
 from newslib.terms.common_words import IN_ANY_LANGUAGE
 from newslib.terms.declension import CLASSES
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant, script_of
-from newslib.terms.wordforms import dictionary_versions, word_forms
+from newslib.terms.wordforms import word_forms
 from newslib.yamlio import Reader, compose
 
 __all__ = ["CLDR_TAGS", "WORLD_TAGS", "with_world", "world_entities", "world_variant"]
@@ -157,20 +156,10 @@ def world_entities() -> dict[str, GazetteerEntity]:
 def with_world(regional: Gazetteer) -> Gazetteer:
     """*regional* joined with the world (cached): a regional entity keeps its languages,
     and the world adds only the languages it lacks."""
-    # Generated word forms depend on the code that makes them and pymorphy3's dictionaries.
-    code = code_fingerprint(
-        __file__,
-        gazetteer.__file__,
-        declension.__file__,
-        fold.__file__,
-        wordforms.__file__,
-        morphology.__file__,
-    )
     key = "\n".join(
         (
             f"world {FORMAT_VERSION}",
-            code,
-            dictionary_versions(),
+            names_fingerprint(__file__),
             f"babel {babel.__version__} cldr {get_cldr_version()}",
             regional.content_hash,
             _world_yaml(),
