@@ -40,6 +40,7 @@ from newslib.terms.morphology import CaseGuess, elide, infer_case, infers_case, 
 from newslib.terms.policy import Policy, Rule, Severity, Treatment
 from newslib.terms.scanner import Mention, scan
 from newslib.terms.spelling import near_misses
+from newslib.terms.titles import name_it_is_part_of
 from newslib.terms.tokens import Tokens
 
 __all__ = ["Finding", "apply_fixes", "check", "match_case"]
@@ -157,6 +158,11 @@ def variant_rule(
             not mention.surface.isascii() and suggestion == without_dropped(mention.surface)
         ):
             continue
+        message = f"{policy.name} writes {target.text!r} for {mention.entity}"
+        owner = name_it_is_part_of(text, mention.start, mention.end, mention.lang)
+        if owner is not None and treatment is Treatment.CHECK:
+            treatment = Treatment.REPORT  # its owner's spelling: reported, never fixed
+            message += f" ({owner!r} may be a name of its own: left as written)"
         yield _finding(
             lines,
             mention,
@@ -165,7 +171,8 @@ def variant_rule(
             severity=policy.severity_of(Rule.VARIANT),
             treatment=treatment,
             choice=choice,
-            message=f"{policy.name} writes {target.text!r} for {mention.entity}",
+            message=message,
+            quoted=mention.quoted,
         )
 
 
@@ -543,11 +550,13 @@ def _finding(
     treatment: Treatment,
     choice: _FormChoice,
     message: str,
+    quoted: bool = True,
 ) -> Finding:
     certain = choice.confidence >= CONFIDENT
     if treatment is Treatment.REPORT:
         severity = Severity.INFO
-        message += " (inside a quotation: left as quoted)"
+        if quoted:
+            message += " (inside a quotation: left as quoted)"
     elif not certain:
         message += f"; the word form needs a human ({choice.reason})"
     text = lines.text
