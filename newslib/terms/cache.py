@@ -31,7 +31,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from newslib.article.model import EntityKind
-from newslib.terms import declension, fold, gazetteer, morphology, wordforms
+from newslib.terms import declension, fold, gazetteer, gazetteer_yaml, morphology, wordforms
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant
 
 __all__ = [
@@ -56,6 +56,7 @@ def names_fingerprint(reader: str) -> str:
     code = code_fingerprint(
         reader,
         gazetteer.__file__,
+        gazetteer_yaml.__file__,
         declension.__file__,
         fold.__file__,
         wordforms.__file__,

@@ -8,7 +8,6 @@ it parsed in the disk cache (:mod:`newslib.terms.cache`), keyed by the text and 
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -20,16 +19,16 @@ from newslib.errors import GazetteerError
 from newslib.fsio import read_text
 from newslib.terms.cache import cached_gazetteer, names_fingerprint
 from newslib.terms.declension import CLASSES, forms
-from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant, script_of
+from newslib.terms.gazetteer import Gazetteer, GazetteerEntity, Variant, script_of
+from newslib.terms.gazetteer_yaml import DERIVED_WORD, GazetteerNodes
 from newslib.terms.geonames import merge_geonames
 from newslib.terms.wordforms import derived_forms, word_forms
 from newslib.terms.world import with_world
-from newslib.yamlio import Reader, compose
+from newslib.yamlio import compose
 
 __all__ = ["gazetteer_from_yaml", "load_gazetteer", "regional_gazetteer", "shipped_gazetteer"]
 
 FORMAT_VERSION = "1"
-_DERIVED = re.compile(r"[^\W\d_](?:[^\W\d_]|[ -])*\*?")
 _SHIPPED: list[Gazetteer] = []
 
 
@@ -85,10 +84,7 @@ def gazetteer_from_yaml(text: str, *, path: str | Path = "<string>") -> Gazettee
     return cached_gazetteer(digest, build)
 
 
-class _GazetteerReader(Reader):
-    def __init__(self, path: str | Path) -> None:
-        super().__init__(path, GazetteerError)
-
+class _GazetteerReader(GazetteerNodes):
     def gazetteer(self, node: yaml.Node) -> dict[str, GazetteerEntity]:
         fields = self.mapping(node, required=("entities",), optional=("sources",), what="the file")
         entities: dict[str, GazetteerEntity] = {}
@@ -134,7 +130,7 @@ class _GazetteerReader(Reader):
             patterns = [w for w in items if isinstance(w, yaml.ScalarNode)]
             listed = [w for w in items if not isinstance(w, yaml.ScalarNode)]
             if patterns:
-                derived[lang] = tuple(self.string(w, pattern=_DERIVED) for w in patterns)
+                derived[lang] = tuple(self.string(w, pattern=DERIVED_WORD) for w in patterns)
             if listed:
                 derived_words[lang] = tuple(self.derived_word(w, lang) for w in listed)
         return GazetteerEntity(
@@ -154,7 +150,7 @@ class _GazetteerReader(Reader):
             node, required=("text",), optional=("usage", "source", "forms", "note"),
             what="a derived word",
         )  # fmt: skip
-        text = unicodedata.normalize("NFC", self.string(fields["text"], pattern=_DERIVED))
+        text = unicodedata.normalize("NFC", self.string(fields["text"], pattern=DERIVED_WORD))
         if text.endswith("*"):
             self.fail(fields["text"], "a derived word with tags is a whole word", "drop the *")
         usage = (
@@ -227,12 +223,3 @@ class _GazetteerReader(Reader):
             return {"nom": text, **found}, 1.0
         generated = word_forms(text, lang)
         return dict(generated.forms), generated.confidence
-
-    def context(self, node: yaml.Node) -> Context:
-        fields = self.mapping(node, optional=("entities", "words", "unless"), what="a context")
-
-        def strings(key: str) -> tuple[str, ...]:
-            value = fields.get(key)
-            return tuple(self.string(s) for s in self.sequence(value)) if value else ()
-
-        return Context(frozenset(strings("entities")), strings("words"), strings("unless"))

@@ -36,8 +36,9 @@ from newslib.terms.common_words import IN_ANY_LANGUAGE
 from newslib.terms.declension import CLASSES
 from newslib.terms.fold import fold_name
 from newslib.terms.gazetteer import Context, Gazetteer, GazetteerEntity, Variant, script_of
+from newslib.terms.gazetteer_yaml import DERIVED_WORD, GazetteerNodes
 from newslib.terms.wordforms import word_forms
-from newslib.yamlio import Reader, compose
+from newslib.yamlio import compose
 
 __all__ = ["CLDR_TAGS", "WORLD_TAGS", "with_world", "world_entities", "world_variant"]
 
@@ -79,8 +80,6 @@ CLDR_TAGS = frozenset({"cldr", "official-current"})
 _NOT_TERRITORIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 _ALTERNATIVE = re.compile(r"(?P<name>[^()]+?)\s*\((?P<alternative>[^()]+)\)")
 _SLUG = re.compile(r"[^a-z0-9]+")
-# A derived word (adjective, demonym), "*" for any ending: одесск* (одесский, одесской…).
-_DERIVED = re.compile(r"[^\W\d_](?:[^\W\d_]|[ -])*\*?")
 
 
 def world_variant(
@@ -325,9 +324,8 @@ def _read_curated() -> _Curated:
     return _WorldReader(path).curated(node)
 
 
-class _WorldReader(Reader):
-    def __init__(self, path: str) -> None:
-        super().__init__(path, GazetteerError)
+class _WorldReader(GazetteerNodes):
+    context_keys = ("words", "unless")
 
     def curated(self, node: yaml.Node) -> _Curated:
         fields = self.mapping(
@@ -373,7 +371,7 @@ class _WorldReader(Reader):
             geonames=self.integer(geonames) if geonames is not None else None,
             sources=(default,),
             derived={
-                lang: tuple(self.string(w, pattern=_DERIVED) for w in self.sequence(words))
+                lang: tuple(self.string(w, pattern=DERIVED_WORD) for w in self.sequence(words))
                 for lang, _, words in (
                     self.any_mapping(fields["derived"]) if "derived" in fields else ()
                 )
@@ -413,16 +411,6 @@ class _WorldReader(Reader):
             forms=explicit,
             context=self.context(fields["context"]) if "context" in fields else None,
         )
-
-    def context(self, node: yaml.Node) -> Context:
-        """Words near a name that make it count (``words``) or not (``unless``)."""
-        fields = self.mapping(node, optional=("words", "unless"), what="a context")
-
-        def strings(key: str) -> tuple[str, ...]:
-            value = fields.get(key)
-            return tuple(self.string(s) for s in self.sequence(value)) if value else ()
-
-        return Context(frozenset(), strings("words"), strings("unless"))
 
     def tag(self, node: yaml.Node) -> str:
         tag = self.string(node)
