@@ -493,6 +493,7 @@ def _not_prose(markdown: str) -> list[object]:
 
 
 @settings(max_examples=120, deadline=None)
+@example("<Sukh&shy;umi> ")  # fixed, it would open an HTML block
 @given(_MARKDOWN)
 def test_fixing_markdown_never_changes_what_is_not_prose(markdown: str) -> None:
     document = parse_document(markdown, path="p.md")

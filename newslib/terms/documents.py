@@ -190,11 +190,20 @@ def _for_markup(document: Document, finding: Finding) -> Finding:
         return finding
     if not _in_one_piece(document, finding.start, finding.end):
         return _by_hand(finding, "markup splits the name here")
+    if document.kind is DocumentKind.MARKDOWN and _after_an_angle(document, finding.start):
+        return _by_hand(finding, "the fixed name after '<' could read as an HTML tag")
     assert finding.suggestion is not None
     suggestion = _escaped(document, finding.start, finding.end, finding.suggestion)
     if suggestion is None:
         return _by_hand(finding, "the attribute value is not quoted")
     return replace(finding, suggestion=suggestion)
+
+
+def _after_an_angle(document: Document, start: int) -> bool:
+    """True when the text at *start* follows a "<" in the file: "<Sukh&shy;umi>" is text,
+    but "<Sukhum>" would be a tag."""
+    at = document.file_span(start, start + 1)[0]
+    return at > 0 and document.source[at - 1] == "<"
 
 
 def _by_hand(finding: Finding, why: str) -> Finding:
